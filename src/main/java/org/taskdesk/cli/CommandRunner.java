@@ -1,0 +1,64 @@
+package org.taskdesk.cli;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs the command line and keeps its promises: every failure is one line on stderr that says what is wrong and
+ * what to do, with an exit code per kind of failure; the stack trace goes to the log, and to stderr only with
+ * {@code --verbose}.
+ */
+public final class CommandRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+    private CommandRunner() {
+    }
+
+    public static int run(Services services, Runnable desktopApp, PrintWriter out, PrintWriter err, String... args) {
+        TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(CommandRunner::badArguments);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line, root.verbose(), services));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("Error: " + e.getMessage());
+        err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return ErrorCode.INVALID_INPUT.exitCode();
+    }
+
+    private static int failed(Exception e, CommandLine line, boolean verbose, Services services) {
+        PrintWriter err = line.getErr();
+        if (e instanceof TaskDeskException known) {
+            LOG.warn("{} failed: {}", line.getCommandSpec().qualifiedName(), known.getMessage(), known);
+            err.println("Error: " + known.getMessage());
+            if (verbose) {
+                known.printStackTrace(err);
+            }
+            return known.code().exitCode();
+        }
+        LOG.error("{} failed unexpectedly", line.getCommandSpec().qualifiedName(), e);
+        err.println("Error: something unexpected went wrong (" + e.getClass().getSimpleName() + "). Details are in "
+                + services.logFile() + "; please report them.");
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return ErrorCode.INTERNAL.exitCode();
+    }
+}

@@ -1,0 +1,32 @@
+package org.taskdesk.cli;
+
+import java.nio.file.Path;
+import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.migrations.SchemaRevisions;
+
+/**
+ * What the command line needs from the rest of the program, given by the composition root. Commands stay thin:
+ * they parse, call one of these, and print.
+ */
+public interface Services {
+    /** Migrations for the database chosen by {@code --database-url} (may be null) and the usual fallbacks. */
+    MigrationService migrations(String databaseUrlOption);
+
+    /** Writing and comparing migrations in the source tree. */
+    SchemaRevisions revisions();
+
+    /** What {@code --database-url} and the fallbacks resolve to, as people should see it (no password). */
+    String describeDatabase(String databaseUrlOption);
+
+    /** Compares the entities with the migrations; PostgreSQL included when the chosen database is one. */
+    java.util.List<org.taskdesk.migrations.SchemaDifference> compareSchema(String databaseUrlOption);
+
+    /** Autogenerates a revision comparing against the chosen database where it can. */
+    org.taskdesk.migrations.WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption);
+
+    /** The folder that holds {@code migration/} and {@code downgrade/} in the source tree, by default. */
+    Path defaultMigrationsFolder();
+
+    /** The log file, so error messages can point to the details. */
+    Path logFile();
+}

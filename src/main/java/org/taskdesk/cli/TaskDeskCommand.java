@@ -1,0 +1,53 @@
+package org.taskdesk.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+
+/** {@code taskdesk}: with no command, the desktop app; {@code db …} for migrations. */
+@Command(name = "taskdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = DbCommand.class,
+        description = "A keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server.",
+        footer = {"", "The database is chosen by, highest first: --database-url, DATABASE_URL in the environment, "
+                + "DATABASE_URL in ./.env, database.url in the settings file, the local default file."})
+public final class TaskDeskCommand implements Callable<Integer> {
+    private final Services services;
+    private final Runnable desktopApp;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--database-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "postgresql://user:pass@host:5432/db?sslmode=require, jdbc:postgresql://…, jdbc:h2:… or a file path.")
+    String databaseUrl;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail: 'db history' shows scripts and dates; errors show their stack trace.")
+    boolean verbose;
+
+    public TaskDeskCommand(Services services, Runnable desktopApp) {
+        this.services = services;
+        this.desktopApp = desktopApp;
+    }
+
+    @Override
+    public Integer call() {
+        desktopApp.run();
+        return 0;
+    }
+
+    Services services() {
+        return services;
+    }
+
+    String databaseUrl() {
+        return databaseUrl;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+}

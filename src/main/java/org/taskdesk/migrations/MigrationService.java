@@ -1,0 +1,177 @@
+package org.taskdesk.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.migrations.AppliedMigration;
+import org.taskdesk.persistence.migrations.MigrationCatalog;
+import org.taskdesk.persistence.migrations.MigrationScript;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+
+/**
+ * Alembic's migration commands for one database: current, history, heads, upgrade, downgrade, stamp and their
+ * offline SQL. The desktop app uses {@link #upgradeToHead} on launch; {@code taskdesk db} uses the rest.
+ */
+public final class MigrationService {
+    private final SchemaMigrator migrator;
+    private final MigrationCatalog catalog;
+
+    public MigrationService(SchemaMigrator migrator) {
+        this.migrator = migrator;
+        this.catalog = migrator.catalog();
+    }
+
+    /** Where the database stands. Creates nothing, not even an empty local file. */
+    public DatabaseStatus status() {
+        List<AppliedMigration> applied = migrator.applied();
+        Set<Integer> known = versions().stream().collect(Collectors.toSet());
+        int current = 0;
+        List<Integer> newer = new ArrayList<>();
+        for (AppliedMigration row : applied) {
+            if (known.contains(row.version())) {
+                current = Math.max(current, row.version());
+            } else {
+                newer.add(row.version());
+            }
+        }
+        return new DatabaseStatus(migrator.target().displayName(), current, catalog.head(), newer);
+    }
+
+    /** Every known revision, newest first, with what the database says of each. */
+    public List<HistoryEntry> history() {
+        Map<Integer, AppliedMigration> applied = migrator.applied().stream()
+                .collect(Collectors.toMap(AppliedMigration::version, Function.identity(), (a, b) -> b));
+        int current = status().current();
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (MigrationScript script : catalog.scripts()) {
+            AppliedMigration row = applied.get(script.version());
+            entries.add(0, new HistoryEntry(revision(script), script.version() == catalog.head(),
+                    script.version() == current && current != 0, row != null,
+                    row == null ? null : row.installedOn(), row == null ? null : row.installedBy()));
+        }
+        return entries;
+    }
+
+    /** The newest revisions; TaskDesk's history is linear, so there is one. */
+    public List<Revision> heads() {
+        return catalog.find(catalog.head()).map(this::revision).stream().toList();
+    }
+
+    /** Upgrades to {@code target} (head, a version, +N), telling {@code steps} as each one starts. */
+    public MigrationOutcome upgrade(String target, Consumer<MigrationStep> steps) {
+        DatabaseStatus status = changeableStatus();
+        int to = RevisionTarget.forUpgrade(target, status.current(), versions());
+        if (to < status.current()) {
+            return new MigrationOutcome(status.current(), status.current(), "The database is already at "
+                    + status.current() + ", past " + to + "; nothing to do. To go back, use 'taskdesk db downgrade "
+                    + to + "'.");
+        }
+        if (to == status.current()) {
+            return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
+        }
+        migrator.upgrade(status.current(), to, (from, version, description) ->
+                steps.accept(new MigrationStep(true, from, version, description)));
+        return new MigrationOutcome(status.current(), to, null);
+    }
+
+    /** What the desktop app does on launch: everything pending, with the same checks as {@code db upgrade head}. */
+    public MigrationOutcome upgradeToHead(Consumer<MigrationStep> steps) {
+        return upgrade("head", steps);
+    }
+
+    /** Downgrades to {@code target} (base, a version, -N), newest step first. */
+    public MigrationOutcome downgrade(String target, Consumer<MigrationStep> steps) {
+        DatabaseStatus status = changeableStatus();
+        int to = RevisionTarget.forDowngrade(target, status.current(), versions());
+        if (to > status.current()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The database is at " + label(status.current())
+                    + ", below " + to + ": use 'taskdesk db upgrade " + to + "' to go forward.");
+        }
+        if (to == status.current()) {
+            return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
+        }
+        migrator.downgrade(to, (from, version, description) ->
+                steps.accept(new MigrationStep(false, from, version, description)));
+        return new MigrationOutcome(status.current(), to, null);
+    }
+
+    /** Records the database as being at {@code target} without running any script. */
+    public MigrationOutcome stamp(String target) {
+        DatabaseStatus status = changeableStatus();
+        int to = RevisionTarget.forStamp(target, versions());
+        migrator.stamp(status.current(), to);
+        return new MigrationOutcome(status.current(), to,
+                to == status.current() ? "The database is already stamped at " + label(to) + "." : null);
+    }
+
+    /**
+     * The SQL of an upgrade, touching nothing. {@code range} is Alembic's: a target such as {@code head}, counted
+     * from the database's current version (read, never written), or {@code from:to}, which needs no database.
+     */
+    public String upgradeSql(String range) {
+        int[] fromTo = range(range, true);
+        return migrator.upgradeScript(fromTo[0], fromTo[1]);
+    }
+
+    /** The SQL of a downgrade, touching nothing; {@code range} as for {@link #upgradeSql}. */
+    public String downgradeSql(String range) {
+        int[] fromTo = range(range, false);
+        return migrator.downgradeScript(fromTo[0], fromTo[1]);
+    }
+
+    private int[] range(String range, boolean upgrade) {
+        String text = range == null ? "" : range.strip();
+        int colon = text.indexOf(':');
+        int from;
+        String target;
+        if (colon >= 0) {
+            from = RevisionTarget.forStamp(text.substring(0, colon), versions());
+            target = text.substring(colon + 1);
+        } else {
+            DatabaseStatus status = status();
+            refuseIfNewer(status);
+            from = status.current();
+            target = text;
+        }
+        int to = upgrade ? RevisionTarget.forUpgrade(target, from, versions())
+                : RevisionTarget.forDowngrade(target, from, versions());
+        if (upgrade ? to < from : to > from) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot " + (upgrade ? "upgrade" : "downgrade")
+                    + " from " + label(from) + " to " + label(to) + ": that is the other direction.");
+        }
+        return new int[] {from, to};
+    }
+
+    private DatabaseStatus changeableStatus() {
+        DatabaseStatus status = status();
+        refuseIfNewer(status);
+        return status;
+    }
+
+    private void refuseIfNewer(DatabaseStatus status) {
+        if (status.isNewerThanProgram()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + status.database() + " is at version "
+                    + status.newestApplied() + ", made by a newer TaskDesk; this TaskDesk knows versions up to "
+                    + status.head() + ". Nothing was changed: install the newer TaskDesk to use this database.");
+        }
+    }
+
+    private List<Integer> versions() {
+        return catalog.scripts().stream().map(MigrationScript::version).toList();
+    }
+
+    private Revision revision(MigrationScript script) {
+        return new Revision(script.version(), catalog.previous(script.version()), script.description(),
+                script.upgradeResource(), script.downgradeResource());
+    }
+
+    private static String label(int version) {
+        return Revision.label(version);
+    }
+}

@@ -1,0 +1,186 @@
+package org.taskdesk.migrations;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.hibernate.SchemaDiff;
+import org.taskdesk.persistence.migrations.LocalBackups;
+import org.taskdesk.persistence.migrations.MigrationCatalog;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.migrations.StepListener;
+
+/**
+ * Writes new migrations into the source tree ({@code revision}), and compares the Hibernate entities with the
+ * migrations ({@code revision --autogenerate}, {@code check}). H2 is compared in a scratch in-memory database;
+ * PostgreSQL in the configured database when it is one, since no server can be conjured up here.
+ */
+public final class SchemaRevisions {
+    private static final Pattern VERSIONED = Pattern.compile("[VU](\\d+)__.+\\.sql");
+
+    private final Clock clock;
+
+    public SchemaRevisions(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Writes the next-numbered empty upgrade script and its downgrade into {@code folder} ({@code …/db}). */
+    public WrittenRevision create(String message, Path folder) {
+        int version = nextVersion(folder);
+        String header = header(message, version, false);
+        List<Path> files = List.of(
+                write(folder, "migration", "common", "V", version, message,
+                        header + "-- Write the upgrade here, for both H2 and PostgreSQL (or move this file to the h2/ "
+                                + "and postgresql/ folders beside common/).\n"),
+                write(folder, "downgrade", "common", "U", version, message,
+                        header + "-- Write here what undoes the upgrade of version " + version + ".\n"));
+        return new WrittenRevision(version, files, List.of());
+    }
+
+    /**
+     * Compares the entities with each database kind it can reach at head and writes the difference as the next
+     * migration, into {@code common} when both kinds need the same DDL, else into each kind's folder.
+     */
+    public WrittenRevision autogenerate(String message, Path folder, DatabaseTarget configured) {
+        int version = nextVersion(folder);
+        List<SchemaDifference> differences = compare(configured);
+        List<String> notices = new ArrayList<>(notCompared(configured));
+        List<SchemaDifference> changed = differences.stream().filter(d -> !d.isEmpty()).toList();
+        if (changed.isEmpty()) {
+            return new WrittenRevision(version, List.of(), notices);
+        }
+        List<Path> files = new ArrayList<>();
+        boolean same = differences.size() == 2 && differences.get(0).statements().equals(differences.get(1).statements());
+        for (SchemaDifference difference : same ? List.of(differences.get(0)) : changed) {
+            String kindFolder = same ? MigrationCatalog.COMMON_FOLDER : difference.databaseKind();
+            String header = header(message, version, true);
+            files.add(write(folder, "migration", kindFolder, "V", version, message,
+                    header + String.join(";\n", difference.statements()) + ";\n"));
+            files.add(write(folder, "downgrade", kindFolder, "U", version, message,
+                    header + String.join("\n", DowngradeSketch.reverse(difference.statements())) + "\n"));
+        }
+        return new WrittenRevision(version, files, notices);
+    }
+
+    /** The differences between entities and migrations, one per database kind compared. */
+    public List<SchemaDifference> compare(DatabaseTarget configured) {
+        List<SchemaDifference> differences = new ArrayList<>();
+        differences.add(compareScratchH2());
+        if (configured.kind() == DatabaseKind.POSTGRESQL) {
+            DatabaseConnections postgres = new DatabaseConnections(configured);
+            DatabaseStatus status = new MigrationService(new SchemaMigrator(postgres, new LocalBackups(clock))).status();
+            if (!status.isAtHead()) {
+                throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + configured.displayName()
+                        + " is at " + Revision.label(status.current()) + ", not at head (" + status.head()
+                        + "): run 'taskdesk db upgrade head' first, so that only the entities' changes show.");
+            }
+            differences.add(new SchemaDifference("postgresql", SchemaDiff.against(postgres)));
+        }
+        return differences;
+    }
+
+    /** What {@link #compare} could not look at, as notices for the user. */
+    public List<String> notCompared(DatabaseTarget configured) {
+        return configured.kind() == DatabaseKind.POSTGRESQL ? List.of() : List.of("PostgreSQL was not compared: "
+                + "pass --database-url with a PostgreSQL database at head to include it.");
+    }
+
+    /** The difference for H2, in a scratch in-memory database migrated to head and dropped afterwards. */
+    private SchemaDifference compareScratchH2() {
+        String url = "jdbc:h2:mem:taskdesk-compare-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DatabaseConnections scratch = new DatabaseConnections(
+                new DatabaseTarget(DatabaseKind.H2, url, "sa", "", "scratch H2 database", Optional.empty()));
+        try {
+            SchemaMigrator migrator = new SchemaMigrator(scratch, new LocalBackups(clock));
+            migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
+            return new SchemaDifference("h2", SchemaDiff.against(scratch));
+        } finally {
+            try (java.sql.Connection connection = scratch.open();
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (java.sql.SQLException ignored) {
+                // the scratch database is gone either way when the process ends
+            }
+        }
+    }
+
+    private int nextVersion(Path folder) {
+        if (!Files.isDirectory(folder.resolve("migration"))) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "No migrations folder at " + folder.resolve("migration")
+                    + ": run this in the TaskDesk source folder, or pass --migrations-dir with the folder that holds "
+                    + "migration/ and downgrade/.");
+        }
+        int newest = Math.max(MigrationCatalog.forKind(DatabaseKind.H2).head(),
+                MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head());
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    newest = Math.max(newest, Integer.parseInt(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot read " + folder + ": " + e.getMessage() + ".", e);
+        }
+        return newest + 1;
+    }
+
+    private String header(String message, int version, boolean generated) {
+        String text = "-- Version " + version + ": " + message.strip() + "\n-- Created " + LocalDate.now(clock) + " by "
+                + "'taskdesk db revision" + (generated ? " --autogenerate" : "") + "'.\n";
+        if (generated) {
+            text += "-- REVIEW BEFORE USE: generated from the difference between the Hibernate entities and the\n"
+                    + "-- migrations. Autogenerate cannot see renames (it adds the new name) or drops (it never\n"
+                    + "-- proposes one), and a NOT NULL column without a default fails on a table with rows.\n";
+        }
+        return text + "\n";
+    }
+
+    private static Path write(Path root, String area, String kindFolder, String prefix, int version, String message,
+                              String content) {
+        String slug = slug(message);
+        Path folder = root.resolve(area).resolve(kindFolder);
+        Path file = folder.resolve(prefix + version + "__" + slug + ".sql");
+        try {
+            Files.createDirectories(folder);
+            Path partial = folder.resolve("." + file.getFileName() + ".partial");
+            Files.writeString(partial, content, StandardOpenOption.CREATE_NEW);
+            try {
+                Files.move(partial, file); // no REPLACE_EXISTING: never overwrite a migration
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            return file;
+        } catch (IOException e) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot write " + file + ": " + e.getMessage()
+                    + ". Nothing was overwritten.", e);
+        }
+    }
+
+    static String slug(String message) {
+        String slug = message == null ? "" : message.strip().toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Give the revision a message with -m, e.g. "
+                    + "-m \"add reminders table\".");
+        }
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("_+$", "") : slug;
+    }
+}

@@ -1,0 +1,96 @@
+package org.taskdesk.persistence.database;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+
+/**
+ * Decides which database to use. Highest first: the {@code --database-url} option, {@code DATABASE_URL} in the
+ * environment, {@code DATABASE_URL} in a {@code .env} file of the working directory, {@code database.url} in the
+ * settings file, and last the local H2 file in the per-user data folder.
+ */
+public final class DatabaseLocator {
+    public static final String VARIABLE = "DATABASE_URL";
+    public static final String SETTINGS_KEY = "database.url";
+    public static final String SETTINGS_FILE = "settings.properties";
+    public static final String DEFAULT_DATABASE_NAME = "taskdesk";
+
+    private final UserEnvironment environment;
+
+    public DatabaseLocator(UserEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The database to use; {@code option} is the {@code --database-url} value or null. */
+    public DatabaseChoice locate(String option) {
+        DatabaseUrl urls = new DatabaseUrl(environment.workingDirectory(), environment.userHome());
+        if (option != null && !option.isBlank()) {
+            return new DatabaseChoice(urls.parse(option), "--database-url");
+        }
+        String fromEnvironment = environment.variable(VARIABLE);
+        if (fromEnvironment != null) {
+            return new DatabaseChoice(urls.parse(fromEnvironment), "DATABASE_URL in the environment");
+        }
+        String fromDotEnv = readDotEnv();
+        if (fromDotEnv != null) {
+            return new DatabaseChoice(urls.parse(fromDotEnv), "DATABASE_URL in "
+                    + environment.workingDirectory().resolve(".env"));
+        }
+        Path settings = settingsFile();
+        String fromSettings = readSettings(settings);
+        if (fromSettings != null) {
+            return new DatabaseChoice(urls.parse(fromSettings), "database.url in " + settings);
+        }
+        return new DatabaseChoice(defaultDatabase(), "the default local database");
+    }
+
+    /** The local H2 file used when nothing else is configured. */
+    public DatabaseTarget defaultDatabase() {
+        return DatabaseUrl.localFile(environment.dataFolder().resolve(DEFAULT_DATABASE_NAME));
+    }
+
+    public Path settingsFile() {
+        return environment.configFolder().resolve(SETTINGS_FILE);
+    }
+
+    private String readDotEnv() {
+        Path file = environment.workingDirectory().resolve(".env");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Dotenv dotenv = Dotenv.configure().directory(environment.workingDirectory().toString())
+                    .filename(".env").load();
+            // Only the file's own entries: the process environment was consulted above, on purpose, first.
+            return dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE).stream()
+                    .filter(entry -> entry.getKey().equals(VARIABLE))
+                    .map(entry -> entry.getValue().strip())
+                    .filter(value -> !value.isEmpty())
+                    .findFirst().orElse(null);
+        } catch (DotenvException e) {
+            throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
+                    "Cannot read " + file + ": " + e.getMessage() + ". Fix the line or remove the file.", e);
+        }
+    }
+
+    private static String readSettings(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
+                    "Cannot read the settings file " + file + ": " + e.getMessage() + ". Fix or delete it.", e);
+        }
+        String value = properties.getProperty(SETTINGS_KEY);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,41 @@
+package org.taskdesk.persistence.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+
+/** Folders and files that only their owner may read: the data folder holds password hashes and tasks. */
+public final class PrivateFolder {
+    private PrivateFolder() {
+    }
+
+    /** Creates {@code folder} (and its parents) if missing; a folder TaskDesk creates is owner-only. */
+    public static void create(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            restrict(folder, "rwx------");
+        } catch (IOException e) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot create the folder " + folder + ": "
+                    + e.getMessage() + ". Check the permissions of its parent or choose another place.", e);
+        }
+    }
+
+    /** Makes {@code file} readable and writable by its owner only, where the file system knows owners. */
+    public static void restrictFile(Path file) {
+        restrict(file, "rw-------");
+    }
+
+    private static void restrict(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system (Windows): the per-user profile folder already keeps others out.
+        }
+    }
+}

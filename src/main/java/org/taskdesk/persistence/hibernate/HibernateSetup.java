@@ -1,0 +1,46 @@
+package org.taskdesk.persistence.hibernate;
+
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.entities.TaskEntity;
+import org.taskdesk.persistence.entities.UserEntity;
+
+/**
+ * Builds Hibernate over a migrated database. Flyway owns the schema; Hibernate only checks that its mapping
+ * fits ({@code validate}), so a mismatch stops start-up with the table and column named.
+ */
+public final class HibernateSetup {
+    /** Every entity class: the mapping that migrations must keep up with. */
+    public static final List<Class<?>> ENTITIES = List.of(UserEntity.class, TaskEntity.class);
+
+    private HibernateSetup() {
+    }
+
+    /** A session factory that has validated the entities against the database. */
+    public static SessionFactory validated(DatabaseConnections connections) {
+        try {
+            return configuration(connections, Map.of("hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
+        } catch (SchemaManagementException e) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + connections.target().displayName()
+                    + " does not match this TaskDesk: " + e.getMessage().replaceFirst("^Schema[- ]validation: ", "")
+                    + ". Run 'taskdesk db upgrade head'; if it is already at head, report this as a bug.", e);
+        }
+    }
+
+    static Configuration configuration(DatabaseConnections connections, Map<String, String> settings) {
+        Configuration configuration = new Configuration();
+        ENTITIES.forEach(configuration::addAnnotatedClass);
+        configuration.getProperties().put("hibernate.connection.datasource", connections);
+        configuration.setProperty("hibernate.jdbc.time_zone", "UTC");
+        configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
+        configuration.setProperty("hibernate.show_sql", "false");
+        settings.forEach(configuration::setProperty);
+        return configuration;
+    }
+}
