@@ -42,6 +42,7 @@ public final class SchemaRevisions {
 
     /** Writes the next-numbered empty upgrade script and its downgrade into {@code folder} ({@code …/db}). */
     public WrittenRevision create(String message, Path folder) {
+        slug(message); // a missing message is the first thing to tell
         int version = nextVersion(folder);
         String header = header(message, version, false);
         List<Path> files = List.of(
@@ -58,6 +59,7 @@ public final class SchemaRevisions {
      * migration, into {@code common} when both kinds need the same DDL, else into each kind's folder.
      */
     public WrittenRevision autogenerate(String message, Path folder, DatabaseTarget configured) {
+        slug(message);
         int version = nextVersion(folder);
         List<SchemaDifference> differences = compare(configured);
         List<String> notices = new ArrayList<>(notCompared(configured));

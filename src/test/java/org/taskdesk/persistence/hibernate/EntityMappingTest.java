@@ -1,0 +1,74 @@
+package org.taskdesk.persistence.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.migrations.LocalBackups;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.testing.FreshDatabase;
+
+/** The entities and the migrations must agree, and when they do not, both checks say so. */
+class EntityMappingTest {
+    @TempDir
+    Path folder;
+
+    private DatabaseConnections migratedToHead(DatabaseKind kind) {
+        DatabaseConnections connections = new DatabaseConnections(
+                new DatabaseUrl(folder, folder).parse(FreshDatabase.url(kind, folder)));
+        SchemaMigrator migrator = new SchemaMigrator(connections, new LocalBackups(Clock.systemUTC()));
+        migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
+        return connections;
+    }
+
+    private static void execute(DatabaseConnections connections, String sql) throws Exception {
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void hibernateValidatesTheMigratedSchema(DatabaseKind kind) {
+        try (SessionFactory factory = HibernateSetup.validated(migratedToHead(kind))) {
+            assertThat(factory.getMetamodel().getEntities()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aMissingColumnStopsStartUpNamingTableAndColumn(DatabaseKind kind) throws Exception {
+        DatabaseConnections connections = migratedToHead(kind);
+        execute(connections, "ALTER TABLE tasks DROP COLUMN recurrence_pattern");
+
+        TaskDeskException e = assertThrows(TaskDeskException.class, () -> HibernateSetup.validated(connections));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
+        assertThat(e.getMessage()).contains("recurrence_pattern").contains("tasks").contains("db upgrade head");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theDiffIsEmptyAtHeadAndNamesWhatAMigrationMissed(DatabaseKind kind) throws Exception {
+        DatabaseConnections connections = migratedToHead(kind);
+        assertThat(SchemaDiff.against(connections)).isEmpty();
+
+        execute(connections, "ALTER TABLE tasks DROP COLUMN due_date");
+
+        assertThat(SchemaDiff.against(connections)).singleElement()
+                .satisfies(statement -> assertThat(statement.toLowerCase()).contains("alter table", "tasks", "add column due_date"));
+    }
+}

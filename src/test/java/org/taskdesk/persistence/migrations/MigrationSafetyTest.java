@@ -1,0 +1,182 @@
+package org.taskdesk.persistence.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.MigrationOutcome;
+import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.testing.FreshDatabase;
+import org.taskdesk.testing.TestPostgres;
+
+/** Nothing is lost: failed, newer and concurrent migrations leave every database in a state a user can trust. */
+class MigrationSafetyTest {
+    @TempDir
+    Path folder;
+
+    private DatabaseTarget fresh(DatabaseKind kind) {
+        return new DatabaseUrl(folder, folder).parse(FreshDatabase.url(kind, folder));
+    }
+
+    private static SchemaMigrator migrator(DatabaseTarget target, ClassLoader scripts) {
+        return new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(Clock.systemUTC()), scripts);
+    }
+
+    private static SchemaMigrator migrator(DatabaseTarget target) {
+        return migrator(target, MigrationSafetyTest.class.getClassLoader());
+    }
+
+    /** This build's migrations plus a version 3 with {@code sql}, as a later build or a broken script would have. */
+    private ClassLoader withVersion3(String name, String sql) throws Exception {
+        Path extra = folder.resolve("extra-" + System.nanoTime());
+        for (String kind : List.of("h2", "postgresql")) {
+            Path upgrade = extra.resolve("db/migration/" + kind + "/V3__" + name + ".sql");
+            Path downgrade = extra.resolve("db/downgrade/" + kind + "/U3__" + name + ".sql");
+            Files.createDirectories(upgrade.getParent());
+            Files.createDirectories(downgrade.getParent());
+            Files.writeString(upgrade, sql);
+            Files.writeString(downgrade, "DROP TABLE future_things;");
+        }
+        return new URLClassLoader(new URL[] {extra.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aFailedMigrationLeavesTheDatabaseAsItWasBefore(DatabaseKind kind) throws Exception {
+        DatabaseTarget target = fresh(kind);
+        migrator(target).upgrade(0, 2, StepListener.NONE);
+        execute(target, "INSERT INTO users (email, name, password_hash) VALUES ('ann@example.com', 'Ann', 'x')");
+        ClassLoader broken = withVersion3("broken_step",
+                "CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n");
+
+        TaskDeskException e = assertThrows(TaskDeskException.class,
+                () -> migrator(target, broken).upgrade(2, 3, StepListener.NONE));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(e.getMessage()).startsWith("Migration 3 (broken step) failed:").containsIgnoringCase("no_such_table");
+        if (kind == DatabaseKind.H2) {
+            String copy = e.getMessage().replaceAll(".*from the copy at (.*)\\.$", "$1");
+            assertThat(Path.of(copy)).exists();
+        } else {
+            assertThat(e.getMessage()).contains("Nothing was changed");
+        }
+        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2);
+        assertThat(tables(target)).contains("users", "tasks").doesNotContain("half_done");
+        assertThat(count(target, "SELECT COUNT(*) FROM users")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aDatabaseFromANewerTaskDeskIsRefusedAndNeverModified(DatabaseKind kind) throws Exception {
+        DatabaseTarget target = fresh(kind);
+        migrator(target, withVersion3("future_feature", "CREATE TABLE future_things (id INTEGER);"))
+                .upgrade(0, 3, StepListener.NONE);
+        MigrationService service = new MigrationService(migrator(target));
+        List<String> before = tables(target);
+
+        assertThat(service.status().isNewerThanProgram()).isTrue();
+        for (Callable<MigrationOutcome> change : List.<Callable<MigrationOutcome>>of(
+                () -> service.upgrade("head", step -> { }),
+                () -> service.downgrade("-1", step -> { }),
+                () -> service.stamp("1"))) {
+            TaskDeskException e = assertThrows(TaskDeskException.class, change::call);
+            assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
+            assertThat(e.getMessage()).contains("at version 3, made by a newer TaskDesk")
+                    .contains("knows versions up to 2").contains("Nothing was changed");
+        }
+        assertThat(tables(target)).isEqualTo(before).contains("future_things");
+        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2, 3);
+    }
+
+    @RepeatedTest(3)
+    void twoProcessesMigratingOneEmptyPostgresAtOnceBothEndAtHeadWithEachStepOnce() throws Exception {
+        DatabaseTarget target = fresh(DatabaseKind.POSTGRESQL);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<MigrationOutcome>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    MigrationService service = new MigrationService(migrator(target));
+                    start.await();
+                    return service.upgradeToHead(step -> { });
+                }));
+            }
+            start.countDown();
+            for (Future<MigrationOutcome> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS).to()).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1'")).isEqualTo(1);
+        assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(new MigrationService(migrator(target)).status().isAtHead()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void upgradeOnAnEmptyH2FileThatFailsRemovesTheHalfMadeFile(DatabaseKind kind) throws Exception {
+        if (kind != DatabaseKind.H2) {
+            return;
+        }
+        DatabaseTarget target = fresh(kind);
+        ClassLoader broken = withVersion3("broken_step", "INSERT INTO no_such_table VALUES (1);");
+
+        assertThrows(TaskDeskException.class, () -> migrator(target, broken).upgrade(0, 3, StepListener.NONE));
+
+        assertThat(target.h2File().orElseThrow()).doesNotExist();
+    }
+
+    private static void execute(DatabaseTarget target, String sql) throws Exception {
+        try (Connection connection = new DatabaseConnections(target).open(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(DatabaseTarget target, String sql) throws Exception {
+        try (Connection connection = new DatabaseConnections(target).open(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql.replace("flyway_schema_history", "\"flyway_schema_history\"")
+                     .replace("version =", "\"version\" ="))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> tables(DatabaseTarget target) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = new DatabaseConnections(target).open();
+             ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+}

@@ -1,0 +1,66 @@
+package org.taskdesk.persistence.migrations;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The user tables of a database as text: columns, keys, foreign keys and indexes, through JDBC metadata. */
+final class SchemaSnapshot {
+    private SchemaSnapshot() {
+    }
+
+    static String of(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String schema = connection.getSchema();
+        List<String> lines = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (!table.equalsIgnoreCase(SchemaHistory.TABLE)) {
+                    tables.add(table);
+                }
+            }
+        }
+        tables.sort(null);
+        for (String table : tables) {
+            try (ResultSet rs = meta.getColumns(connection.getCatalog(), schema, table, "%")) {
+                while (rs.next()) {
+                    lines.add(table + " column " + rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + "("
+                            + rs.getInt("COLUMN_SIZE") + ") nullable=" + rs.getString("IS_NULLABLE") + " default="
+                            + normaliseDefault(rs.getString("COLUMN_DEF")));
+                }
+            }
+            try (ResultSet rs = meta.getPrimaryKeys(connection.getCatalog(), schema, table)) {
+                while (rs.next()) {
+                    lines.add(table + " primary key " + rs.getString("PK_NAME") + " " + rs.getString("COLUMN_NAME"));
+                }
+            }
+            try (ResultSet rs = meta.getImportedKeys(connection.getCatalog(), schema, table)) {
+                while (rs.next()) {
+                    lines.add(table + " foreign key " + rs.getString("FK_NAME") + " " + rs.getString("FKCOLUMN_NAME")
+                            + " -> " + rs.getString("PKTABLE_NAME") + " on delete " + rs.getShort("DELETE_RULE"));
+                }
+            }
+            try (ResultSet rs = meta.getIndexInfo(connection.getCatalog(), schema, table, false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        lines.add(table + " index " + rs.getString("INDEX_NAME") + " unique=" + !rs.getBoolean("NON_UNIQUE")
+                                + " " + rs.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+        }
+        lines.sort(null);
+        return String.join("\n", lines).toLowerCase(Locale.ROOT);
+    }
+
+    /** Sequence names carry no meaning beyond the table's own; H2 names its identity sequences by a counter. */
+    private static String normaliseDefault(String value) {
+        return value == null ? null : value.replaceAll("SYSTEM_SEQUENCE_[0-9A-F_]+", "SYSTEM_SEQUENCE");
+    }
+}
