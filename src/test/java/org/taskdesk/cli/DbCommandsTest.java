@@ -180,6 +180,23 @@ class DbCommandsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void checkFailsWhenTheEntitiesNeedWhatNoMigrationMakes() throws Exception {
+        String url = FreshDatabase.url(DatabaseKind.POSTGRESQL, folder);
+        ok(url, "upgrade", "head");
+        try (var connection = org.taskdesk.testing.TestPostgres.connect(url);
+             var statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE tasks DROP COLUMN due_date");
+        }
+
+        CliResult check = db(url, "check");
+
+        assertThat(check.exitCode()).isEqualTo(6);
+        assertThat(check.out()).contains("h2: no changes detected", "postgresql: the entities need changes")
+                .containsIgnoringCase("add column due_date");
+        assertThat(check.err()).contains("Entities and migrations disagree");
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void autogenerateFindsNothingToDoAtHead(DatabaseKind kind) throws Exception {
