@@ -28,9 +28,13 @@ public final class Tags implements Iterable<String> {
 
     // Sorted so that the stored text and equals() do not depend on the order tags were added in.
     private final SortedSet<String> names;
+    // The same names as an array: the filter loops over tags for every task on every keystroke,
+    // and an array needs no iterator object.
+    private final String[] array;
 
     private Tags(SortedSet<String> names) {
         this.names = names;
+        this.array = names.toArray(new String[0]);
     }
 
     /** Tags from names as a person typed them; each is normalised, duplicates collapse. */
@@ -113,6 +117,11 @@ public final class Tags implements Iterable<String> {
 
     public int size() {
         return names.size();
+    }
+
+    /** The names in sorted order, for allocation-free loops; callers in this package must not change it. */
+    String[] nameArray() {
+        return array;
     }
 
     @Override

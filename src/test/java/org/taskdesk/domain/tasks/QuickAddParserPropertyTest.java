@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class QuickAddParserProperties {
+class QuickAddParserPropertyTest {
 
     private static final List<String> WORDS = List.of(
             "every", "in", "on", "at", "next", "week", "weeks", "day", "days", "month", "year", "other", "and",
