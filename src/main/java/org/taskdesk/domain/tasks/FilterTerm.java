@@ -117,24 +117,50 @@ sealed interface FilterTerm {
     }
 
     /** A free word or "quoted phrase": a case-insensitive substring of the title, description or a tag. */
-    record Contains(String text) implements FilterTerm {
+    final class Contains implements FilterTerm {
+        private final String text;
+        // The needle's first character in both cases: most positions are rejected by two char comparisons
+        // before the slower case-insensitive regionMatches runs.
+        private final char firstUpper;
+        private final char firstLower;
+        private final char firstFolded; // lower of upper, as regionMatches compares: "ſ" matches "s"
+
+        Contains(String text) {
+            this.text = text;
+            char first = text.isEmpty() ? 0 : text.charAt(0);
+            this.firstUpper = Character.toUpperCase(first);
+            this.firstLower = Character.toLowerCase(first);
+            this.firstFolded = Character.toLowerCase(firstUpper);
+        }
+
+        String text() {
+            return text;
+        }
+
         @Override
         public boolean test(Task task, ZonedDateTime now) {
-            if (contains(task.title(), text) || contains(task.description(), text)) {
+            if (contains(task.title()) || contains(task.description())) {
                 return true;
             }
             for (String tag : task.tags().nameArray()) {
-                if (contains(tag, text)) {
+                if (contains(tag)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private static boolean contains(String haystack, String needle) {
-            int last = haystack.length() - needle.length();
+        private boolean contains(String haystack) {
+            int n = text.length();
+            if (n == 0) {
+                return true;
+            }
+            int last = haystack.length() - n;
             for (int i = 0; i <= last; i++) {
-                if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+                char c = haystack.charAt(i);
+                // Characters beyond ASCII may have case mappings the two-char check misses: let regionMatches decide.
+                if ((c == firstLower || c == firstUpper || c == firstFolded || c > 127)
+                        && haystack.regionMatches(true, i, text, 0, n)) {
                     return true;
                 }
             }

@@ -409,6 +409,8 @@ public final class RecurrenceRule {
             LocalDate after = completedOn.isAfter(currentDue) ? completedOn : currentDue;
             next = null;
             RecurrenceRuleIterator it = iterator(currentDue, interval);
+            // Jumps over the missed occurrences without visiting each: a daily task due years ago stays cheap.
+            it.fastForward(toDateTime(after));
             while (it.hasNext()) {
                 LocalDate d = toLocalDate(it.nextDateTime());
                 if (d.isAfter(after)) {
@@ -462,8 +464,12 @@ public final class RecurrenceRule {
             throw new IllegalStateException("lib-recur refused " + buildStored(false), e);
         }
         rule.setInterval(withInterval);
-        // lib-recur counts months from 0.
-        return rule.iterator(new DateTime(anchor.getYear(), anchor.getMonthValue() - 1, anchor.getDayOfMonth()));
+        return rule.iterator(toDateTime(anchor));
+    }
+
+    private static DateTime toDateTime(LocalDate date) {
+        // An all-day DateTime; lib-recur counts months from 0.
+        return new DateTime(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
     }
 
     private static LocalDate toLocalDate(DateTime dt) {

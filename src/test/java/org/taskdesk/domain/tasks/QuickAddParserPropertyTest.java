@@ -28,11 +28,13 @@ class QuickAddParserPropertyTest {
     @Property(tries = 500)
     void neverThrowsOnArbitraryText(@ForAll("anyText") String line, @ForAll("nows") ZonedDateTime now) {
         checkWellFormed(line, parser.parse(line, now));
+        checkWellFormed(line, parser.parseWithoutSafetyNet(line, now));
     }
 
     @Property(tries = 1000)
     void neverThrowsOnSentencesOfItsOwnWords(@ForAll("sentences") String line, @ForAll("nows") ZonedDateTime now) {
         checkWellFormed(line, parser.parse(line, now));
+        checkWellFormed(line, parser.parseWithoutSafetyNet(line, now));
     }
 
     @Property(tries = 200)

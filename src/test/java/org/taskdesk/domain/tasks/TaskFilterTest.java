@@ -110,6 +110,15 @@ class TaskFilterTest {
     }
 
     @Test
+    void textMatchingFoldsCaseBeyondAscii() {
+        Task t = task("Küche PUTZEN", "", false, null, null, null, null);
+        assertThat(TaskFilter.parse("KÜCHE").matches(t, NOW)).isTrue();
+        assertThat(TaskFilter.parse("putzen").matches(t, NOW)).isTrue();
+        assertThat(TaskFilter.parse("\"che p\"").matches(t, NOW)).isTrue();
+        assertThat(TaskFilter.parse("kuche").matches(t, NOW)).isFalse();
+    }
+
+    @Test
     void unknownKeyIsAnOrdinaryWord() {
         assertThat(titlesMatching("q3:")).isEmpty();
         assertThat(titlesMatching("for:")).isEmpty();
