@@ -331,10 +331,10 @@ public final class QuickAddParser {
                 }
                 List<DayOfWeek> found = new ArrayList<>();
                 for (String piece : w.split(",")) {
-                    DayOfWeek d = DateWords.weekday(piece);
                     if (piece.isEmpty()) {
                         continue;
                     }
+                    DayOfWeek d = DateWords.weekday(piece);
                     if (d == null) {
                         found = null;
                         break;
