@@ -369,16 +369,20 @@ public final class RecurrenceRule {
             }
             return result;
         }
-        RecurrenceRuleIterator it = iterator(start, interval);
-        while (result.size() < wanted && it.hasNext()) {
-            LocalDate d = toLocalDate(it.nextDateTime());
-            if (!d.isAfter(start)) {
-                continue;
-            }
-            if (endDate != null && d.isAfter(endDate)) {
+        RecurrenceRuleIterator it;
+        try {
+            it = iterator(start, interval);
+        } catch (IllegalArgumentException e) {
+            return result; // no occurrence can ever match from this start; see firstAfter
+        }
+        LocalDate previous = start;
+        while (result.size() < wanted) {
+            LocalDate d = firstAfter(it, previous);
+            if (d == null || (endDate != null && d.isAfter(endDate))) {
                 break;
             }
             result.add(d);
+            previous = d;
         }
         return result;
     }
@@ -395,7 +399,8 @@ public final class RecurrenceRule {
      * ("weekly on Monday") skips {@code interval - 1} periods and then takes the first named day after that,
      * so "every weekday after completion" done on Friday is due on Monday.
      *
-     * <p>Empty when the series has ended: COUNT used up, or the next date would pass UNTIL.
+     * <p>Empty when the series has ended: COUNT used up, the next date would pass UNTIL, or the schedule
+     * can produce no further date from its anchor (e.g. every 12 months on the 31st, anchored in April).
      */
     public Optional<LocalDate> nextDueAfterCompletion(LocalDate currentDue, LocalDate completedOn) {
         Objects.requireNonNull(currentDue, "currentDue");
@@ -408,17 +413,7 @@ public final class RecurrenceRule {
             next = nextFromCompletion(completedOn);
         } else {
             LocalDate after = completedOn.isAfter(currentDue) ? completedOn : currentDue;
-            next = null;
-            RecurrenceRuleIterator it = iterator(currentDue, interval);
-            // Jumps over the missed occurrences without visiting each: a daily task due years ago stays cheap.
-            it.fastForward(toDateTime(after));
-            while (it.hasNext()) {
-                LocalDate d = toLocalDate(it.nextDateTime());
-                if (d.isAfter(after)) {
-                    next = d;
-                    break;
-                }
-            }
+            next = firstAfter(currentDue, after);
         }
         if (next == null || (endDate != null && next.isAfter(endDate))) {
             return Optional.empty();
@@ -439,6 +434,36 @@ public final class RecurrenceRule {
         RecurrenceRuleIterator it = iterator(date, 1);
         // The named days always occur within a few months, so the iterator always has a next date.
         return toLocalDate(it.nextDateTime());
+    }
+
+    /**
+     * The first occurrence strictly after {@code after}, or null when there is none. lib-recur gives up with an
+     * IllegalArgumentException ("too many filtered recurrence instances") on schedules that can never match
+     * again, such as every 24 months on the 30th from a February; for a task that means the series has ended.
+     */
+    private LocalDate firstAfter(LocalDate anchor, LocalDate after) {
+        try {
+            // lib-recur already looks for the first instance when the iterator is made, so that is inside the try.
+            return firstAfter(iterator(anchor, interval), after);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate firstAfter(RecurrenceRuleIterator it, LocalDate after) {
+        try {
+            // Jumps over missed occurrences without visiting each: a daily task due years ago stays cheap.
+            it.fastForward(toDateTime(after));
+            while (it.hasNext()) {
+                LocalDate d = toLocalDate(it.nextDateTime());
+                if (d.isAfter(after)) {
+                    return d;
+                }
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private boolean namesDays() {

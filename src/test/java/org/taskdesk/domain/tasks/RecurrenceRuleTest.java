@@ -257,6 +257,15 @@ class RecurrenceRuleTest {
         }
 
         @Test
+        void scheduleThatCanNeverMatchAgainHasEnded() {
+            // Every 12 months from April means every April, which has no 31st.
+            RecurrenceRule rule = RecurrenceRule.monthlyOnDay(12, 31);
+            LocalDate april = LocalDate.of(2026, 4, 1);
+            assertThat(rule.nextDueAfterCompletion(april, april)).isEmpty();
+            assertThat(rule.nextOccurrences(april, 3)).isEmpty();
+        }
+
+        @Test
         void usingAnOccurrenceLowersTheCount() {
             RecurrenceRule rule = RecurrenceRule.daily(1).times(2);
             assertThat(rule.withOneOccurrenceUsed().timesLeft()).contains(1);
