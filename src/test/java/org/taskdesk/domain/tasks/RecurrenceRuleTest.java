@@ -1,0 +1,284 @@
+package org.taskdesk.domain.tasks;
+
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.THURSDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecurrenceRuleTest {
+
+    // Wednesday 18 November 2026.
+    private static final LocalDate WED_18_NOV = LocalDate.of(2026, 11, 18);
+
+    @Nested
+    class Storage {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "FREQ=DAILY",
+                "FREQ=DAILY;INTERVAL=3",
+                "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+                "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+                "FREQ=MONTHLY;BYMONTHDAY=15",
+                "FREQ=MONTHLY;BYDAY=2TU",
+                "FREQ=MONTHLY;BYDAY=-1FR",
+                "FREQ=YEARLY;UNTIL=20271231",
+                "FREQ=DAILY;COUNT=5;X-FROM=DONE",
+        })
+        void canonicalTextRoundTrips(String text) {
+            assertThat(RecurrenceRule.parse(text).toStored()).isEqualTo(text);
+        }
+
+        @Test
+        void factoriesProduceTheDocumentedText() {
+            assertThat(RecurrenceRule.daily(1).toStored()).isEqualTo("FREQ=DAILY");
+            assertThat(RecurrenceRule.weekdays().toStored()).isEqualTo("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+            assertThat(RecurrenceRule.weekly(2, Set.of(THURSDAY, MONDAY)).toStored())
+                    .isEqualTo("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH");
+            assertThat(RecurrenceRule.monthlyOnDay(1, 31).toStored()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=31");
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, 2, TUESDAY).toStored()).isEqualTo("FREQ=MONTHLY;BYDAY=2TU");
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, -1, FRIDAY).toStored()).isEqualTo("FREQ=MONTHLY;BYDAY=-1FR");
+            assertThat(RecurrenceRule.yearly(2).toStored()).isEqualTo("FREQ=YEARLY;INTERVAL=2");
+            assertThat(RecurrenceRule.daily(2).until(LocalDate.of(2027, 1, 5)).afterCompletion().toStored())
+                    .isEqualTo("FREQ=DAILY;INTERVAL=2;UNTIL=20270105;X-FROM=DONE");
+            assertThat(RecurrenceRule.weekly(1, Set.of()).times(3).toStored()).isEqualTo("FREQ=WEEKLY;COUNT=3");
+        }
+
+        @Test
+        void looseInputIsReadIntoTheCanonicalForm() {
+            assertThat(RecurrenceRule.parse("RRULE:freq=weekly;byday=th,mo;interval=1").toStored())
+                    .isEqualTo("FREQ=WEEKLY;BYDAY=MO,TH");
+            assertThat(RecurrenceRule.parse("FREQ=YEARLY;UNTIL=20271231T235959Z").endDate())
+                    .contains(LocalDate.of(2027, 12, 31));
+        }
+
+        @Test
+        void nullOrBlankColumnMeansNoRecurrence() {
+            assertThat(RecurrenceRule.fromStored(null)).isNull();
+            assertThat(RecurrenceRule.fromStored(" ")).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "", "FREQ=HOURLY", "FREQ=DAILY;BYMONTH=3", "INTERVAL=2", "FREQ=DAILY;INTERVAL=0",
+                "FREQ=DAILY;INTERVAL=x", "FREQ=MONTHLY;BYDAY=5MO", "FREQ=MONTHLY;BYDAY=TU", "FREQ=DAILY;BYDAY=MO",
+                "FREQ=WEEKLY;BYDAY=XX", "FREQ=DAILY;COUNT=3;UNTIL=20270101", "FREQ=DAILY;UNTIL=20270230",
+                "FREQ=DAILY;FREQ=WEEKLY", "FREQ=DAILY;X-FROM=START", "nonsense", "FREQ=DAILY;;",
+        })
+        void unsupportedTextIsRefusedWithOneLine(String text) {
+            assertThatThrownBy(() -> RecurrenceRule.parse(text))
+                    .isInstanceOf(InvalidTaskException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").isNotBlank());
+        }
+
+        @Test
+        void overLongTextIsRefusedWithTheLimit() {
+            String text = "FREQ=WEEKLY;INTERVAL=12;BYDAY=MO,TU,WE,TH,FR;UNTIL=20271231";
+            assertThat(text.length()).isGreaterThan(50);
+            assertThatThrownBy(() -> RecurrenceRule.parse(text))
+                    .isInstanceOf(InvalidTaskException.class)
+                    .hasMessageContaining("the limit is 50");
+        }
+
+        @Test
+        void factoriesRefuseRulesThatWouldNotFitTheColumn() {
+            RecurrenceRule weekdays = RecurrenceRule.weekly(12, EnumSet.range(MONDAY, FRIDAY));
+            assertThatThrownBy(() -> weekdays.until(LocalDate.of(2027, 12, 31)).afterCompletion())
+                    .isInstanceOf(InvalidTaskException.class)
+                    .hasMessageContaining("the limit is 50");
+        }
+
+        @Test
+        void factoriesRefuseOutOfRangeNumbers() {
+            assertThatThrownBy(() -> RecurrenceRule.daily(0)).isInstanceOf(InvalidTaskException.class);
+            assertThatThrownBy(() -> RecurrenceRule.monthlyOnDay(1, 32)).isInstanceOf(InvalidTaskException.class);
+            assertThatThrownBy(() -> RecurrenceRule.monthlyOnWeekday(1, 5, MONDAY))
+                    .isInstanceOf(InvalidTaskException.class);
+            assertThatThrownBy(() -> RecurrenceRule.daily(1).times(0)).isInstanceOf(InvalidTaskException.class);
+        }
+    }
+
+    @Nested
+    class Describe {
+
+        @Test
+        void describesEachKindInPlainWords() {
+            assertThat(RecurrenceRule.daily(1).describe()).isEqualTo("every day");
+            assertThat(RecurrenceRule.daily(3).describe()).isEqualTo("every 3 days");
+            assertThat(RecurrenceRule.weekdays().describe()).isEqualTo("every weekday");
+            assertThat(RecurrenceRule.weekly(1, Set.of()).describe()).isEqualTo("every week");
+            assertThat(RecurrenceRule.weekly(2, Set.of(MONDAY, THURSDAY)).describe())
+                    .isEqualTo("every 2 weeks on Monday and Thursday");
+            assertThat(RecurrenceRule.weekly(1, Set.of(MONDAY, WEDNESDAY, FRIDAY)).describe())
+                    .isEqualTo("every week on Monday, Wednesday and Friday");
+            assertThat(RecurrenceRule.monthlyOnDay(1, 22).describe()).isEqualTo("every month on the 22nd");
+            assertThat(RecurrenceRule.monthlyOnDay(1, 11).describe()).isEqualTo("every month on the 11th");
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, 2, TUESDAY).describe())
+                    .isEqualTo("every month on the 2nd Tuesday");
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, -1, FRIDAY).describe())
+                    .isEqualTo("every month on the last Friday");
+            assertThat(RecurrenceRule.yearly(1).describe()).isEqualTo("every year");
+        }
+
+        @Test
+        void describesLimitsAndAfterCompletion() {
+            assertThat(RecurrenceRule.yearly(1).until(LocalDate.of(2027, 12, 31)).describe())
+                    .isEqualTo("every year until 31 Dec 2027");
+            assertThat(RecurrenceRule.daily(1).times(5).describe()).isEqualTo("every day 5 times");
+            assertThat(RecurrenceRule.daily(3).afterCompletion().describe()).isEqualTo("every 3 days after completion");
+        }
+    }
+
+    @Nested
+    class Occurrences {
+
+        @Test
+        void dailyGivesTheFollowingDays() {
+            assertThat(RecurrenceRule.daily(1).nextOccurrences(WED_18_NOV, 3)).containsExactly(
+                    LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21));
+        }
+
+        @Test
+        void weekdaysSkipTheWeekend() {
+            // Thu 19, Fri 20, then Mon 23.
+            assertThat(RecurrenceRule.weekdays().nextOccurrences(WED_18_NOV, 3)).containsExactly(
+                    LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 23));
+        }
+
+        @Test
+        void everyOtherWeekCountsWeeksFromTheStart() {
+            // Start week: Mon 16 - Sun 22 Nov: Thursday 19 is left; the next weeks used are 30 Nov and 14 Dec.
+            assertThat(RecurrenceRule.weekly(2, Set.of(MONDAY, THURSDAY)).nextOccurrences(WED_18_NOV, 4))
+                    .containsExactly(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 30),
+                            LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 14));
+        }
+
+        @Test
+        void secondTuesdayAndLastFridayOfTheMonth() {
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, 2, TUESDAY).nextOccurrences(WED_18_NOV, 3))
+                    .containsExactly(LocalDate.of(2026, 12, 8), LocalDate.of(2027, 1, 12), LocalDate.of(2027, 2, 9));
+            assertThat(RecurrenceRule.monthlyOnWeekday(1, -1, FRIDAY).nextOccurrences(WED_18_NOV, 3))
+                    .containsExactly(LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 29));
+        }
+
+        @Test
+        void the31stSkipsShortMonthsAsRfc5545Does() {
+            assertThat(RecurrenceRule.monthlyOnDay(1, 31).nextOccurrences(WED_18_NOV, 3))
+                    .containsExactly(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), LocalDate.of(2027, 3, 31));
+        }
+
+        @Test
+        void yearlyKeepsTheDate() {
+            assertThat(RecurrenceRule.yearly(1).nextOccurrences(WED_18_NOV, 2))
+                    .containsExactly(LocalDate.of(2027, 11, 18), LocalDate.of(2028, 11, 18));
+        }
+
+        @Test
+        void untilIsInclusiveAndStopsTheSeries() {
+            RecurrenceRule rule = RecurrenceRule.daily(1).until(LocalDate.of(2026, 11, 20));
+            assertThat(rule.nextOccurrences(WED_18_NOV, 10))
+                    .containsExactly(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20));
+        }
+
+        @Test
+        void countIncludesTheStartDate() {
+            RecurrenceRule rule = RecurrenceRule.daily(1).times(3);
+            assertThat(rule.nextOccurrences(WED_18_NOV, 10))
+                    .containsExactly(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 20));
+        }
+
+        @Test
+        void zeroWantedGivesNothing() {
+            assertThat(RecurrenceRule.daily(1).nextOccurrences(WED_18_NOV, 0)).isEmpty();
+        }
+    }
+
+    @Nested
+    class AfterCompletion {
+
+        @Test
+        void overdueDailyTaskGetsOneDateTheDayAfterCompletion() {
+            LocalDate due = LocalDate.of(2026, 11, 8);
+            assertThat(RecurrenceRule.daily(1).nextDueAfterCompletion(due, WED_18_NOV))
+                    .contains(LocalDate.of(2026, 11, 19));
+        }
+
+        @Test
+        void overdueWeeklyTaskStaysOnItsWeekday() {
+            // Due Monday 2 Nov, done Wednesday 18 Nov: the next Monday after that is 23 Nov.
+            RecurrenceRule rule = RecurrenceRule.weekly(1, Set.of(MONDAY));
+            assertThat(rule.nextDueAfterCompletion(LocalDate.of(2026, 11, 2), WED_18_NOV))
+                    .contains(LocalDate.of(2026, 11, 23));
+        }
+
+        @Test
+        void doneEarlyMovesToTheOccurrenceAfterTheDueDate() {
+            // Due Friday 27 Nov (last Friday), done on 18 Nov: next is the last Friday of December.
+            RecurrenceRule rule = RecurrenceRule.monthlyOnWeekday(1, -1, FRIDAY);
+            assertThat(rule.nextDueAfterCompletion(LocalDate.of(2026, 11, 27), WED_18_NOV))
+                    .contains(LocalDate.of(2026, 12, 25));
+        }
+
+        @Test
+        void afterCompletionRuleCountsFromTheCompletionDay() {
+            RecurrenceRule rule = RecurrenceRule.daily(3).afterCompletion();
+            assertThat(rule.nextDueAfterCompletion(LocalDate.of(2026, 11, 1), WED_18_NOV))
+                    .contains(LocalDate.of(2026, 11, 21));
+            assertThat(RecurrenceRule.monthly(1).afterCompletion()
+                    .nextDueAfterCompletion(LocalDate.of(2026, 11, 1), WED_18_NOV))
+                    .contains(LocalDate.of(2026, 12, 18));
+        }
+
+        @Test
+        void weekdaysAfterCompletionDoneOnFridayIsDueMonday() {
+            RecurrenceRule rule = RecurrenceRule.weekdays().afterCompletion();
+            assertThat(rule.nextDueAfterCompletion(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20)))
+                    .contains(LocalDate.of(2026, 11, 23));
+        }
+
+        @Test
+        void endedSeriesHasNoNextDate() {
+            assertThat(RecurrenceRule.daily(1).times(1).nextDueAfterCompletion(WED_18_NOV, WED_18_NOV)).isEmpty();
+            RecurrenceRule untilToday = RecurrenceRule.daily(1).until(WED_18_NOV);
+            assertThat(untilToday.nextDueAfterCompletion(WED_18_NOV, WED_18_NOV)).isEmpty();
+        }
+
+        @Test
+        void scheduleThatCanNeverMatchAgainHasEnded() {
+            // Every 12 months from April means every April, which has no 31st.
+            RecurrenceRule rule = RecurrenceRule.monthlyOnDay(12, 31);
+            LocalDate april = LocalDate.of(2026, 4, 1);
+            assertThat(rule.nextDueAfterCompletion(april, april)).isEmpty();
+            assertThat(rule.nextOccurrences(april, 3)).isEmpty();
+        }
+
+        @Test
+        void usingAnOccurrenceLowersTheCount() {
+            RecurrenceRule rule = RecurrenceRule.daily(1).times(2);
+            assertThat(rule.withOneOccurrenceUsed().timesLeft()).contains(1);
+            assertThat(rule.withOneOccurrenceUsed().hasEnded()).isTrue();
+            assertThat(RecurrenceRule.daily(1).withOneOccurrenceUsed()).isEqualTo(RecurrenceRule.daily(1));
+        }
+
+        @Test
+        void firstOnOrAfterFindsTheFirstNamedDay() {
+            assertThat(RecurrenceRule.weekly(1, Set.of(MONDAY)).firstOnOrAfter(WED_18_NOV))
+                    .isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(RecurrenceRule.weekly(1, Set.of(WEDNESDAY)).firstOnOrAfter(WED_18_NOV)).isEqualTo(WED_18_NOV);
+            assertThat(RecurrenceRule.daily(1).firstOnOrAfter(WED_18_NOV)).isEqualTo(WED_18_NOV);
+        }
+    }
+}
