@@ -1,3 +1,3 @@
--- Undoes V1: as the seed's Alembic downgrade, the index first, then the table.
-DROP INDEX idx_users_email;
+-- Undoes V1. Dropping the table drops its indexes: H2 may have taken idx_users_email over for the unique
+-- constraint after later column changes, and then refuses to drop the index on its own.
 DROP TABLE users;

@@ -56,9 +56,10 @@ class DbCommandsTest {
 
         assertThat(upgrade.out().lines()).containsExactly(
                 "Running upgrade <base> -> 1, create users table",
-                "Running upgrade 1 -> 2, create tasks table");
-        assertThat(ok(url, "current").out().strip()).isEqualTo("2 (head)");
-        assertThat(ok(url, "heads").out().strip()).isEqualTo("2 (head), create tasks table");
+                "Running upgrade 1 -> 2, create tasks table",
+                "Running upgrade 2 -> 3, accounts and task details");
+        assertThat(ok(url, "current").out().strip()).isEqualTo("3 (head)");
+        assertThat(ok(url, "heads").out().strip()).isEqualTo("3 (head), accounts and task details");
     }
 
     @ParameterizedTest
@@ -68,20 +69,21 @@ class DbCommandsTest {
         ok(url, "upgrade", "1");
 
         assertThat(ok(url, "history").out().lines()).containsExactly(
-                "1 -> 2 (head), create tasks table",
+                "2 -> 3 (head), accounts and task details",
+                "1 -> 2, create tasks table",
                 "<base> -> 1 (current), create users table");
 
         String verbose = ok(url, "history", "--verbose").out();
-        assertThat(verbose).contains("Rev: 2 (head)", "Parent: 1", "Rev: 1 (current)", "Parent: <base>",
+        assertThat(verbose).contains("Rev: 3 (head)", "Rev: 2\n", "Parent: 1", "Rev: 1 (current)", "Parent: <base>",
                 "V2__create_tasks_table.sql", "U2__create_tasks_table.sql");
-        assertThat(verbose.lines().filter(line -> line.startsWith("Applied: no"))).hasSize(1);
+        assertThat(verbose.lines().filter(line -> line.startsWith("Applied: no"))).hasSize(2);
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void downgradeAndRelativeStepsWalkTheHistoryBothWays(DatabaseKind kind) {
         String url = FreshDatabase.url(kind, folder);
-        ok(url, "upgrade", "head");
+        ok(url, "upgrade", "2");
 
         assertThat(ok(url, "downgrade", "-1").out().strip()).isEqualTo("Running downgrade 2 -> 1, create tasks table");
         assertThat(ok(url, "current").out().strip()).isEqualTo("1");
@@ -99,7 +101,7 @@ class DbCommandsTest {
         String url = FreshDatabase.url(kind, folder);
         ok(url, "upgrade", "1");
 
-        assertError(db(url, "upgrade", "+2"), "Cannot upgrade 2 steps from 1: only 1 newer revision");
+        assertError(db(url, "upgrade", "+3"), "Cannot upgrade 3 steps from 1: only 2 newer revisions (head is 3)");
         assertError(db(url, "downgrade", "-2"), "Cannot downgrade 2 steps from 1: only 1 revision applied");
         assertError(db(url, "upgrade", "7"), "Unknown revision 7");
         assertError(db(url, "downgrade", "banana"), "Unknown revision 'banana'");
@@ -116,8 +118,8 @@ class DbCommandsTest {
 
         CliResult result = ok(url, "upgrade", "1");
 
-        assertThat(result.out()).contains("already at 2, past 1");
-        assertThat(ok(url, "current").out().strip()).isEqualTo("2 (head)");
+        assertThat(result.out()).contains("already at 3, past 1");
+        assertThat(ok(url, "current").out().strip()).isEqualTo("3 (head)");
     }
 
     @ParameterizedTest
@@ -158,11 +160,11 @@ class DbCommandsTest {
         ok(url, "upgrade", "1");
 
         assertThat(ok(url, "stamp", "2").out().strip()).isEqualTo("Stamped 1 -> 2");
-        assertThat(ok(url, "current").out().strip()).isEqualTo("2 (head)");
+        assertThat(ok(url, "current").out().strip()).isEqualTo("2");
         // No tasks table was made: downgrading 2 would fail, so step the stamp back instead.
         assertThat(ok(url, "downgrade", "-1", "--sql").out()).contains("DROP TABLE tasks");
         assertThat(ok(url, "stamp", "1").out().strip()).isEqualTo("Stamped 2 -> 1");
-        assertThat(ok(url, "upgrade", "head").out().strip()).isEqualTo("Running upgrade 1 -> 2, create tasks table");
+        assertThat(ok(url, "upgrade", "2").out().strip()).isEqualTo("Running upgrade 1 -> 2, create tasks table");
         assertError(db(url, "stamp", "9"), "Unknown revision 9");
     }
 

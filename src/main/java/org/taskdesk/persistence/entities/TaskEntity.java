@@ -23,7 +23,10 @@ import org.hibernate.annotations.JdbcTypeCode;
  * Never leaves the persistence layer: services hand out records.
  */
 @Entity(name = "Task")
-@Table(name = "tasks", indexes = @Index(name = "idx_tasks_user_id", columnList = "user_id"))
+@Table(name = "tasks", indexes = {
+    @Index(name = "idx_tasks_user_id", columnList = "user_id"),
+    @Index(name = "idx_tasks_user_open_due", columnList = "user_id, completed, due_date")
+})
 public class TaskEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +66,12 @@ public class TaskEntity {
 
     @Column(name = "recurrence_pattern", length = 50)
     private String recurrencePattern;
+
+    @Column(name = "due_has_time", nullable = false)
+    private boolean dueHasTime;
+
+    @Column(name = "completed_at")
+    private LocalDateTime completedAt;
 
     protected TaskEntity() {
         // for Hibernate
@@ -149,5 +158,21 @@ public class TaskEntity {
 
     public void setRecurrencePattern(String recurrencePattern) {
         this.recurrencePattern = recurrencePattern;
+    }
+
+    public boolean isDueHasTime() {
+        return dueHasTime;
+    }
+
+    public void setDueHasTime(boolean dueHasTime) {
+        this.dueHasTime = dueHasTime;
+    }
+
+    public LocalDateTime getCompletedAt() {
+        return completedAt;
+    }
+
+    public void setCompletedAt(LocalDateTime completedAt) {
+        this.completedAt = completedAt;
     }
 }

@@ -37,6 +37,12 @@ public class UserEntity {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "sign_in_blocked_until")
+    private LocalDateTime signInBlockedUntil;
+
     protected UserEntity() {
         // for Hibernate
     }
@@ -83,5 +89,21 @@ public class UserEntity {
 
     public void setUpdatedAt(LocalDateTime updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    public void setFailedSignIns(int failedSignIns) {
+        this.failedSignIns = failedSignIns;
+    }
+
+    public LocalDateTime getSignInBlockedUntil() {
+        return signInBlockedUntil;
+    }
+
+    public void setSignInBlockedUntil(LocalDateTime signInBlockedUntil) {
+        this.signInBlockedUntil = signInBlockedUntil;
     }
 }

@@ -44,7 +44,8 @@ class EntityMappingTest {
     @EnumSource(DatabaseKind.class)
     void hibernateValidatesTheMigratedSchema(DatabaseKind kind) {
         try (SessionFactory factory = HibernateSetup.validated(migratedToHead(kind))) {
-            assertThat(factory.getMetamodel().getEntities()).hasSize(2);
+            assertThat(factory.getMetamodel().getEntities()).extracting(type -> type.getName())
+                    .containsExactlyInAnyOrder("User", "Task", "Session");
         }
     }
 
@@ -66,9 +67,9 @@ class EntityMappingTest {
         DatabaseConnections connections = migratedToHead(kind);
         assertThat(SchemaDiff.against(connections)).isEmpty();
 
-        execute(connections, "ALTER TABLE tasks DROP COLUMN due_date");
+        execute(connections, "ALTER TABLE tasks DROP COLUMN priority");
 
         assertThat(SchemaDiff.against(connections)).singleElement()
-                .satisfies(statement -> assertThat(statement.toLowerCase()).contains("alter table", "tasks", "add column due_date"));
+                .satisfies(statement -> assertThat(statement.toLowerCase()).contains("alter table", "tasks", "add column priority"));
     }
 }

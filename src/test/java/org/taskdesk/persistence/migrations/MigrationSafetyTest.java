@@ -51,12 +51,12 @@ class MigrationSafetyTest {
         return migrator(target, MigrationSafetyTest.class.getClassLoader());
     }
 
-    /** This build's migrations plus a version 3 with {@code sql}, as a later build or a broken script would have. */
-    private ClassLoader withVersion3(String name, String sql) throws Exception {
+    /** This build's migrations plus a version 90 with {@code sql}, as a later build or a broken script would have. */
+    private ClassLoader withVersion90(String name, String sql) throws Exception {
         Path extra = folder.resolve("extra-" + System.nanoTime());
         for (String kind : List.of("h2", "postgresql")) {
-            Path upgrade = extra.resolve("db/migration/" + kind + "/V3__" + name + ".sql");
-            Path downgrade = extra.resolve("db/downgrade/" + kind + "/U3__" + name + ".sql");
+            Path upgrade = extra.resolve("db/migration/" + kind + "/V90__" + name + ".sql");
+            Path downgrade = extra.resolve("db/downgrade/" + kind + "/U90__" + name + ".sql");
             Files.createDirectories(upgrade.getParent());
             Files.createDirectories(downgrade.getParent());
             Files.writeString(upgrade, sql);
@@ -69,23 +69,24 @@ class MigrationSafetyTest {
     @EnumSource(DatabaseKind.class)
     void aFailedMigrationLeavesTheDatabaseAsItWasBefore(DatabaseKind kind) throws Exception {
         DatabaseTarget target = fresh(kind);
-        migrator(target).upgrade(0, 2, StepListener.NONE);
+        int head = migrator(target).catalog().head();
+        migrator(target).upgrade(0, head, StepListener.NONE);
         execute(target, "INSERT INTO users (email, name, password_hash) VALUES ('ann@example.com', 'Ann', 'x')");
-        ClassLoader broken = withVersion3("broken_step",
+        ClassLoader broken = withVersion90("broken_step",
                 "CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);\n");
 
         TaskDeskException e = assertThrows(TaskDeskException.class,
-                () -> migrator(target, broken).upgrade(2, 3, StepListener.NONE));
+                () -> migrator(target, broken).upgrade(head, 90, StepListener.NONE));
 
         assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
-        assertThat(e.getMessage()).startsWith("Migration 3 (broken step) failed:").containsIgnoringCase("no_such_table");
+        assertThat(e.getMessage()).startsWith("Migration 90 (broken step) failed:").containsIgnoringCase("no_such_table");
         if (kind == DatabaseKind.H2) {
             String copy = e.getMessage().replaceAll(".*from the copy at (.*)\\.$", "$1");
             assertThat(Path.of(copy)).exists();
         } else {
             assertThat(e.getMessage()).contains("Nothing was changed");
         }
-        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2);
+        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2, 3);
         assertThat(tables(target)).contains("users", "tasks").doesNotContain("half_done");
         assertThat(count(target, "SELECT COUNT(*) FROM users")).isEqualTo(1);
     }
@@ -94,8 +95,8 @@ class MigrationSafetyTest {
     @EnumSource(DatabaseKind.class)
     void aDatabaseFromANewerTaskDeskIsRefusedAndNeverModified(DatabaseKind kind) throws Exception {
         DatabaseTarget target = fresh(kind);
-        migrator(target, withVersion3("future_feature", "CREATE TABLE future_things (id INTEGER);"))
-                .upgrade(0, 3, StepListener.NONE);
+        migrator(target, withVersion90("future_feature", "CREATE TABLE future_things (id INTEGER);"))
+                .upgrade(0, 90, StepListener.NONE);
         MigrationService service = new MigrationService(migrator(target));
         List<String> before = tables(target);
 
@@ -106,11 +107,11 @@ class MigrationSafetyTest {
                 () -> service.stamp("1"))) {
             TaskDeskException e = assertThrows(TaskDeskException.class, change::call);
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
-            assertThat(e.getMessage()).contains("at version 3, made by a newer TaskDesk")
-                    .contains("knows versions up to 2").contains("Nothing was changed");
+            assertThat(e.getMessage()).contains("at version 90, made by a newer TaskDesk")
+                    .contains("knows versions up to 3").contains("Nothing was changed");
         }
         assertThat(tables(target)).isEqualTo(before).contains("future_things");
-        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2, 3);
+        assertThat(migrator(target).applied()).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 90);
     }
 
     @RepeatedTest(3)
@@ -129,13 +130,14 @@ class MigrationSafetyTest {
             }
             start.countDown();
             for (Future<MigrationOutcome> run : runs) {
-                assertThat(run.get(60, TimeUnit.SECONDS).to()).isEqualTo(2);
+                assertThat(run.get(60, TimeUnit.SECONDS).to()).isEqualTo(3);
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1'")).isEqualTo(1);
         assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '3'")).isEqualTo(1);
         assertThat(new MigrationService(migrator(target)).status().isAtHead()).isTrue();
     }
 
@@ -146,9 +148,9 @@ class MigrationSafetyTest {
             return;
         }
         DatabaseTarget target = fresh(kind);
-        ClassLoader broken = withVersion3("broken_step", "INSERT INTO no_such_table VALUES (1);");
+        ClassLoader broken = withVersion90("broken_step", "INSERT INTO no_such_table VALUES (1);");
 
-        assertThrows(TaskDeskException.class, () -> migrator(target, broken).upgrade(0, 3, StepListener.NONE));
+        assertThrows(TaskDeskException.class, () -> migrator(target, broken).upgrade(0, 90, StepListener.NONE));
 
         assertThat(target.h2File().orElseThrow()).doesNotExist();
     }
