@@ -20,14 +20,16 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.taskdesk");
 
     private static final String[] SERVICES = {
-        "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations.."
+        "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..",
+        "org.taskdesk.workspace.."
     };
 
     static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("org.taskdesk.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.hibernate..", "jakarta.persistence..",
                     "java.sql..", "javax.sql..", "org.flywaydb..", "picocli..",
                     "org.taskdesk.persistence..", "org.taskdesk.cli..", "org.taskdesk.ui..", "org.taskdesk.app..",
-                    "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..");
+                    "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..",
+                    "org.taskdesk.workspace..");
 
     static final ArchRule persistenceDoesNotReachUp = noClasses().that().resideInAPackage("org.taskdesk.persistence..")
             .should().dependOnClassesThat().resideInAnyPackage(concat(SERVICES,

@@ -3,7 +3,9 @@ package org.taskdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.taskdesk.accounts.Passwords;
 import org.taskdesk.cli.Services;
+import org.taskdesk.workspace.Workspace;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
@@ -20,11 +22,31 @@ final class AppServices implements Services {
     private final UserEnvironment environment;
     private final Clock clock;
     private final DatabaseLocator locator;
+    private final Passwords passwords;
 
     AppServices(UserEnvironment environment, Clock clock) {
         this.environment = environment;
         this.clock = clock;
         this.locator = new DatabaseLocator(environment);
+        this.passwords = new Passwords(bcryptCost(environment));
+    }
+
+    /** bcrypt's cost: 12, or TASKDESK_BCRYPT_COST (4 to 31), which tests lower to stay fast. */
+    private static int bcryptCost(UserEnvironment environment) {
+        String value = environment.variable("TASKDESK_BCRYPT_COST");
+        if (value == null) {
+            return Passwords.DEFAULT_COST;
+        }
+        try {
+            int cost = Integer.parseInt(value.strip());
+            if (cost >= 4 && cost <= 31) {
+                return cost;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new org.taskdesk.domain.TaskDeskException(org.taskdesk.domain.ErrorCode.BAD_CONFIGURATION,
+                "TASKDESK_BCRYPT_COST is '" + value + "'; it must be a whole number from 4 to 31 (default 12).");
     }
 
     @Override
@@ -52,6 +74,22 @@ final class AppServices implements Services {
     @Override
     public WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption) {
         return revisions().autogenerate(message, folder, choose(databaseUrlOption).target());
+    }
+
+    @Override
+    public Workspace openWorkspace(String databaseUrlOption) {
+        DatabaseConnections connections = new DatabaseConnections(choose(databaseUrlOption).target());
+        return OpenedWorkspace.open(connections, passwords, clock, step -> { });
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String variable(String name) {
+        return environment.variable(name);
     }
 
     @Override

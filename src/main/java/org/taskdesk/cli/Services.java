@@ -27,6 +27,15 @@ public interface Services {
     /** The folder that holds {@code migration/} and {@code downgrade/} in the source tree, by default. */
     Path defaultMigrationsFolder();
 
+    /** Opens the chosen database for the task and account commands (a local file is migrated first). */
+    org.taskdesk.workspace.Workspace openWorkspace(String databaseUrlOption);
+
+    /** An environment variable of the user's, or null: TASKDESK_PASSWORD and TASKDESK_EMAIL. */
+    String variable(String name);
+
+    /** The clock and zone the user lives in: due dates are shown and read in it. */
+    java.time.Clock clock();
+
     /** The log file, so error messages can point to the details. */
     Path logFile();
 }

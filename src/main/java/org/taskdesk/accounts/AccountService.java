@@ -1,0 +1,27 @@
+package org.taskdesk.accounts;
+
+import java.util.Optional;
+
+/**
+ * Signing up, in and out, and looking after one's account. Unknown email and wrong password fail alike, with
+ * {@code NOT_AUTHORIZED} and the same message; repeated failures make the account wait (kept in the database).
+ */
+public interface AccountService {
+    String WRONG_CREDENTIALS = "Wrong email or password.";
+
+    Account signUp(String email, String name, String password);
+
+    /** Signs in; {@code keepSignedIn} makes the session last 30 days instead of 12 hours. */
+    UserSession signIn(String email, String password, boolean keepSignedIn);
+
+    /** The session of a remembered token, if it is still valid. */
+    Optional<UserSession> resume(String token);
+
+    void signOut(UserSession session);
+
+    /** Asks for the old password; ends the account's other sessions. */
+    void changePassword(UserSession session, String oldPassword, String newPassword);
+
+    /** Deletes the account and all its tasks, after checking the password. */
+    void deleteAccount(UserSession session, String password);
+}

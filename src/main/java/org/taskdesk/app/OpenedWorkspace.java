@@ -1,0 +1,85 @@
+package org.taskdesk.app;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.hibernate.SessionFactory;
+import org.taskdesk.accounts.AccountService;
+import org.taskdesk.accounts.LocalAccountService;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.DatabaseStatus;
+import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.hibernate.Transactions;
+import org.taskdesk.persistence.migrations.LocalBackups;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.tasks.TaskService;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * Opens a database for use: the one start-up path of the desktop app and the task commands. A local file is
+ * migrated to head (with its backup copy); a server database must already be at head. Then Hibernate checks its
+ * mapping against the schema, and the services are built over it.
+ */
+final class OpenedWorkspace implements Workspace {
+    private final DatabaseConnections connections;
+    private final Transactions transactions;
+    private final AccountService accounts;
+    private final TaskService tasks;
+
+    private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock) {
+        this.connections = connections;
+        this.transactions = new Transactions(factory, connections.target().kind());
+        this.accounts = new LocalAccountService(transactions, new UserRepository(), passwords, clock);
+        this.tasks = new TaskService(transactions, new TaskRepository(), clock);
+    }
+
+    static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
+        MigrationService migrations = new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
+        if (connections.target().kind() == DatabaseKind.H2) {
+            migrations.upgradeToHead(steps);
+        } else {
+            requireHead(migrations.status());
+        }
+        return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock);
+    }
+
+    private static void requireHead(DatabaseStatus status) {
+        if (status.isNewerThanProgram()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database is at version "
+                    + status.newestApplied() + ", made by a newer TaskDesk; this one knows versions up to "
+                    + status.head() + ". Install the newer TaskDesk.");
+        }
+        if (!status.isAtHead()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database " + status.database()
+                    + " is at version " + (status.current() == 0 ? "none" : status.current()) + "; this TaskDesk needs "
+                    + status.head() + ". Ask its owner to run 'taskdesk db upgrade head'.");
+        }
+    }
+
+    @Override
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    @Override
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    @Override
+    public String databaseName() {
+        return connections.target().displayName();
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+    }
+}

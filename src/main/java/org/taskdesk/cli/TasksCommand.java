@@ -1,0 +1,224 @@
+package org.taskdesk.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.function.Function;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.QuickAdd;
+import org.taskdesk.domain.tasks.QuickAddParser;
+import org.taskdesk.domain.tasks.RecurrenceRule;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.domain.tasks.TaskCompletion;
+import org.taskdesk.tasks.TaskPage;
+import org.taskdesk.tasks.TaskQuery;
+import org.taskdesk.tasks.TaskService;
+import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code taskdesk tasks}: scriptable task management, signed in with --email and TASKDESK_PASSWORD. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Add, list, show, edit, complete and remove your tasks.", synopsisSubcommandLabel = "COMMAND")
+final class TasksCommand {
+    @ParentCommand
+    TaskDeskCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Credentials credentials;
+
+    @Command(name = "add", description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
+    int add(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> words) {
+        return signedIn((tasks, user) -> {
+            Task task = tasks.add(user, String.join(" ", words));
+            out().println("Added " + TaskText.line(task, now()));
+            return 0;
+        });
+    }
+
+    @Command(name = "list", description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
+    int list(@Parameters(arity = "0..*", paramLabel = "FILTER") List<String> filter,
+             @Option(names = "--sort", defaultValue = "due", paramLabel = "ORDER",
+                     description = "due, priority, created or title (default: due)") TaskSort sort,
+             @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page,
+             @Option(names = "--page-size", defaultValue = "1000", description = "Tasks per page.") int pageSize,
+             @Option(names = "--json", description = "Print a JSON array.") boolean json) {
+        String filterText = filter == null || filter.isEmpty() ? "is:open" : String.join(" ", filter);
+        TaskQuery query = TaskQuery.of(filterText).sortedBy(sort).page(page, pageSize);
+        return signedIn((tasks, user) -> {
+            TaskPage result = tasks.list(user, query);
+            if (json) {
+                out().println(Json.write(result.tasks().stream().map(TaskText::json).toList()));
+            } else if (result.tasks().isEmpty()) {
+                out().println(result.total() == 0 ? "No tasks match '" + filterText + "'." : "No tasks on page " + page + ".");
+            } else {
+                result.tasks().forEach(task -> out().println(TaskText.line(task, now())));
+                if (result.hasMore()) {
+                    out().println("… " + (result.total() - result.offset() - result.tasks().size())
+                            + " more: --page " + (page + 1));
+                }
+            }
+            return 0;
+        });
+    }
+
+    @Command(name = "show", description = "Show one task in full.")
+    int show(@Parameters(paramLabel = "ID") long id) {
+        return signedIn((tasks, user) -> {
+            out().print(TaskText.details(tasks.get(user, id), now()));
+            return 0;
+        });
+    }
+
+    @Command(name = "edit", description = "Change a task's fields.")
+    int edit(@Parameters(paramLabel = "ID") long id,
+             @Option(names = "--title") String title,
+             @Option(names = "--description") String description,
+             @Option(names = "--priority", description = "none, low, medium or high") String priority,
+             @Option(names = "--tags", paramLabel = "TAG,…", description = "Replace the tags (empty for none).") String tags,
+             @Option(names = "--due", paramLabel = "WHEN",
+                     description = "2026-12-24, '2026-12-24 09:00', 'tomorrow 9am', 'next week'… or none") String due,
+             @Option(names = "--repeat", paramLabel = "RULE",
+                     description = "'every monday', 'every 2 weeks', an RRULE like FREQ=DAILY, or none") String repeat) {
+        return signedIn((tasks, user) -> {
+            java.time.Instant at = clock().instant();
+            Task changed = tasks.update(user, id, task -> {
+                Task result = task;
+                if (title != null) {
+                    result = result.withTitle(title, at);
+                }
+                if (description != null) {
+                    result = result.withDescription(description, at);
+                }
+                if (priority != null) {
+                    result = result.withPriority(Priority.parse(priority), at);
+                }
+                if (tags != null) {
+                    result = result.withTags(tags.isBlank() ? Tags.EMPTY : Tags.of(tags.split(",")), at);
+                }
+                if (due != null) {
+                    result = result.withDue(parseDue(due), at);
+                }
+                if (repeat != null) {
+                    result = result.withRecurrence(parseRepeat(repeat), at);
+                }
+                return result;
+            });
+            out().println("Saved " + TaskText.line(changed, now()));
+            return 0;
+        });
+    }
+
+    @Command(name = "done", description = "Complete tasks; a recurring one moves to its next date.")
+    int done(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
+        return signedIn((tasks, user) -> {
+            for (long id : ids) {
+                TaskCompletion.Result result = tasks.complete(user, id);
+                out().println(result.advanced()
+                        ? "Completed #" + id + "; next: " + result.task().due().describe(now())
+                        : "Completed " + TaskText.line(result.task(), now()));
+            }
+            return 0;
+        });
+    }
+
+    @Command(name = "undone", description = "Mark tasks as not done.")
+    int undone(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
+        return signedIn((tasks, user) -> {
+            ids.forEach(id -> out().println("Reopened " + TaskText.line(tasks.reopen(user, id), now())));
+            return 0;
+        });
+    }
+
+    @Command(name = "rm", description = "Delete tasks.")
+    int rm(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
+        return signedIn((tasks, user) -> {
+            for (long id : ids) {
+                String title = tasks.get(user, id).title();
+                tasks.delete(user, id);
+                out().println("Deleted #" + id + " " + title);
+            }
+            return 0;
+        });
+    }
+
+    private Due parseDue(String text) {
+        if (text.isBlank() || text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        String iso = text.strip().replace('T', ' ');
+        try {
+            if (iso.length() == 10) {
+                return Due.on(java.time.LocalDate.parse(iso));
+            }
+            if (iso.length() == 16) {
+                return Due.at(java.time.LocalDate.parse(iso.substring(0, 10)), java.time.LocalTime.parse(iso.substring(11)));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // not ISO: try the words quick add understands
+        }
+        QuickAdd parsed = new QuickAddParser().parse(text, now());
+        if (parsed.dueDate() == null) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot read the date '" + text
+                    + "': write 2026-12-24, '2026-12-24 09:00', 'tomorrow 9am' or none.");
+        }
+        return parsed.due();
+    }
+
+    private RecurrenceRule parseRepeat(String text) {
+        if (text.isBlank() || text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        if (text.strip().toUpperCase(java.util.Locale.ROOT).startsWith("FREQ=")) {
+            return RecurrenceRule.parse(text.strip());
+        }
+        QuickAdd parsed = new QuickAddParser().parse(text, now());
+        if (parsed.recurrence() == null) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot read the repeat '" + text
+                    + "': write 'every day', 'every monday and thursday', 'every 2nd tuesday', an RRULE, or none.");
+        }
+        return parsed.recurrence();
+    }
+
+    /** Opens the database, signs in for this one command, runs {@code work}, signs out. */
+    private int signedIn(java.util.function.BiFunction<TaskService, UserSession, Integer> work) {
+        Services services = root.services();
+        try (Workspace workspace = services.openWorkspace(root.databaseUrl())) {
+            String email = credentials.email(services);
+            String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
+            UserSession user = workspace.accounts().signIn(email, password, false);
+            try {
+                return work.apply(workspace.tasks(), user);
+            } finally {
+                workspace.accounts().signOut(user);
+            }
+        }
+    }
+
+    private Clock clock() {
+        return root.services().clock();
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock());
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,77 @@
+package org.taskdesk.persistence.tasks;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.RecurrenceRule;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.entities.TaskEntity;
+
+/**
+ * Converts between rows and the domain's {@link Task}. Times are stored as UTC wall-clock values. A due date with
+ * a time is an instant, converted from and to the user's zone; a due date without one is a calendar day and is
+ * stored at midnight of that day with {@code due_has_time} false, never shifted by a zone.
+ */
+public final class TaskMapper {
+    private final ZoneId zone;
+
+    public TaskMapper(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public Task toTask(TaskEntity row) {
+        return new Task(row.getId(), row.getTitle(), row.getDescription(), row.isCompleted(),
+                Priority.fromStored(row.getPriority()), Tags.fromStored(row.getTags()), due(row),
+                RecurrenceRule.fromStored(row.getRecurrencePattern()), toInstant(row.getCreatedAt()),
+                toInstant(row.getUpdatedAt()), toInstant(row.getCompletedAt()));
+    }
+
+    /** Copies everything but the id, the owner and the creation time from {@code task} onto {@code row}. */
+    public void copy(Task task, TaskEntity row) {
+        row.setTitle(task.title());
+        row.setDescription(task.description() == null || task.description().isEmpty() ? null : task.description());
+        row.setCompleted(task.completed());
+        row.setPriority(task.priority().storedValue());
+        row.setTags(task.tags().isEmpty() ? null : task.tags().toStored());
+        row.setRecurrencePattern(task.recurrence() == null ? null : task.recurrence().toStored());
+        row.setUpdatedAt(toUtc(task.updatedAt()));
+        row.setCompletedAt(toUtc(task.completedAt()));
+        Due due = task.due();
+        if (due == null) {
+            row.setDueDate(null);
+            row.setDueHasTime(false);
+        } else if (due.hasTime()) {
+            row.setDueDate(LocalDateTime.ofInstant(due.toLocalDateTime().atZone(zone).toInstant(), ZoneOffset.UTC));
+            row.setDueHasTime(true);
+        } else {
+            row.setDueDate(due.date().atStartOfDay());
+            row.setDueHasTime(false);
+        }
+    }
+
+    private Due due(TaskEntity row) {
+        LocalDateTime stored = row.getDueDate();
+        if (stored == null) {
+            return null;
+        }
+        if (!row.isDueHasTime()) {
+            return Due.on(stored.toLocalDate());
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(stored.toInstant(ZoneOffset.UTC), zone);
+        return Due.at(local.toLocalDate(), local.toLocalTime().withNano(0).equals(LocalTime.MIDNIGHT)
+                ? LocalTime.MIDNIGHT : local.toLocalTime().withNano(0));
+    }
+
+    public static LocalDateTime toUtc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant toInstant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

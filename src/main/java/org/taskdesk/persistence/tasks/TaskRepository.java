@@ -1,0 +1,47 @@
+package org.taskdesk.persistence.tasks;
+
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.taskdesk.persistence.entities.TaskEntity;
+import org.taskdesk.persistence.entities.UserEntity;
+
+/**
+ * One user's tasks. Every query names the owner, so another user's task is simply not found; on the shared server,
+ * row-level security filters the same way underneath.
+ */
+public final class TaskRepository {
+
+    /** The owner's tasks; {@code completed} null for both open and done. Ordered by id for a stable page order. */
+    public List<TaskEntity> list(Session session, int ownerId, Boolean completed) {
+        String hql = "from Task t where t.user.id = :owner" + (completed == null ? "" : " and t.completed = :completed")
+                + " order by t.id";
+        var query = session.createSelectionQuery(hql, TaskEntity.class).setParameter("owner", ownerId);
+        if (completed != null) {
+            query.setParameter("completed", completed);
+        }
+        return query.getResultList();
+    }
+
+    public Optional<TaskEntity> find(Session session, int ownerId, long id) {
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return session.createSelectionQuery("from Task t where t.id = :id and t.user.id = :owner", TaskEntity.class)
+                .setParameter("id", (int) id).setParameter("owner", ownerId).uniqueResultOptional();
+    }
+
+    public TaskEntity add(Session session, int ownerId, TaskEntity row) {
+        session.persist(row);
+        return row;
+    }
+
+    /** A reference to the owner's row without reading it: the shared server's client cannot read users. */
+    public UserEntity owner(Session session, int ownerId) {
+        return session.getReference(UserEntity.class, ownerId);
+    }
+
+    public void delete(Session session, TaskEntity row) {
+        session.remove(row);
+    }
+}

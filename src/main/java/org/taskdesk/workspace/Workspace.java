@@ -1,0 +1,20 @@
+package org.taskdesk.workspace;
+
+import org.taskdesk.accounts.AccountService;
+import org.taskdesk.tasks.TaskService;
+
+/**
+ * One opened database with the services over it: what the desktop app and the task commands work with.
+ * Opening it brings a local database up to date; a shared server is only checked (its owner migrates it).
+ */
+public interface Workspace extends AutoCloseable {
+    AccountService accounts();
+
+    TaskService tasks();
+
+    /** The database as people should see it: a file path or {@code postgresql://user@host/db}, no password. */
+    String databaseName();
+
+    @Override
+    void close();
+}
