@@ -1,0 +1,38 @@
+package org.taskdesk.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.testing.FreshDatabase;
+import org.taskdesk.workspace.Workspace;
+
+/** Opens a workspace on a new database of either kind, as the app does, with a cheap bcrypt cost. */
+public final class TestWorkspaces {
+    /** Low, so that tests sign in quickly; the production default is 12. */
+    public static final int TEST_BCRYPT_COST = 4;
+
+    private TestWorkspaces() {
+    }
+
+    /** The URL of a new database migrated and opened once, so later opens find it at head. */
+    public static String freshUrl(DatabaseKind kind, Path folder) {
+        return FreshDatabase.url(kind, folder);
+    }
+
+    public static Workspace open(String url, Path folder, Clock clock) {
+        return open(url, folder, clock, TEST_BCRYPT_COST);
+    }
+
+    public static Workspace open(String url, Path folder, Clock clock, int bcryptCost) {
+        DatabaseConnections connections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url));
+        if (connections.target().kind() == DatabaseKind.POSTGRESQL) {
+            // A server database is migrated by its owner: do that first, as 'taskdesk db upgrade head' would.
+            new AppServices(org.taskdesk.testing.TestEnvironment.in(folder), clock).migrations(url)
+                    .upgradeToHead(step -> { });
+        }
+        return OpenedWorkspace.open(connections, new Passwords(bcryptCost), clock, step -> { });
+    }
+}
