@@ -98,6 +98,17 @@ class DatabaseErrorsCliTest {
     }
 
     @Test
+    void passwordsNeverReachTheLog() throws Exception {
+        String url = TestPostgres.newDatabaseUrl();
+        run("--database-url", url, "db", "upgrade", "head");
+        run("--database-url", url.replaceFirst(":[^:@/]+@", ":hunter2@"), "db", "current");
+        run("--database-url", "postgresql://ann:hunter2@127.0.0.1:1/tasks", "db", "current", "--verbose");
+
+        String log = java.nio.file.Files.readString(Path.of("target", "test.log"));
+        assertThat(log).contains("db current failed").doesNotContain("hunter2").doesNotContain(TestPostgres.OWNER_PASSWORD);
+    }
+
+    @Test
     void versionAndHelpWork() {
         CliResult version = run("--version");
         assertThat(version.exitCode()).isZero();
