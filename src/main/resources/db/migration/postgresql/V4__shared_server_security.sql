@@ -276,8 +276,12 @@ CREATE FUNCTION public.taskdesk_delete_account(p_password text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    -- Checked once, before the DELETE: called in its WHERE clause it would run for every row and, being VOLATILE,
+    -- see the user's own row already deleted.
+    v_id integer := public.taskdesk_check_own_password(p_password);
 BEGIN
-    DELETE FROM public.users u WHERE u.id = public.taskdesk_check_own_password(p_password);
+    DELETE FROM public.users u WHERE u.id = v_id;
 END
 $$;
 
