@@ -120,8 +120,8 @@ public final class SharedServerSetup {
 
     private void setUpInTransaction(Connection connection, String role, String password) throws SQLException {
         checkIsPostgres(connection);
-        checkAtHead(connection);
         checkIsOwner(connection);
+        checkAtHead(connection);
         RoleState state = roleState(connection, role);
         String quoted = quoteIdent(connection, role);
         try (Statement statement = connection.createStatement()) {
@@ -202,9 +202,10 @@ public final class SharedServerSetup {
                      SELECT current_user,
                             (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
                             OR (pg_catalog.pg_get_userbyid(d.datdba) = current_user
-                                AND pg_catalog.pg_get_userbyid(c.relowner) = current_user)
-                     FROM pg_catalog.pg_database d, pg_catalog.pg_class c
-                     WHERE d.datname = current_database() AND c.oid = 'public.tasks'::regclass""")) {
+                                AND coalesce((SELECT pg_catalog.pg_get_userbyid(c.relowner) = current_user
+                                              FROM pg_catalog.pg_class c
+                                              WHERE c.oid = pg_catalog.to_regclass('public.tasks')), true))
+                     FROM pg_catalog.pg_database d WHERE d.datname = current_database()""")) {
             result.next();
             if (!result.getBoolean(2)) {
                 throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Setting up a shared server needs a connection as "
