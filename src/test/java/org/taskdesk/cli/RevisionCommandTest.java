@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.app.TaskDeskCli;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.migrations.MigrationCatalog;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.TestEnvironment;
 
@@ -26,13 +28,16 @@ class RevisionCommandTest {
         CliResult first = run("db", "revision", "-m", "Add reminders table!");
         CliResult second = run("db", "revision", "-m", "add snooze");
 
-        Path upgrade = db.resolve("migration/common/V3__add_reminders_table.sql");
-        Path downgrade = db.resolve("downgrade/common/U3__add_reminders_table.sql");
+        // The next number follows the newest version shipped for either database, not just the (empty) folder.
+        int next = Math.max(MigrationCatalog.forKind(DatabaseKind.H2).head(),
+                MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head()) + 1;
+        Path upgrade = db.resolve("migration/common/V" + next + "__add_reminders_table.sql");
+        Path downgrade = db.resolve("downgrade/common/U" + next + "__add_reminders_table.sql");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains(upgrade.toString(), downgrade.toString());
-        assertThat(Files.readString(upgrade)).contains("Version 3: Add reminders table!");
+        assertThat(Files.readString(upgrade)).contains("Version " + next + ": Add reminders table!");
         assertThat(downgrade).exists();
-        assertThat(second.out()).contains("V4__add_snooze.sql", "U4__add_snooze.sql");
+        assertThat(second.out()).contains("V" + (next + 1) + "__add_snooze.sql", "U" + (next + 1) + "__add_snooze.sql");
         try (var files = Files.list(db.resolve("migration/common"))) {
             assertThat(files).as("no partial files left").hasSize(2);
         }

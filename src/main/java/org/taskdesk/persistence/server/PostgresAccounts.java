@@ -1,0 +1,187 @@
+package org.taskdesk.persistence.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseErrors;
+
+/**
+ * Accounts on the shared PostgreSQL server, through the SECURITY DEFINER functions of migration 4: a thin JDBC
+ * layer that turns their outcomes and SQLSTATEs into records and {@link TaskDeskException}s.
+ *
+ * <p>Passwords and tokens travel only as bind parameters: every client logs in with the same role, and a role can
+ * read the query text of its own other sessions in {@code pg_stat_activity}.
+ */
+public final class PostgresAccounts {
+    /** The migration's own SQLSTATEs (class TD) and the one standard state it raises for bad arguments. */
+    static final String WRONG_CREDENTIALS = "TD001";
+    static final String THROTTLED = "TD002";
+    static final String EMAIL_TAKEN = "TD003";
+    static final String NOT_SIGNED_IN = "TD004";
+    static final String INVALID_PARAMETER = "22023";
+
+    /** Creates an account; {@code bcryptHash} is a {@code $2a$} hash made by the program. Returns the new id. */
+    public int signUp(Connection connection, String email, String name, String bcryptHash) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT public.taskdesk_sign_up(?, ?, ?)")) {
+            statement.setString(1, email);
+            statement.setString(2, name);
+            statement.setString(3, bcryptHash);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw translate(e, "sign up");
+        }
+    }
+
+    /**
+     * Checks the email and password in the database and, when they are right, opens a session of length
+     * {@code ttl} (1 minute to 366 days). Does not attach the session to the connection: {@link #useSession} does.
+     *
+     * <p>Two statements, each its own transaction: the first records the attempt (and the failure count) and
+     * commits before the second may read the outcome, so the count cannot be rolled back by whoever asks. The
+     * connection must therefore be in auto-commit mode.
+     */
+    public SignInOutcome signIn(Connection connection, String email, String password, Duration ttl) {
+        try {
+            if (!connection.getAutoCommit()) {
+                throw new IllegalStateException("Sign-in needs a connection in auto-commit mode: the attempt must "
+                        + "commit before its outcome can be read");
+            }
+            String attempt;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT public.taskdesk_sign_in(?, ?, ?)")) {
+                statement.setString(1, email);
+                statement.setString(2, password);
+                statement.setInt(3, (int) Math.min(Integer.MAX_VALUE, ttl.toSeconds()));
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    attempt = result.getString(1);
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT token, outcome, retry_after_seconds FROM public.taskdesk_sign_in_result(?)")) {
+                statement.setString(1, attempt);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return switch (result.getString(2)) {
+                        case "ok" -> new SignInOutcome(SignInOutcome.Status.SIGNED_IN, result.getString(1), 0);
+                        case "wrong" -> new SignInOutcome(SignInOutcome.Status.WRONG_CREDENTIALS, null, 0);
+                        case "throttled" -> new SignInOutcome(SignInOutcome.Status.THROTTLED, null, result.getInt(3));
+                        default -> throw new IllegalStateException("Unknown sign-in outcome " + result.getString(2));
+                    };
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, "sign in");
+        }
+    }
+
+    /**
+     * Makes the connection act for the session of {@code token}; null or empty detaches it. Call it with null
+     * before a pooled connection goes to someone else.
+     */
+    public void useSession(Connection connection, String token) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('app.session_token', ?, false)")) {
+            statement.setString(1, token == null ? "" : token);
+            statement.execute();
+        } catch (SQLException e) {
+            throw translate(e, "use the session");
+        }
+    }
+
+    /** The user of the connection's session; empty without a session or when it has expired or ended. */
+    public Optional<Who> whoAmI(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, email, name FROM public.taskdesk_whoami()");
+             ResultSet result = statement.executeQuery()) {
+            return result.next()
+                    ? Optional.of(new Who(result.getInt(1), result.getString(2), result.getString(3)))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw translate(e, "find out who is signed in");
+        }
+    }
+
+    /** Ends the connection's session, in the database and on the connection. Signing out twice is no error. */
+    public void signOut(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT public.taskdesk_sign_out()")) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw translate(e, "sign out");
+        }
+        useSession(connection, null);
+    }
+
+    /** Sets a new password (its {@code $2a$} hash) after checking the old one; ends every other session. */
+    public void changePassword(Connection connection, String oldPassword, String newHash) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT public.taskdesk_change_password(?, ?)")) {
+            statement.setString(1, oldPassword);
+            statement.setString(2, newHash);
+            statement.execute();
+        } catch (SQLException e) {
+            throw translate(e, "change the password");
+        }
+    }
+
+    /** Deletes the signed-in user and all their tasks after checking the password. */
+    public void deleteAccount(Connection connection, String password) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT public.taskdesk_delete_account(?)")) {
+            statement.setString(1, password);
+            statement.execute();
+        } catch (SQLException e) {
+            throw translate(e, "delete the account");
+        }
+        useSession(connection, null);
+    }
+
+    private static TaskDeskException translate(SQLException e, String action) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return switch (state) {
+            case WRONG_CREDENTIALS -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
+                    action.equals("sign in") ? "Wrong email or password." : "Wrong password.", e);
+            case THROTTLED -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
+                    "Too many failed sign-ins: wait " + detail(e) + " seconds and try again.", e);
+            case EMAIL_TAKEN -> new TaskDeskException(ErrorCode.INVALID_INPUT,
+                    "That email address is already registered: sign in instead.", e);
+            case NOT_SIGNED_IN -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
+                    "You are not signed in, or your session has ended: sign in again.", e);
+            case INVALID_PARAMETER -> new TaskDeskException(ErrorCode.INVALID_INPUT, sentence(serverMessage(e)), e);
+            default -> new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "Could not " + action + " on the shared server: " + DatabaseErrors.firstLine(e) + ".", e);
+        };
+    }
+
+    private static String serverMessage(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                && psql.getServerErrorMessage().getMessage() != null) {
+            return psql.getServerErrorMessage().getMessage();
+        }
+        return DatabaseErrors.firstLine(e);
+    }
+
+    private static String detail(SQLException e) {
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            return String.valueOf(psql.getServerErrorMessage().getDetail());
+        }
+        return "a few";
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return "Invalid input.";
+        }
+        return Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1) + (trimmed.endsWith(".") ? "" : ".");
+    }
+}

@@ -1,0 +1,276 @@
+package org.taskdesk.persistence.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseErrors;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.migrations.MigrationCatalog;
+
+/**
+ * Prepares a shared PostgreSQL database, migrated to head, for desktop clients: creates or updates the one
+ * low-privilege login role they all use and gives it exactly what it needs, nothing more. The database owner runs it
+ * once per server (and again after any change of privileges: it is idempotent).
+ *
+ * <p>The client role may: connect; read and write {@code tasks} (row-level security limits it to the signed-in
+ * user's rows) and draw task ids; call the account functions. It may not: read or write {@code users},
+ * {@code sessions}, {@code sign_in_attempts} or Flyway's history; create tables (no CREATE on schema public) or temporary
+ * objects (no TEMP on the database), which could otherwise shadow the tables the functions use.
+ */
+public final class SharedServerSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServerSetup.class);
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** What the client may call: the account functions, not the internal password check they share. */
+    static final List<String> CLIENT_FUNCTIONS = List.of(
+            "public.taskdesk_sign_up(text, text, text)",
+            "public.taskdesk_sign_in(text, text, integer)",
+            "public.taskdesk_sign_in_result(text)",
+            "public.taskdesk_sign_out()",
+            "public.taskdesk_current_user_id()",
+            "public.taskdesk_whoami()",
+            "public.taskdesk_change_password(text, text)",
+            "public.taskdesk_delete_account(text)");
+
+    /**
+     * The grants, as one block that reads the role name from a transaction-local setting, so that it is quoted by
+     * the server ({@code %I}) and never pasted into SQL by us. Revoking first makes a rerun put things back exactly,
+     * also after someone granted more by hand (TRUNCATE, say, which ignores row-level security).
+     */
+    private static final String GRANTS = """
+            DO $grants$
+            DECLARE
+                client text := current_setting('taskdesk.setup.client_role');
+                fn text;
+            BEGIN
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), client);
+                EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC, %I', current_database(), client);
+                EXECUTE format('REVOKE CREATE ON SCHEMA public FROM PUBLIC, %I', client);
+                EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', client);
+
+                -- Nothing on any table (users, sessions, sign_in_attempts, flyway_schema_history, …) or sequence,
+                -- then exactly what clients need on tasks.
+                EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, %I', client);
+                EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %I', client);
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.tasks TO %I', client);
+                EXECUTE format('GRANT USAGE ON SEQUENCE public.tasks_id_seq TO %I', client);
+
+                -- Not ALL FUNCTIONS: pgcrypto's belong to the bootstrap superuser, and the owner calls them through
+                -- PUBLIC's EXECUTE. Ours are revoked one by one, then the client's granted.
+
+                FOR fn IN SELECT p.oid::regprocedure::text FROM pg_catalog.pg_proc p
+                          WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'taskdesk\\_%'
+                LOOP
+                    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, %I', fn, client);
+                END LOOP;
+                FOREACH fn IN ARRAY string_to_array(current_setting('taskdesk.setup.client_functions'), ';')
+                LOOP
+                    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', fn, client);
+                END LOOP;
+            END
+            $grants$""";
+
+    /**
+     * Creates the client role {@code clientRole}, or brings an existing one back to what it must be, and grants it
+     * what clients need. {@code clientPassword} sets its password; null keeps an existing role's password (a new
+     * role needs one). The password reaches the server only as a SCRAM-SHA-256 verifier computed here, never as text.
+     *
+     * @param ownerConnection a connection as the owner of the database and its tables, to a database at head
+     * @throws TaskDeskException INVALID_INPUT for a bad role name, a role that cannot be a client, a missing
+     *                           password or a connection that is not the owner's; SCHEMA_MISMATCH when the database is
+     *                           not at the newest version; DATABASE_UNAVAILABLE when the server fails
+     */
+    public void setUp(Connection ownerConnection, String clientRole, String clientPassword) {
+        if (clientRole == null || !ROLE_NAME.matcher(clientRole).matches() || clientRole.startsWith("pg_")) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The client role name must be 1 to 63 lower-case "
+                    + "letters, digits and underscores, start with a letter or underscore and not with pg_; got '"
+                    + clientRole + "'.");
+        }
+        if (clientPassword != null && clientPassword.isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The client role's password must not be empty.");
+        }
+        try {
+            boolean autoCommit = ownerConnection.getAutoCommit();
+            ownerConnection.setAutoCommit(false);
+            try {
+                setUpInTransaction(ownerConnection, clientRole, clientPassword);
+                ownerConnection.commit();
+            } catch (SQLException | RuntimeException e) {
+                ownerConnection.rollback();
+                throw e;
+            } finally {
+                ownerConnection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Could not set up the shared server for "
+                    + "client role " + clientRole + ": " + redact(DatabaseErrors.firstLine(e), clientPassword)
+                    + ". Nothing was changed.", e);
+        }
+        LOG.info("Shared server set up for client role {}", clientRole);
+    }
+
+    private void setUpInTransaction(Connection connection, String role, String password) throws SQLException {
+        checkIsPostgres(connection);
+        checkIsOwner(connection);
+        checkAtHead(connection);
+        RoleState state = roleState(connection, role);
+        String quoted = quoteIdent(connection, role);
+        try (Statement statement = connection.createStatement()) {
+            if (state == null) {
+                if (password == null) {
+                    throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The client role " + role
+                            + " does not exist yet: give it a password.");
+                }
+                statement.execute("CREATE ROLE " + quoted + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT "
+                        + "NOREPLICATION NOBYPASSRLS");
+            } else {
+                checkCanBeClient(connection, role, state);
+                // Only what differs is altered: a non-superuser owner may not even name some attributes
+                // (PostgreSQL 16+ wants CREATEDB to change CREATEDB, for instance).
+                StringBuilder changes = new StringBuilder();
+                changes.append(state.login ? "" : " LOGIN").append(state.createDb ? " NOCREATEDB" : "")
+                        .append(state.createRole ? " NOCREATEROLE" : "").append(state.inherit ? " NOINHERIT" : "");
+                if (!changes.isEmpty()) {
+                    statement.execute("ALTER ROLE " + quoted + changes);
+                }
+            }
+        }
+        if (password != null) {
+            // The driver computes the SCRAM-SHA-256 verifier here and sends only that: the password itself never
+            // reaches the server, its logs or pg_stat_activity.
+            connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
+        }
+        try (PreparedStatement settings = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('taskdesk.setup.client_role', ?, true), "
+                        + "pg_catalog.set_config('taskdesk.setup.client_functions', ?, true)")) {
+            settings.setString(1, role);
+            settings.setString(2, String.join(";", CLIENT_FUNCTIONS));
+            settings.execute();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(GRANTS);
+        }
+    }
+
+    private static void checkIsPostgres(Connection connection) throws SQLException {
+        if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "A shared server is a PostgreSQL database; this is "
+                    + connection.getMetaData().getDatabaseProductName() + ".");
+        }
+    }
+
+    private static void checkAtHead(Connection connection) throws SQLException {
+        int head = MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head();
+        Integer current = null;
+        boolean hasHistory;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT pg_catalog.to_regclass('public.flyway_schema_history') IS NOT NULL")) {
+            result.next();
+            hasHistory = result.getBoolean(1);
+        }
+        if (hasHistory) {
+            // A failed step leaves the database short of head, whatever the highest version says.
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("""
+                         SELECT max(version::integer), bool_and(success) FROM public.flyway_schema_history
+                         WHERE version IS NOT NULL""")) {
+                result.next();
+                int version = result.getInt(1);
+                current = result.wasNull() || !result.getBoolean(2) ? null : version;
+            }
+        }
+        if (current == null || current != head) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database is at version "
+                    + (current == null ? "none" : current) + ", but setting up a shared server needs version " + head
+                    + " (head): run taskdesk db upgrade head as the database owner first.");
+        }
+    }
+
+    private static void checkIsOwner(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("""
+                     SELECT current_user,
+                            (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+                            OR (pg_catalog.pg_get_userbyid(d.datdba) = current_user
+                                AND coalesce((SELECT pg_catalog.pg_get_userbyid(c.relowner) = current_user
+                                              FROM pg_catalog.pg_class c
+                                              WHERE c.oid = pg_catalog.to_regclass('public.tasks')), true))
+                     FROM pg_catalog.pg_database d WHERE d.datname = current_database()""")) {
+            result.next();
+            if (!result.getBoolean(2)) {
+                throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Setting up a shared server needs a connection as "
+                        + "the owner of the database and its tables, not as " + result.getString(1) + ".");
+            }
+        }
+    }
+
+    private record RoleState(boolean superuser, boolean login, boolean createDb, boolean createRole, boolean inherit,
+                             boolean replication, boolean bypassRls, boolean ownsSomething, boolean memberOfAnother,
+                             boolean isCurrentUser) {
+    }
+
+    private static RoleState roleState(Connection connection, String role) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT r.rolsuper, r.rolcanlogin, r.rolcreatedb, r.rolcreaterole, r.rolinherit, r.rolreplication,
+                       r.rolbypassrls,
+                       EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relowner = r.oid)
+                         OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.proowner = r.oid)
+                         OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspowner = r.oid)
+                         OR EXISTS (SELECT 1 FROM pg_catalog.pg_database d WHERE d.datdba = r.oid),
+                       EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m WHERE m.member = r.oid),
+                       r.rolname = current_user
+                FROM pg_catalog.pg_roles r WHERE r.rolname = ?""")) {
+            statement.setString(1, role);
+            try (ResultSet r = statement.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                return new RoleState(r.getBoolean(1), r.getBoolean(2), r.getBoolean(3), r.getBoolean(4),
+                        r.getBoolean(5), r.getBoolean(6), r.getBoolean(7), r.getBoolean(8), r.getBoolean(9),
+                        r.getBoolean(10));
+            }
+        }
+    }
+
+    /**
+     * Refuses a role that must not become the everyone-knows-its-password login: one that could do more than the
+     * client may even after our changes, because we cannot (as a non-superuser) or should not take that away.
+     */
+    private static void checkCanBeClient(Connection connection, String role, RoleState state) {
+        String reason = state.isCurrentUser ? "it is the role this connection uses"
+                : state.superuser ? "it is a superuser"
+                : state.replication ? "it has REPLICATION"
+                : state.bypassRls ? "it has BYPASSRLS, which ignores row-level security"
+                : state.ownsSomething ? "it owns objects (its owner rights would ignore the client's limits)"
+                : state.memberOfAnother ? "it is a member of other roles, whose rights it could take on with SET ROLE"
+                : null;
+        if (reason != null) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The role " + role + " cannot be the shared "
+                    + "client role: " + reason + ". Choose a new name.");
+        }
+    }
+
+    private static String quoteIdent(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.quote_ident(?)")) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private static String redact(String text, String password) {
+        return password == null || password.length() < 2 ? text : text.replace(password, "***");
+    }
+}
