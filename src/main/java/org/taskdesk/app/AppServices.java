@@ -3,7 +3,15 @@ package org.taskdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.taskdesk.accounts.Passwords;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseErrors;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.server.SharedServerSetup;
 import org.taskdesk.cli.Services;
 import org.taskdesk.workspace.Workspace;
 import org.taskdesk.migrations.MigrationService;
@@ -80,6 +88,22 @@ final class AppServices implements Services {
     public Workspace openWorkspace(String databaseUrlOption) {
         DatabaseConnections connections = new DatabaseConnections(choose(databaseUrlOption).target());
         return OpenedWorkspace.open(connections, passwords, clock, step -> { });
+    }
+
+    @Override
+    public String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword) {
+        DatabaseTarget target = choose(databaseUrlOption).target();
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "'server setup' is for a shared PostgreSQL database; "
+                    + target.displayName() + " is a local file. Pass --database-url postgresql://owner@host/db.");
+        }
+        DatabaseConnections connections = new DatabaseConnections(target);
+        try (Connection owner = connections.open()) {
+            new SharedServerSetup().setUp(owner, clientRole, clientPassword);
+        } catch (SQLException e) {
+            throw DatabaseErrors.failed(target, "set up the shared server", e);
+        }
+        return target.displayName();
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.hibernate.SessionFactory;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.LocalAccountService;
 import org.taskdesk.accounts.Passwords;
+import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.migrations.DatabaseStatus;
@@ -36,7 +37,10 @@ final class OpenedWorkspace implements Workspace {
     private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock) {
         this.connections = connections;
         this.transactions = new Transactions(factory, connections.target().kind());
-        this.accounts = new LocalAccountService(transactions, new UserRepository(), passwords, clock);
+        // On a shared server the client login cannot read users: accounts go through the server's functions.
+        this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
+                ? new SharedServerAccountService(connections, passwords)
+                : new LocalAccountService(transactions, new UserRepository(), passwords, clock);
         this.tasks = new TaskService(transactions, new TaskRepository(), clock);
     }
 

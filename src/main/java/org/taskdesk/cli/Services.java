@@ -33,6 +33,12 @@ public interface Services {
     /** An environment variable of the user's, or null: TASKDESK_PASSWORD and TASKDESK_EMAIL. */
     String variable(String name);
 
+    /**
+     * Sets up (or repairs) the shared server's client login on the chosen PostgreSQL database, connected as its
+     * owner; {@code clientPassword} null keeps an existing login's password.
+     */
+    String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword);
+
     /** The clock and zone the user lives in: due dates are shown and read in it. */
     java.time.Clock clock();
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code taskdesk}: with no command, the desktop app; {@code db …} for migrations. */
 @Command(name = "taskdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DbCommand.class, AccountCommand.class, TasksCommand.class},
+        subcommands = {DbCommand.class, AccountCommand.class, TasksCommand.class, ServerCommand.class},
         description = "A keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server.",
         footer = {"", "The database is chosen by, highest first: --database-url, DATABASE_URL in the environment, "
                 + "DATABASE_URL in ./.env, database.url in the settings file, the local default file."})

@@ -149,13 +149,13 @@ public final class PostgresAccounts {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
             case WRONG_CREDENTIALS -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    action.equals("sign in") ? "Wrong email or password." : "Wrong password.", e);
+                    action.equals("sign in") ? "Wrong email or password." : "The password is wrong; nothing was changed.", e);
             case THROTTLED -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
                     "Too many failed sign-ins: wait " + detail(e) + " seconds and try again.", e);
             case EMAIL_TAKEN -> new TaskDeskException(ErrorCode.INVALID_INPUT,
-                    "That email address is already registered: sign in instead.", e);
+                    "An account for that email already exists: sign in instead, or use another email.", e);
             case NOT_SIGNED_IN -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    "You are not signed in, or your session has ended: sign in again.", e);
+                    "Your session has ended: sign in again.", e);
             case INVALID_PARAMETER -> new TaskDeskException(ErrorCode.INVALID_INPUT, sentence(serverMessage(e)), e);
             default -> new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                     "Could not " + action + " on the shared server: " + DatabaseErrors.firstLine(e) + ".", e);

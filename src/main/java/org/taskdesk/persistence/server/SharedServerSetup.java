@@ -63,6 +63,8 @@ public final class SharedServerSetup {
                 EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %I', client);
                 EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.tasks TO %I', client);
                 EXECUTE format('GRANT USAGE ON SEQUENCE public.tasks_id_seq TO %I', client);
+                -- Read-only, so that the app can check the schema version before use ("clients only check it").
+                EXECUTE format('GRANT SELECT ON TABLE public.flyway_schema_history TO %I', client);
 
                 -- Not ALL FUNCTIONS: pgcrypto's belong to the bootstrap superuser, and the owner calls them through
                 -- PUBLIC's EXECUTE. Ours are revoked one by one, then the client's granted.

@@ -87,7 +87,7 @@ class PostgresAccountsTest {
                 () -> accounts.signUp(client, " ANN@example.com", "Another Ann", hash("other password")));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
-        assertThat(e.getMessage()).isEqualTo("That email address is already registered: sign in instead.");
+        assertThat(e.getMessage()).isEqualTo("An account for that email already exists: sign in instead, or use another email.");
     }
 
     @ParameterizedTest
@@ -221,7 +221,7 @@ class PostgresAccountsTest {
         TaskDeskException wrong = assertThrows(TaskDeskException.class,
                 () -> accounts.changePassword(client, "not the password", hash("new password")));
         assertThat(wrong.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-        assertThat(wrong.getMessage()).isEqualTo("Wrong password.");
+        assertThat(wrong.getMessage()).isEqualTo("The password is wrong; nothing was changed.");
         assertThat(accounts.whoAmI(laptop)).as("a failed change ends nothing").isPresent();
 
         accounts.changePassword(client, PASSWORD, hash("new password"));
@@ -241,7 +241,7 @@ class PostgresAccountsTest {
             () -> accounts.deleteAccount(client, PASSWORD)}) {
             TaskDeskException e = assertThrows(TaskDeskException.class, change::run);
             assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-            assertThat(e.getMessage()).isEqualTo("You are not signed in, or your session has ended: sign in again.");
+            assertThat(e.getMessage()).isEqualTo("Your session has ended: sign in again.");
         }
     }
 
@@ -256,7 +256,7 @@ class PostgresAccountsTest {
         update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'c')", bobId);
 
         TaskDeskException wrong = assertThrows(TaskDeskException.class, () -> accounts.deleteAccount(client, "nope"));
-        assertThat(wrong.getMessage()).isEqualTo("Wrong password.");
+        assertThat(wrong.getMessage()).isEqualTo("The password is wrong; nothing was changed.");
         accounts.deleteAccount(client, PASSWORD);
 
         Connection owner = server.owner(url);

@@ -57,7 +57,7 @@ class SharedServerSetupTest {
                 "schema public usage=true create=false",
                 "sequence tasks_id_seq usage=true select=false update=false",
                 "sequence users_id_seq usage=false select=false update=false",
-                "table flyway_schema_history none",
+                "table flyway_schema_history SELECT",
                 "table sessions none",
                 "table sign_in_attempts none",
                 "table tasks SELECT,INSERT,UPDATE,DELETE",

@@ -1,0 +1,104 @@
+package org.taskdesk.accounts;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountRules;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseErrors;
+import org.taskdesk.persistence.server.PostgresAccounts;
+import org.taskdesk.persistence.server.SignInOutcome;
+import org.taskdesk.persistence.server.Who;
+
+/**
+ * Accounts on a shared PostgreSQL server, where the client login cannot read users or sessions: everything goes
+ * through the server's SECURITY DEFINER functions. Passwords are hashed here (bcrypt, {@code $2a$}) for sign-up and
+ * checked inside PostgreSQL for sign-in; throttling and session expiry run on the server's clock.
+ */
+public final class SharedServerAccountService implements AccountService {
+    private final DatabaseConnections connections;
+    private final PostgresAccounts server = new PostgresAccounts();
+    private final Passwords passwords;
+
+    public SharedServerAccountService(DatabaseConnections connections, Passwords passwords) {
+        this.connections = connections;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public Account signUp(String email, String name, String password) {
+        String normalisedEmail = AccountRules.email(email);
+        String cleanName = AccountRules.name(name);
+        String hash = passwords.hash(password);
+        int id = withConnection(null, connection -> server.signUp(connection, normalisedEmail, cleanName, hash));
+        return new Account(id, normalisedEmail, cleanName);
+    }
+
+    @Override
+    public UserSession signIn(String email, String password, boolean keepSignedIn) {
+        return withConnection(null, connection -> {
+            SignInOutcome outcome = server.signIn(connection, email == null ? "" : email, password == null ? "" : password,
+                    keepSignedIn ? LocalAccountService.KEPT_SESSION : LocalAccountService.SHORT_SESSION);
+            if (outcome.status() == SignInOutcome.Status.THROTTLED) {
+                throw new SignInThrottledException(outcome.retryAfterSeconds());
+            }
+            String token = outcome.orThrow();
+            server.useSession(connection, token);
+            return new UserSession(account(server.whoAmI(connection).orElseThrow()), token);
+        });
+    }
+
+    @Override
+    public Optional<UserSession> resume(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return withConnection(token, connection -> server.whoAmI(connection).map(who -> new UserSession(account(who), token)));
+    }
+
+    @Override
+    public void signOut(UserSession session) {
+        withConnection(session.token(), connection -> {
+            server.signOut(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public void changePassword(UserSession session, String oldPassword, String newPassword) {
+        String newHash = passwords.hash(newPassword);
+        withConnection(session.token(), connection -> {
+            server.changePassword(connection, oldPassword, newHash);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteAccount(UserSession session, String password) {
+        withConnection(session.token(), connection -> {
+            server.deleteAccount(connection, password);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} on a fresh auto-commit connection carrying {@code token} (or none). */
+    private <T> T withConnection(String token, Function<Connection, T> work) {
+        try (Connection connection = connections.open()) {
+            if (token != null) {
+                server.useSession(connection, token);
+            }
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, DatabaseErrors.redact(
+                    "Lost the connection to " + connections.target().displayName() + ": " + DatabaseErrors.firstLine(e)
+                            + ".", connections.target()), e);
+        }
+    }
+
+    private static Account account(Who who) {
+        return new Account(who.id(), who.email(), who.name());
+    }
+}
