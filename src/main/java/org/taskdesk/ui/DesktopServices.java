@@ -1,0 +1,47 @@
+package org.taskdesk.ui;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.ui.common.Theme;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * What the desktop app needs from the rest of the program, given by the composition root. Methods that touch the
+ * database, the keyring or files block: call them through {@link org.taskdesk.ui.common.BackgroundTasks}.
+ */
+public interface DesktopServices {
+    /** True when no database has been chosen anywhere yet: the app asks where to keep tasks. */
+    boolean isFirstRun();
+
+    /** The database in use, as people should see it (a file path or {@code postgresql://user@host/db}). */
+    String databaseName();
+
+    /** Opens the database: a local file is upgraded first, telling {@code progress} each step. Blocks. */
+    Workspace openWorkspace(Consumer<MigrationStep> progress);
+
+    /** Remembers the choice to keep tasks in the local file. */
+    void useLocalDatabase();
+
+    /** Tests that {@code url} can be reached and is a TaskDesk database, then remembers it. Blocks; throws a
+     * {@link org.taskdesk.domain.TaskDeskException} saying what is wrong otherwise. */
+    void useServer(String url);
+
+    /** The session token "keep me signed in" remembered, if any. */
+    Optional<String> rememberedToken();
+
+    void rememberToken(String token);
+
+    void forgetToken();
+
+    Theme theme();
+
+    void saveTheme(Theme theme);
+
+    Clock clock();
+
+    /** The environment variables, for things like the system's dark-mode hint. */
+    Map<String, String> environment();
+}
