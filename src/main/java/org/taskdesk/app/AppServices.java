@@ -106,6 +106,14 @@ final class AppServices implements Services {
         return target.displayName();
     }
 
+    Passwords passwords() {
+        return passwords;
+    }
+
+    UserEnvironment environment() {
+        return environment;
+    }
+
     @Override
     public Clock clock() {
         return clock;

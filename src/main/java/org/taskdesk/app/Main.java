@@ -24,7 +24,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, console), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true);
         AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        return CommandRunner.run(services, () -> out.println("The desktop app is not part of this build yet. "
-                + "Run 'taskdesk --help' for the commands."), out, err, args);
+        return CommandRunner.run(services, databaseUrl -> DesktopLauncher.run(environment, databaseUrl, services, err),
+                out, err, args);
     }
 }

@@ -19,7 +19,12 @@ public final class CommandRunner {
     private CommandRunner() {
     }
 
-    public static int run(Services services, Runnable desktopApp, PrintWriter out, PrintWriter err, String... args) {
+    /**
+     * Runs {@code args}; with no command, {@code desktopApp} opens the window for the chosen database (the
+     * {@code --database-url} value, may be null) and returns the exit code when it closes.
+     */
+    public static int run(Services services, java.util.function.ToIntFunction<String> desktopApp, PrintWriter out,
+                          PrintWriter err, String... args) {
         TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);

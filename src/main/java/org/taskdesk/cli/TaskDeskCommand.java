@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
-/** {@code taskdesk}: with no command, the desktop app; {@code db …} for migrations. */
+/** {@code taskdesk}: with no command, the desktop app (on the database chosen as for every command). */
 @Command(name = "taskdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {DbCommand.class, AccountCommand.class, TasksCommand.class, ServerCommand.class},
         description = "A keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server.",
@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 + "DATABASE_URL in ./.env, database.url in the settings file, the local default file."})
 public final class TaskDeskCommand implements Callable<Integer> {
     private final Services services;
-    private final Runnable desktopApp;
+    private final java.util.function.ToIntFunction<String> desktopApp;
 
     @Spec
     CommandSpec spec;
@@ -28,15 +28,14 @@ public final class TaskDeskCommand implements Callable<Integer> {
             description = "More detail: 'db history' shows scripts and dates; errors show their stack trace.")
     boolean verbose;
 
-    public TaskDeskCommand(Services services, Runnable desktopApp) {
+    public TaskDeskCommand(Services services, java.util.function.ToIntFunction<String> desktopApp) {
         this.services = services;
         this.desktopApp = desktopApp;
     }
 
     @Override
     public Integer call() {
-        desktopApp.run();
-        return 0;
+        return desktopApp.applyAsInt(databaseUrl);
     }
 
     Services services() {

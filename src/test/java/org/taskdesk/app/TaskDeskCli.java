@@ -19,7 +19,10 @@ public final class TaskDeskCli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        int code = CommandRunner.run(services, () -> new PrintWriter(out).print("desktop"), new PrintWriter(out),
+        int code = CommandRunner.run(services, databaseUrl -> {
+            new PrintWriter(out, true).print("desktop for " + databaseUrl);
+            return 0;
+        }, new PrintWriter(out),
                 new PrintWriter(err), args);
         return new CliResult(code, out.toString(), err.toString());
     }

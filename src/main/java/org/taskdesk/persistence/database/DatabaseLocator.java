@@ -20,6 +20,8 @@ public final class DatabaseLocator {
     public static final String SETTINGS_KEY = "database.url";
     public static final String SETTINGS_FILE = "settings.properties";
     public static final String DEFAULT_DATABASE_NAME = "taskdesk";
+    /** The source of a choice that fell through to the default local file. */
+    public static final String DEFAULT_SOURCE = "the default local database";
 
     private final UserEnvironment environment;
 
@@ -47,7 +49,7 @@ public final class DatabaseLocator {
         if (fromSettings != null) {
             return new DatabaseChoice(urls.parse(fromSettings), "database.url in " + settings);
         }
-        return new DatabaseChoice(defaultDatabase(), "the default local database");
+        return new DatabaseChoice(defaultDatabase(), DEFAULT_SOURCE);
     }
 
     /** The local H2 file used when nothing else is configured. */

@@ -10,4 +10,7 @@ import java.util.function.Consumer;
  */
 public interface BackgroundTasks {
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /** Runs {@code update} on the JavaFX thread: for progress reported from inside background work. */
+    void onUiThread(Runnable update);
 }

@@ -17,4 +17,9 @@ public final class DirectBackgroundTasks implements BackgroundTasks {
         }
         onSuccess.accept(result);
     }
+
+    @Override
+    public void onUiThread(Runnable update) {
+        update.run();
+    }
 }

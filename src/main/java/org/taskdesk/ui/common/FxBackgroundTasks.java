@@ -35,6 +35,11 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
     }
 
     @Override
+    public void onUiThread(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         executor.shutdown();
     }

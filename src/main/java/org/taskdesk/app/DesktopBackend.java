@@ -1,0 +1,139 @@
+package org.taskdesk.app;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.DatabaseStatus;
+import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.persistence.database.DatabaseChoice;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseLocator;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.database.UserEnvironment;
+import org.taskdesk.persistence.migrations.LocalBackups;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.secrets.FileTokenStore;
+import org.taskdesk.persistence.secrets.KeyringTokenStore;
+import org.taskdesk.persistence.secrets.SessionTokenStore;
+import org.taskdesk.persistence.settings.SettingsFile;
+import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.common.Theme;
+import org.taskdesk.workspace.Workspace;
+
+/** What the desktop app gets from the program: the chosen database, settings, the remembered session. */
+final class DesktopBackend implements DesktopServices {
+    private final UserEnvironment environment;
+    private final String databaseUrlOption;
+    private final Clock clock;
+    private final Passwords passwords;
+    private final DatabaseLocator locator;
+    private final SettingsFile settings;
+    private final SessionTokenStore tokens;
+
+    DesktopBackend(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords,
+                   SessionTokenStore tokens) {
+        this.environment = environment;
+        this.databaseUrlOption = databaseUrlOption;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.locator = new DatabaseLocator(environment);
+        this.settings = new SettingsFile(locator.settingsFile());
+        this.tokens = tokens;
+    }
+
+    /** The real thing: tokens in the OS keyring, else an owner-only file in the data folder. */
+    static DesktopBackend create(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords) {
+        SessionTokenStore file = new FileTokenStore(environment.dataFolder().resolve("remembered-sessions.properties"));
+        return new DesktopBackend(environment, databaseUrlOption, clock, passwords, new KeyringTokenStore(file));
+    }
+
+    @Override
+    public boolean isFirstRun() {
+        DatabaseChoice choice = locator.locate(databaseUrlOption);
+        return choice.isDefault() && !Files.exists(choice.target().h2File().orElseThrow());
+    }
+
+    @Override
+    public String databaseName() {
+        return locator.locate(databaseUrlOption).target().displayName();
+    }
+
+    @Override
+    public Workspace openWorkspace(Consumer<MigrationStep> progress) {
+        DatabaseConnections connections = new DatabaseConnections(locator.locate(databaseUrlOption).target());
+        return OpenedWorkspace.open(connections, passwords, clock, progress);
+    }
+
+    @Override
+    public void useLocalDatabase() {
+        settings.put(SettingsFile.DATABASE_URL, null);
+        // Create the data folder now, owner-only, so the next start is no longer a first run.
+        DatabaseConnections local = new DatabaseConnections(locator.defaultDatabase());
+        local.prepareLocalFolder();
+        new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
+    }
+
+    @Override
+    public void useServer(String url) {
+        DatabaseTarget target = new DatabaseUrl(environment.workingDirectory(), environment.userHome()).parse(url);
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
+                    + "postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require.");
+        }
+        DatabaseStatus status = new MigrationService(new SchemaMigrator(new DatabaseConnections(target),
+                new LocalBackups(clock))).status();
+        if (status.isEmpty()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server answered, but its database has no "
+                    + "TaskDesk tables yet: its owner must run 'taskdesk db upgrade head' and 'taskdesk server setup'.");
+        }
+        if (!status.isAtHead()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database is at version "
+                    + status.newestApplied() + " and this TaskDesk needs " + status.head()
+                    + ": the server's owner and this TaskDesk must be at the same version.");
+        }
+        settings.put(SettingsFile.DATABASE_URL, url.strip());
+    }
+
+    @Override
+    public Optional<String> rememberedToken() {
+        return tokens.load(databaseName());
+    }
+
+    @Override
+    public void rememberToken(String token) {
+        tokens.save(databaseName(), token);
+    }
+
+    @Override
+    public void forgetToken() {
+        tokens.forget(databaseName());
+    }
+
+    @Override
+    public Theme theme() {
+        return Theme.fromSetting(settings.get(SettingsFile.THEME).orElse(null));
+    }
+
+    @Override
+    public void saveTheme(Theme theme) {
+        settings.put(SettingsFile.THEME, theme.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return environment.variables();
+    }
+}

@@ -1,0 +1,50 @@
+package org.taskdesk.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.persistence.database.UserEnvironment;
+import org.taskdesk.ui.DesktopApp;
+import org.taskdesk.ui.common.FxBackgroundTasks;
+
+/**
+ * Starts JavaFX without an {@code Application} subclass (so the fat jar runs from a plain classpath and nothing is
+ * static), shows the window, and waits until it is closed.
+ */
+final class DesktopLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+
+    private DesktopLauncher() {
+    }
+
+    static int run(UserEnvironment environment, String databaseUrl, AppServices services, PrintWriter err) {
+        DesktopBackend backend = DesktopBackend.create(environment, databaseUrl, services.clock(), services.passwords());
+        FxBackgroundTasks background = new FxBackgroundTasks();
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> closed.countDown());
+                new DesktopApp(backend, background, MainScreens.factory()).show(stage);
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            LOG.warn("Cannot start the desktop app", e);
+            err.println("Error: TaskDesk's window needs a graphical desktop, and none was found (" + e.getMessage()
+                    + "). The command line works anywhere: taskdesk --help.");
+            return ErrorCode.INTERNAL.exitCode();
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            background.close();
+            Platform.exit();
+        }
+        return 0;
+    }
+}

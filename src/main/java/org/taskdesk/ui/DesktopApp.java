@@ -1,0 +1,138 @@
+package org.taskdesk.ui;
+
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.common.FxDialogService;
+import org.taskdesk.ui.firstrun.FirstRunView;
+import org.taskdesk.ui.firstrun.FirstRunViewModel;
+import org.taskdesk.ui.signin.SignInView;
+import org.taskdesk.ui.signin.SignInViewModel;
+import org.taskdesk.ui.startup.StartupView;
+import org.taskdesk.ui.startup.StartupViewModel;
+import org.taskdesk.ui.tasks.MainContext;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * The desktop app's one window and the path through it: a window at once with the start-up view, the first run's
+ * question, opening (and upgrading) the database in the background, the sign-in form or a remembered session, then
+ * the main screen. Nothing here blocks the JavaFX thread.
+ */
+public final class DesktopApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    private final DesktopServices desktop;
+    private final BackgroundTasks background;
+    private final Function<MainContext, MainScreen> mainScreens;
+    private Stage stage;
+    private Scene scene;
+    private DialogService dialogs;
+    private Workspace workspace;
+    private MainScreen mainScreen;
+
+    public DesktopApp(DesktopServices desktop, BackgroundTasks background, Function<MainContext, MainScreen> mainScreens) {
+        this.desktop = desktop;
+        this.background = background;
+        this.mainScreens = mainScreens;
+    }
+
+    /** Shows the window on {@code stage}; must run on the JavaFX thread. */
+    public void show(Stage window) {
+        this.stage = window;
+        this.dialogs = new FxDialogService(() -> stage);
+        desktop.theme().apply(desktop.environment());
+        StartupViewModel startup = new StartupViewModel(desktop, background);
+        scene = new Scene(new StartupView(startup, () -> open(startup), Platform::exit).root(), 1200, 760);
+        stage.setTitle("TaskDesk");
+        stage.setMinWidth(880);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> closeEverything());
+        stage.show();
+        background.run(desktop::isFirstRun, firstRun -> {
+            if (firstRun) {
+                FirstRunViewModel question = new FirstRunViewModel(desktop, background);
+                scene.setRoot(new FirstRunView(question, () -> showStartupAndOpen(startup)).root());
+            } else {
+                open(startup);
+            }
+        }, failure -> open(startup));
+    }
+
+    private void showStartupAndOpen(StartupViewModel startup) {
+        scene.setRoot(new StartupView(startup, () -> open(startup), Platform::exit).root());
+        open(startup);
+    }
+
+    private void open(StartupViewModel startup) {
+        startup.open(opened -> {
+            workspace = opened;
+            stage.setTitle("TaskDesk — " + opened.databaseName());
+            resumeOrSignIn();
+        });
+    }
+
+    private void resumeOrSignIn() {
+        background.run(() -> desktop.rememberedToken().flatMap(workspace.accounts()::resume),
+                remembered -> remembered.ifPresentOrElse(this::showMain, this::showSignIn),
+                failure -> {
+                    LOG.info("Could not resume the remembered session", failure);
+                    showSignIn();
+                });
+    }
+
+    private void showSignIn() {
+        SignInView view = new SignInView(new SignInViewModel(workspace.accounts(), desktop, background),
+                workspace.databaseName(), this::showMain);
+        setRoot(view.root());
+        view.focus();
+    }
+
+    private void showMain(UserSession user) {
+        MainContext context = new MainContext(workspace, user, background, dialogs, desktop, desktop.clock(),
+                () -> signOut(user));
+        mainScreen = mainScreens.apply(context);
+        setRoot(mainScreen.root());
+    }
+
+    private void signOut(UserSession user) {
+        closeMainScreen();
+        background.run(() -> {
+            desktop.forgetToken();
+            workspace.accounts().signOut(user);
+            return null;
+        }, ignored -> showSignIn(), failure -> {
+            dialogs.showError("Signing out did not reach the database", failure);
+            showSignIn();
+        });
+    }
+
+    private void setRoot(Parent root) {
+        scene.setRoot(root);
+    }
+
+    private void closeMainScreen() {
+        if (mainScreen != null) {
+            mainScreen.close();
+            mainScreen = null;
+        }
+    }
+
+    private void closeEverything() {
+        closeMainScreen();
+        Workspace open = workspace;
+        if (open != null) {
+            background.run(() -> {
+                open.close();
+                return null;
+            }, ignored -> { }, failure -> LOG.warn("Closing the database failed", failure));
+        }
+    }
+}

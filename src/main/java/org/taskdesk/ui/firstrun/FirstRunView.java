@@ -1,0 +1,73 @@
+package org.taskdesk.ui.firstrun;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+import org.taskdesk.ui.firstrun.FirstRunViewModel.Place;
+
+/** Asks, once, where tasks are kept. */
+public final class FirstRunView {
+    private final javafx.scene.layout.StackPane root;
+
+    public FirstRunView(FirstRunViewModel model, Runnable done) {
+        Label title = new Label("Where should TaskDesk keep your tasks?");
+        title.getStyleClass().add(Styles.TITLE_2);
+        ToggleGroup group = new ToggleGroup();
+        RadioButton local = new RadioButton("On this computer (recommended)");
+        local.setToggleGroup(group);
+        local.setUserData(Place.THIS_COMPUTER);
+        Label localHint = hint("Works offline. Only you can open the file; it is backed up before every upgrade.");
+        RadioButton server = new RadioButton("On a shared PostgreSQL server");
+        server.setToggleGroup(group);
+        server.setUserData(Place.SHARED_SERVER);
+        Label serverHint = hint("For several computers or people. Ask the server's owner for its address.");
+        TextField url = new TextField();
+        url.setPromptText("postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require");
+        url.setAccessibleText("Server address");
+        url.textProperty().bindBidirectional(model.serverUrlProperty());
+        url.disableProperty().bind(model.placeProperty().isNotEqualTo(Place.SHARED_SERVER));
+        group.selectToggle(model.placeProperty().get() == Place.THIS_COMPUTER ? local : server);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.placeProperty().set((Place) now.getUserData());
+            }
+        });
+        Label error = new Label();
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        Button next = new Button("Continue");
+        next.getStyleClass().add(Styles.ACCENT);
+        next.setDefaultButton(true);
+        next.disableProperty().bind(model.canContinue().not());
+        next.setOnAction(e -> model.confirm(done));
+        Label busy = hint("Testing the connection…");
+        busy.visibleProperty().bind(model.busyProperty());
+
+        VBox content = new VBox(12, title, local, localHint, server, serverHint, url, error, next, busy);
+        content.setAlignment(Pos.CENTER_LEFT);
+        content.setMaxWidth(620);
+        content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root = new javafx.scene.layout.StackPane(content);
+        root.setStyle("-fx-padding: 48;");
+        local.requestFocus();
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        label.setStyle("-fx-padding: 0 0 0 28;");
+        return label;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

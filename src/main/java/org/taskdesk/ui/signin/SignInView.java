@@ -1,0 +1,134 @@
+package org.taskdesk.ui.signin;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import org.taskdesk.accounts.UserSession;
+
+/** The sign-in and sign-up form, one card that switches between the two. */
+public final class SignInView {
+    private final VBox root;
+    private final TextField email;
+
+    public SignInView(SignInViewModel model, String databaseName, Consumer<UserSession> signedIn) {
+        Label title = new Label();
+        title.textProperty().bind(Bindings.when(model.signingUpProperty()).then("Create your account").otherwise("Sign in"));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label where = new Label("Tasks are kept in " + databaseName);
+        where.getStyleClass().add(Styles.TEXT_MUTED);
+        where.setWrapText(true);
+
+        TextField name = field(new TextField(), "Your name", model.nameProperty());
+        Label nameLabel = label("Name", name);
+        Label nameProblem = problem(model.nameProblemProperty(), name);
+        email = field(new TextField(), "you@example.com", model.emailProperty());
+        Label emailLabel = label("Email", email);
+        Label emailProblem = problem(model.emailProblemProperty(), email);
+        PasswordField password = field(new PasswordField(), "8 to 72 characters", model.passwordProperty());
+        Label passwordLabel = label("Password", password);
+        Label passwordProblem = problem(model.passwordProblemProperty(), password);
+        PasswordField confirmation = field(new PasswordField(), "The same password again", model.confirmationProperty());
+        Label confirmationLabel = label("Confirm password", confirmation);
+        Label confirmationProblem = problem(model.confirmationProblemProperty(), confirmation);
+        for (var node : new javafx.scene.Node[] {nameLabel, name, nameProblem, confirmationLabel, confirmation,
+            confirmationProblem}) {
+            node.visibleProperty().bind(model.signingUpProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        Label capsLock = new Label("Caps Lock is on");
+        capsLock.getStyleClass().add(Styles.WARNING);
+        capsLock.visibleProperty().bind(model.capsLockOnProperty());
+        capsLock.managedProperty().bind(capsLock.visibleProperty());
+        for (PasswordField field : new PasswordField[] {password, confirmation}) {
+            field.addEventFilter(KeyEvent.KEY_RELEASED, e -> model.capsLockOnProperty().set(capsLockOn(e)));
+            field.focusedProperty().addListener((o, was, now) -> model.capsLockOnProperty().set(now && capsLockOn(null)));
+        }
+        CheckBox keep = new CheckBox("Keep me signed in");
+        keep.selectedProperty().bindBidirectional(model.keepSignedInProperty());
+        Label error = new Label();
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+
+        Button submit = new Button();
+        submit.textProperty().bind(Bindings.when(model.signingUpProperty()).then("Create account").otherwise("Sign in"));
+        submit.getStyleClass().add(Styles.ACCENT);
+        submit.setDefaultButton(true);
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.disableProperty().bind(model.canSubmit().not());
+        submit.setOnAction(e -> model.submit(signedIn));
+        Hyperlink toggle = new Hyperlink();
+        toggle.textProperty().bind(Bindings.when(model.signingUpProperty())
+                .then("Have an account? Sign in").otherwise("New here? Create an account"));
+        toggle.setOnAction(e -> model.signingUpProperty().set(!model.signingUpProperty().get()));
+
+        VBox card = new VBox(6, title, where, nameLabel, name, nameProblem, emailLabel, email, emailProblem,
+                passwordLabel, password, passwordProblem, confirmationLabel, confirmation, confirmationProblem, capsLock,
+                keep, error, submit, toggle);
+        card.getStyleClass().add("sign-in-card");
+        card.setMaxWidth(420);
+        card.setStyle("-fx-padding: 32; -fx-background-color: -color-bg-subtle; -fx-background-radius: 12;"
+                + " -fx-border-color: -color-border-default; -fx-border-radius: 12;");
+        root = new VBox(card);
+        root.setAlignment(Pos.CENTER);
+        root.setStyle("-fx-padding: 32;");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the cursor in the first field, once the view is on screen. */
+    public void focus() {
+        Platform.runLater(email::requestFocus);
+    }
+
+    private static <T extends TextInputControl> T field(T field, String prompt, javafx.beans.property.StringProperty value) {
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static Label label(String text, TextInputControl field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        label.setStyle("-fx-padding: 6 0 0 0;");
+        field.setAccessibleText(text);
+        return label;
+    }
+
+    private static Label problem(ObservableStringValue text, TextInputControl field) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        label.setWrapText(true);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        text.addListener((o, was, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+        return label;
+    }
+
+    private static boolean capsLockOn(KeyEvent event) {
+        try {
+            return Platform.isKeyLocked(KeyCode.CAPS).orElse(false);
+        } catch (UnsupportedOperationException e) {
+            return false; // the platform cannot tell (e.g. headless)
+        }
+    }
+}

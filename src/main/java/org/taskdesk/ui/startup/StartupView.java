@@ -1,0 +1,61 @@
+package org.taskdesk.ui.startup;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The first thing on screen: the app's name and what it is doing; on failure, what went wrong and the way out. */
+public final class StartupView {
+    private final javafx.scene.layout.StackPane root;
+
+    public StartupView(StartupViewModel model, Runnable retry, Runnable quit) {
+        Label title = new Label("TaskDesk");
+        title.getStyleClass().add(Styles.TITLE_1);
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(48, 48);
+        progress.setAccessibleText("Opening your tasks");
+        progress.visibleProperty().bind(model.failedProperty().not());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        message.setWrapText(true);
+
+        Label headline = new Label();
+        headline.textProperty().bind(model.errorHeadlineProperty());
+        headline.getStyleClass().addAll(Styles.TITLE_4, Styles.DANGER);
+        headline.setWrapText(true);
+        Label explanation = new Label();
+        explanation.textProperty().bind(model.errorTextProperty());
+        explanation.setWrapText(true);
+        explanation.setMaxWidth(560);
+        Button retryButton = new Button("Try again");
+        retryButton.setOnAction(e -> retry.run());
+        Button quitButton = new Button("Quit");
+        quitButton.getStyleClass().add(Styles.ACCENT);
+        quitButton.setDefaultButton(true);
+        quitButton.setOnAction(e -> quit.run());
+        HBox buttons = new HBox(8, retryButton, quitButton);
+        buttons.setAlignment(Pos.CENTER);
+        VBox failure = new VBox(12, headline, explanation, buttons);
+        failure.setAlignment(Pos.CENTER);
+        failure.visibleProperty().bind(model.failedProperty());
+        failure.managedProperty().bind(failure.visibleProperty());
+
+        VBox content = new VBox(20, title, progress, message, failure);
+        content.setAlignment(Pos.CENTER);
+        content.setMaxWidth(620);
+        content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root = new javafx.scene.layout.StackPane(content);
+        root.setStyle("-fx-padding: 48;");
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,83 @@
+package org.taskdesk.ui.startup;
+
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * Opening the database behind the first window: says what is happening ("Upgrading your database 1 → 3…") and,
+ * when it fails, a headline for the kind of failure and the sentence that says what to do.
+ */
+public final class StartupViewModel {
+    private final StringProperty message = new SimpleStringProperty("Opening your tasks…");
+    private final StringProperty errorHeadline = new SimpleStringProperty("");
+    private final StringProperty errorText = new SimpleStringProperty("");
+    private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    private final DesktopServices desktop;
+    private final BackgroundTasks background;
+    private int firstVersion = -1;
+
+    public StartupViewModel(DesktopServices desktop, BackgroundTasks background) {
+        this.desktop = desktop;
+        this.background = background;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty errorHeadlineProperty() {
+        return errorHeadline;
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText;
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed;
+    }
+
+    /** Opens the database in the background; {@code opened} gets the workspace on the JavaFX thread. */
+    public void open(Consumer<Workspace> opened) {
+        failed.set(false);
+        firstVersion = -1;
+        message.set("Opening " + desktop.databaseName() + "…");
+        background.run(() -> desktop.openWorkspace(step -> background.onUiThread(() -> {
+            if (firstVersion < 0) {
+                firstVersion = step.from();
+            }
+            message.set(firstVersion == 0
+                    ? "Creating your database… (" + step.description() + ")"
+                    : "Upgrading your database " + firstVersion + " → " + step.to() + "… (" + step.description() + ")");
+        })), opened, this::showFailure);
+    }
+
+    private void showFailure(Throwable error) {
+        errorHeadline.set(headline(error));
+        errorText.set(ErrorText.of(error));
+        message.set("");
+        failed.set(true);
+    }
+
+    private static String headline(Throwable error) {
+        ErrorCode code = error instanceof TaskDeskException known ? known.code() : ErrorCode.INTERNAL;
+        return switch (code) {
+            case MIGRATION_FAILED -> "The database upgrade failed; nothing was lost";
+            case SCHEMA_MISMATCH -> "This database needs a different version of TaskDesk";
+            case DATABASE_UNAVAILABLE -> "The database cannot be opened";
+            case BAD_CONFIGURATION -> "The database setting is not valid";
+            default -> "TaskDesk could not start";
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.taskdesk.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.persistence.secrets.FileTokenStore;
+import org.taskdesk.testing.TestEnvironment;
+import org.taskdesk.ui.DesktopServices;
+
+/** The app's real desktop backend for a user whose folders are all under {@code folder}; no OS keyring. */
+public final class TestDesktop {
+    private TestDesktop() {
+    }
+
+    public static DesktopServices backend(Path folder, Clock clock, String databaseUrl) {
+        return backend(folder, clock, databaseUrl, Map.of());
+    }
+
+    public static DesktopServices backend(Path folder, Clock clock, String databaseUrl, Map<String, String> variables) {
+        return new DesktopBackend(TestEnvironment.in(folder, variables), databaseUrl, clock,
+                new Passwords(TestWorkspaces.TEST_BCRYPT_COST), new FileTokenStore(folder.resolve("tokens.properties")));
+    }
+}

@@ -1,0 +1,94 @@
+package org.taskdesk.ui.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.app.TestDesktop;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.workspace.Workspace;
+
+class StartupViewModelTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aNewLocalDatabaseIsCreatedWithEachStepShown() {
+        String url = folder.resolve("tasks.mv.db").toString();
+        StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), url),
+                new DirectBackgroundTasks());
+        List<String> messages = new ArrayList<>();
+        model.messageProperty().addListener((o, was, now) -> messages.add(now));
+        AtomicReference<Workspace> opened = new AtomicReference<>();
+
+        model.open(opened::set);
+
+        assertThat(opened.get()).isNotNull();
+        assertThat(model.failedProperty().get()).isFalse();
+        assertThat(messages).contains("Creating your database… (create users table)",
+                "Creating your database… (accounts and task details)");
+        opened.get().close();
+    }
+
+    @Test
+    void anOlderLocalDatabaseShowsTheUpgradeFromItsVersion() {
+        String url = folder.resolve("tasks.mv.db").toString();
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), url);
+        assertThat(new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder))
+                .run("--database-url", url, "db", "upgrade", "1").exitCode()).isZero();
+        StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
+        List<String> messages = new ArrayList<>();
+        model.messageProperty().addListener((o, was, now) -> messages.add(now));
+
+        model.open(Workspace::close);
+
+        assertThat(messages).contains("Upgrading your database 1 → 2… (create tasks table)",
+                "Upgrading your database 1 → 3… (accounts and task details)");
+    }
+
+    @Test
+    void aDatabaseFromANewerTaskDeskGetsItsOwnHeadlineAndIsNotChanged() throws Exception {
+        Path file = folder.resolve("tasks.mv.db");
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), file.toString());
+        new StartupViewModel(desktop, new DirectBackgroundTasks()).open(Workspace::close);
+        try (Connection connection = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(file.toString())).open();
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
+                    + "\"type\", \"script\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (99, '99', 'from the future', 'SQL', 'V99__x.sql', 'sa', 0, TRUE)");
+        }
+        StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
+
+        model.open(workspace -> {
+            throw new AssertionError("must not open");
+        });
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.errorHeadlineProperty().get()).isEqualTo("This database needs a different version of TaskDesk");
+        assertThat(model.errorTextProperty().get()).contains("at version 99, made by a newer TaskDesk");
+    }
+
+    @Test
+    void anUnreachableServerSaysTheDatabaseCannotBeOpened() {
+        StartupViewModel model = new StartupViewModel(
+                TestDesktop.backend(folder, Clock.systemUTC(), "postgresql://ann:secret@127.0.0.1:1/tasks"),
+                new DirectBackgroundTasks());
+
+        model.open(workspace -> {
+            throw new AssertionError("must not open");
+        });
+
+        assertThat(model.errorHeadlineProperty().get()).isEqualTo("The database cannot be opened");
+        assertThat(model.errorTextProperty().get()).contains("Cannot reach the database server").doesNotContain("secret");
+    }
+}
