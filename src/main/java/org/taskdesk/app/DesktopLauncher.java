@@ -28,7 +28,7 @@ final class DesktopLauncher {
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                stage.setOnHidden(e -> closed.countDown());
+                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 new DesktopApp(backend, background, MainScreens.factory()).show(stage);
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {

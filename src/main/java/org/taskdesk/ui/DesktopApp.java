@@ -54,7 +54,8 @@ public final class DesktopApp {
         stage.setMinWidth(880);
         stage.setMinHeight(560);
         stage.setScene(scene);
-        stage.setOnHidden(e -> closeEverything());
+        // Added, not set: the launcher listens for the same event to end the process.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
         stage.show();
         background.run(desktop::isFirstRun, firstRun -> {
             if (firstRun) {

@@ -23,6 +23,10 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            LOG.debug("Ignoring background work after close");
+            return;
+        }
         executor.execute(() -> {
             try {
                 T result = work.call();
@@ -39,8 +43,17 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
         Platform.runLater(update);
     }
 
+    /** Lets queued work (such as closing the database) finish, for a few seconds at most, then stops. */
     @Override
     public void close() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at exit; stopping it");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

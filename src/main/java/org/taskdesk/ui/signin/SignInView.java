@@ -33,19 +33,23 @@ public final class SignInView {
         where.setWrapText(true);
 
         TextField name = field(new TextField(), "Your name", model.nameProperty());
+        name.setId("name");
         Label nameLabel = label("Name", name);
         Label nameProblem = problem(model.nameProblemProperty(), name);
         email = field(new TextField(), "you@example.com", model.emailProperty());
+        email.setId("email");
         Label emailLabel = label("Email", email);
         Label emailProblem = problem(model.emailProblemProperty(), email);
         PasswordField password = field(new PasswordField(), "8 to 72 characters", model.passwordProperty());
+        password.setId("password");
         Label passwordLabel = label("Password", password);
         Label passwordProblem = problem(model.passwordProblemProperty(), password);
         PasswordField confirmation = field(new PasswordField(), "The same password again", model.confirmationProperty());
+        confirmation.setId("confirmation");
         Label confirmationLabel = label("Confirm password", confirmation);
         Label confirmationProblem = problem(model.confirmationProblemProperty(), confirmation);
-        for (var node : new javafx.scene.Node[] {nameLabel, name, nameProblem, confirmationLabel, confirmation,
-            confirmationProblem}) {
+        // Problem labels follow their field's visibility on their own (see problem()).
+        for (var node : new javafx.scene.Node[] {nameLabel, name, confirmationLabel, confirmation}) {
             node.visibleProperty().bind(model.signingUpProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
@@ -72,6 +76,7 @@ public final class SignInView {
         submit.setMaxWidth(Double.MAX_VALUE);
         submit.disableProperty().bind(model.canSubmit().not());
         submit.setOnAction(e -> model.submit(signedIn));
+        submit.setId("submit");
         Hyperlink toggle = new Hyperlink();
         toggle.textProperty().bind(Bindings.when(model.signingUpProperty())
                 .then("Have an account? Sign in").otherwise("New here? Create an account"));
@@ -118,8 +123,9 @@ public final class SignInView {
         label.textProperty().bind(text);
         label.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         label.setWrapText(true);
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.visibleProperty().bind(Bindings.isNotEmpty(text).and(field.visibleProperty()));
         label.managedProperty().bind(label.visibleProperty());
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !text.get().isEmpty());
         text.addListener((o, was, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
         return label;
     }
