@@ -51,6 +51,12 @@ public final class DesktopApp {
         StartupViewModel startup = new StartupViewModel(desktop, background);
         scene = new Scene(new StartupView(startup, () -> open(startup), Platform::exit).root(), 1200, 760);
         stage.setTitle("TaskDesk");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = DesktopApp.class.getResourceAsStream("/icons/taskdesk-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setMinWidth(880);
         stage.setMinHeight(560);
         stage.setScene(scene);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds TaskDesk's Linux packages from target/taskdesk.jar, each with a trimmed Java runtime inside:
+#   target/installer/taskdesk/                  the app image (runs in place)
+#   target/installer/taskdesk_<version>_amd64.deb
+# plus an AppCDS archive made by a training run, which the launcher uses for a faster start.
+# Usage: installer/linux/package.sh [--no-deb]     (run by: mvn -B -Pinstaller package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+JAR=target/taskdesk.jar
+OUT=target/installer
+[ -f "$JAR" ] || { echo "Error: $JAR is missing: run 'mvn -B -DskipTests package' first." >&2; exit 2; }
+command -v jpackage >/dev/null || { echo "Error: jpackage not found: install a full JDK 17 or newer." >&2; exit 2; }
+VERSION=$(sed -n 's/^version=//p' target/classes/taskdesk-version.properties | sed 's/-SNAPSHOT//')
+
+rm -rf "$OUT" && mkdir -p "$OUT/input"
+cp "$JAR" installer/linux/taskdesk.1 "$OUT/input/"
+
+# Only the modules the program uses (jdeps), plus those reached by reflection or service loading:
+# jdk.crypto.ec for TLS to hosted PostgreSQL, java.naming for pgjdbc and logback, jdk.localedata for date names.
+MODULES=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$JAR")
+MODULES="$MODULES,jdk.crypto.ec,java.naming,jdk.localedata,jdk.zipfs"
+
+echo "Building the app image…"
+jpackage --type app-image --name taskdesk --app-version "$VERSION" \
+  --description "Keyboard-first task manager" --vendor "TaskDesk" \
+  --input "$OUT/input" --main-jar taskdesk.jar --main-class org.taskdesk.app.Main \
+  --add-modules "$MODULES" --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
+  --icon resources/icons/taskdesk-256.png \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/taskdesk.jsa -Xshare:auto' \
+  --dest "$OUT"
+
+# AppCDS: a training run that loads what the commands and the database need; the archive is then used by every
+# start. (-Xshare:auto: a missing or stale archive only costs speed.)
+echo "Training the class-data archive…"
+TRAIN=$(mktemp -d)
+RUNTIME="$OUT/taskdesk/lib/runtime/bin/java"
+APP="$OUT/taskdesk/lib/app"
+XDG_DATA_HOME="$TRAIN/data" XDG_CONFIG_HOME="$TRAIN/config" TASKDESK_PASSWORD="training password" \
+  TASKDESK_EMAIL=training@example.com TASKDESK_BCRYPT_COST=4 \
+  "$RUNTIME" -XX:ArchiveClassesAtExit="$APP/taskdesk.jsa" -Dtaskdesk.log.dir="$TRAIN/logs" -cp "$APP/taskdesk.jar" \
+  org.taskdesk.app.CdsTraining "$TRAIN/training.mv.db" > "$TRAIN/training.log" 2>&1 \
+  || { cat "$TRAIN/training.log" >&2; echo "Error: the training run failed (above)." >&2; exit 1; }
+rm -rf "$TRAIN"
+"$OUT/taskdesk/bin/taskdesk" --version
+
+if [ "${1:-}" != "--no-deb" ]; then  # --with-deb (the default) or nothing: build it
+  command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
+    || { echo "Error: building the .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)." >&2; exit 2; }
+  echo "Building the Debian package…"
+  jpackage --type deb --app-image "$OUT/taskdesk" --name taskdesk --app-version "$VERSION" \
+    --description "Keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server" \
+    --vendor "TaskDesk" --resource-dir installer/linux --linux-shortcut --linux-menu-group "Office;ProjectManagement;" \
+    --linux-app-category utils --linux-package-deps "libgtk-3-0, xdg-utils" --dest "$OUT"
+  mv "$OUT"/taskdesk_"$VERSION"-1_amd64.deb "$OUT/taskdesk_${VERSION}_amd64.deb"
+fi
+rm -rf "$OUT/input"
+ls -la "$OUT"
