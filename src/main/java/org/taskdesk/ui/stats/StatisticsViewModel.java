@@ -95,7 +95,7 @@ public final class StatisticsViewModel {
         priorityDescription.set("Open tasks by priority: " + String.join(", ", stats.openByPriority().stream()
                 .map(p -> p.count() + " " + PriorityNames.of(p.priority()).toLowerCase(Locale.ENGLISH)).toList()) + ".");
         overdueDescription.set("Overdue tasks at the end of each day, " + window + ": " + stats.overdueToday()
-                + " today" + busiest(stats.overduePerDay(), ", most on ") );
+                + " today" + busiest(stats.overduePerDay(), ", most on "));
         busy.set(false);
     }
 
