@@ -20,6 +20,7 @@ import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
 import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.workspace.Workspace;
 
@@ -33,6 +34,7 @@ final class OpenedWorkspace implements Workspace {
     private final Transactions transactions;
     private final AccountService accounts;
     private final TaskService tasks;
+    private final StatisticsService statistics;
 
     private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock) {
         this.connections = connections;
@@ -42,6 +44,7 @@ final class OpenedWorkspace implements Workspace {
                 ? new SharedServerAccountService(connections, passwords)
                 : new LocalAccountService(transactions, new UserRepository(), passwords, clock);
         this.tasks = new TaskService(transactions, new TaskRepository(), clock);
+        this.statistics = new StatisticsService(transactions, new TaskRepository(), clock);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -75,6 +78,11 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public TaskService tasks() {
         return tasks;
+    }
+
+    @Override
+    public StatisticsService statistics() {
+        return statistics;
     }
 
     @Override

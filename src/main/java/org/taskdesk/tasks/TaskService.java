@@ -94,6 +94,9 @@ public final class TaskService {
     public TaskCompletion.Result complete(UserSession user, long id) {
         return transactions.asUser(user.token(), session -> {
             TaskEntity row = owned(session, user, id);
+            if (!row.isCompleted()) { // completing a done task changes nothing, so it is no new completion either
+                repository.recordCompletion(session, row, TaskMapper.toUtc(clock.instant()));
+            }
             TaskCompletion.Result result = TaskCompletion.complete(mapper.toTask(row), java.time.LocalDate.now(clock),
                     clock.instant());
             mapper.copy(result.task(), row);
@@ -101,6 +104,10 @@ public final class TaskService {
         });
     }
 
+    /**
+     * Opens a completed task again. Its completion stays in the history: statistics count what was done, and an
+     * undo a minute later is rare enough not to be worth rewriting history for.
+     */
     public Task reopen(UserSession user, long id) {
         return update(user, id, task -> task.reopened(clock.instant()));
     }

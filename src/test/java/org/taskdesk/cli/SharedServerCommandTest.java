@@ -57,7 +57,8 @@ class SharedServerCommandTest {
         ok(clientUrl, ann, "account", "create", "--name", "Ann");
         ok(clientUrl, bob, "account", "create", "--name", "Bob");
         ok(clientUrl, ann, "tasks", "add", "Pay rent tomorrow 9am #home !high every month");
-        ok(clientUrl, ann, "tasks", "add", "Quarterly report #work");
+        String report = ok(clientUrl, ann, "tasks", "add", "Quarterly report #work").out()
+                .replaceAll("(?s)^Added #(\\d+).*", "$1");
         ok(clientUrl, bob, "tasks", "add", "Bob's errand #home");
 
         assertThat(ok(clientUrl, ann, "tasks", "list", "#home").out().lines()).singleElement().asString()
@@ -68,6 +69,12 @@ class SharedServerCommandTest {
                 "tasks", "list");
         assertThat(wrong.exitCode()).isEqualTo(8);
         assertThat(wrong.err().strip()).isEqualTo("Error: Wrong email or password.");
+
+        // Completing records history through the client login (INSERT on task_completions, its sequence, row-level
+        // security's check that the task is Ann's); deleting the task takes its history along (ON DELETE CASCADE).
+        assertThat(run(clientUrl, bob, "tasks", "done", report).exitCode()).as("not Bob's").isNotZero();
+        assertThat(ok(clientUrl, ann, "tasks", "done", report).out()).startsWith("Completed #" + report);
+        assertThat(ok(clientUrl, ann, "tasks", "rm", report).out()).startsWith("Deleted #" + report);
 
         // The client login cannot migrate the schema.
         assertThat(run(clientUrl, Map.of(), "db", "downgrade", "-1").exitCode()).isNotZero();

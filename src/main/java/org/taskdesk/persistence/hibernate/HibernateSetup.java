@@ -9,6 +9,7 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.entities.SessionEntity;
+import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
 import org.taskdesk.persistence.entities.UserEntity;
 
@@ -18,7 +19,8 @@ import org.taskdesk.persistence.entities.UserEntity;
  */
 public final class HibernateSetup {
     /** Every entity class: the mapping that migrations must keep up with. */
-    public static final List<Class<?>> ENTITIES = List.of(UserEntity.class, TaskEntity.class, SessionEntity.class);
+    public static final List<Class<?>> ENTITIES = List.of(UserEntity.class, TaskEntity.class, SessionEntity.class,
+            TaskCompletionEntity.class);
 
     private HibernateSetup() {
     }

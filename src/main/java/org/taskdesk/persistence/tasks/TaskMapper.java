@@ -55,11 +55,15 @@ public final class TaskMapper {
     }
 
     private Due due(TaskEntity row) {
-        LocalDateTime stored = row.getDueDate();
+        return due(row.getDueDate(), row.isDueHasTime());
+    }
+
+    /** A stored due date ({@code due_date}, {@code due_has_time}) in the user's zone; null for none. */
+    public Due due(LocalDateTime stored, boolean hasTime) {
         if (stored == null) {
             return null;
         }
-        if (!row.isDueHasTime()) {
+        if (!hasTime) {
             return Due.on(stored.toLocalDate());
         }
         LocalDateTime local = LocalDateTime.ofInstant(stored.toInstant(ZoneOffset.UTC), zone);

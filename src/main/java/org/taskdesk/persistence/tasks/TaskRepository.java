@@ -2,7 +2,9 @@ package org.taskdesk.persistence.tasks;
 
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDateTime;
 import org.hibernate.Session;
+import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
 import org.taskdesk.persistence.entities.UserEntity;
 
@@ -43,5 +45,22 @@ public final class TaskRepository {
 
     public void delete(Session session, TaskEntity row) {
         session.remove(row);
+    }
+
+    /**
+     * Records that {@code row} was completed at {@code completedAtUtc}, with the due date it has now: call it
+     * before the completion moves a repeating task's due date on.
+     */
+    public TaskCompletionEntity recordCompletion(Session session, TaskEntity row, LocalDateTime completedAtUtc) {
+        TaskCompletionEntity completion = new TaskCompletionEntity(row, completedAtUtc);
+        session.persist(completion);
+        return completion;
+    }
+
+    /** The owner's completions at or after {@code sinceUtc}, oldest first. */
+    public List<TaskCompletionEntity> completionsSince(Session session, int ownerId, LocalDateTime sinceUtc) {
+        return session.createSelectionQuery("from TaskCompletion c where c.user.id = :owner and c.completedAt >= :since"
+                        + " order by c.completedAt, c.id", TaskCompletionEntity.class)
+                .setParameter("owner", ownerId).setParameter("since", sinceUtc).getResultList();
     }
 }

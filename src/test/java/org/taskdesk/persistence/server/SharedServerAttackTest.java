@@ -50,6 +50,7 @@ class SharedServerAttackTest {
         update(asA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: buy milk'), (?, 'ann: call mum')", userA, userA);
         update(asB, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'bob: secret plan', 'bob only')", userB);
         taskOfB = Integer.parseInt(column(asB, "SELECT id FROM tasks").get(0));
+        update(asB, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())", taskOfB, userB);
     }
 
     @AfterAll
@@ -179,6 +180,30 @@ class SharedServerAttackTest {
         // PostgreSQL refuses COPY FROM on a table under row-level security outright (0A000, not supported).
         assertThat(e.getSQLState()).isIn("0A000", INSUFFICIENT_PRIVILEGE);
         assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+    }
+
+    @Test
+    void anotherUsersCompletionHistoryIsInvisibleAndCannotBeWrittenTo() throws SQLException {
+        assertThat(column(asA, "SELECT count(*) FROM task_completions")).containsExactly("0");
+        assertThat(column(asA, "SELECT count(*) FROM task_completions WHERE user_id = " + userB)).containsExactly("0");
+        // As B, on B's task; as A, on B's task (the foreign key alone would let it in); and edits, which no one may do.
+        assertRefused(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + taskOfB + ", "
+                + userB + ", now())");
+        assertRefused(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + taskOfB + ", "
+                + userA + ", now())");
+        assertRefused(asA, "UPDATE task_completions SET completed_at = now()");
+        assertRefused(asA, "DELETE FROM task_completions");
+        assertRefused(asA, "TRUNCATE task_completions");
+        assertRefused(asA, "ALTER TABLE task_completions DISABLE ROW LEVEL SECURITY");
+        assertThat(column(asB, "SELECT task_id FROM task_completions")).containsExactly(String.valueOf(taskOfB));
+    }
+
+    @Test
+    void aRecordsAndReadsCompletionsOfHerOwnTasks() throws SQLException {
+        String ownTask = column(asA, "SELECT min(id) FROM tasks").get(0);
+        assertThat(update(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())",
+                Integer.parseInt(ownTask), userA)).isEqualTo(1);
+        assertThat(column(asA, "SELECT task_id FROM task_completions")).containsExactly(ownTask);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.taskdesk.ui;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.ui.common.Theme;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * The composition root's desktop settings, kept in memory and recorded: the settings file and the keyring are
+ * not what these tests are about. A server URL containing "unreachable" is refused as the real one would be.
+ */
+public final class FakeDesktop implements DesktopServices {
+    public final List<String> calls = new ArrayList<>();
+    private final Clock clock;
+    private final String databaseName;
+    private Theme theme = Theme.LIGHT;
+
+    public FakeDesktop(Clock clock, String databaseName) {
+        this.clock = clock;
+        this.databaseName = databaseName;
+    }
+
+    @Override
+    public boolean isFirstRun() {
+        return false;
+    }
+
+    @Override
+    public String databaseName() {
+        return databaseName;
+    }
+
+    @Override
+    public Workspace openWorkspace(Consumer<MigrationStep> progress) {
+        throw new UnsupportedOperationException("the tests open their workspace themselves");
+    }
+
+    @Override
+    public synchronized void useLocalDatabase() {
+        calls.add("useLocalDatabase");
+    }
+
+    @Override
+    public synchronized void useServer(String url) {
+        if (url.contains("unreachable")) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot reach the server unreachable.example.");
+        }
+        calls.add("useServer " + url);
+    }
+
+    @Override
+    public Optional<String> rememberedToken() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void rememberToken(String token) {
+    }
+
+    @Override
+    public void forgetToken() {
+    }
+
+    @Override
+    public synchronized Theme theme() {
+        return theme;
+    }
+
+    @Override
+    public synchronized void saveTheme(Theme newTheme) {
+        calls.add("saveTheme " + newTheme);
+        theme = newTheme;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,91 @@
+package org.taskdesk.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.testing.MutableClock;
+import org.taskdesk.ui.TestDesk;
+import org.taskdesk.ui.common.FxBackgroundTasks;
+import org.taskdesk.ui.common.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The settings window, headless, as a person uses it: clicks, typing, Esc. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsViewFxTest {
+    private final FxBackgroundTasks background = new FxBackgroundTasks();
+
+    @TempDir
+    Path folder;
+
+    private TestDesk desk;
+    private Stage main;
+
+    @Start
+    void start(Stage stage) {
+        desk = new TestDesk(folder, new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("UTC")));
+        main = stage;
+        stage.setScene(new Scene(new StackPane(), 300, 200));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        background.close();
+        desk.close();
+    }
+
+    @Test
+    void darkThemeAppliesAtOnceAndAServerIsTestedThenSavedForTheNextStart(FxRobot robot) throws Exception {
+        robot.interact(() -> SettingsView.open(desk.context(background), main));
+        assertThat(robot.lookup("#database-name").queryAs(TextField.class).getText())
+                .isEqualTo(desk.workspace.databaseName());
+        assertThat(robot.lookup("#server-url").queryAs(TextField.class).isDisabled()).isTrue();
+
+        robot.clickOn("#theme-dark");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> desk.desktop.calls.contains("saveTheme DARK"));
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+
+        Button save = robot.lookup("#save-database").queryButton();
+        robot.clickOn("#storage-server");
+        assertThat(save.isDisabled()).as("no URL yet").isTrue();
+        robot.clickOn("#server-url").write("postgresql://client:pw@unreachable.example/taskdesk");
+        robot.clickOn(save);
+        Label message = robot.lookup("#settings-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Not saved."));
+        assertThat(desk.desktop.calls).noneMatch(call -> call.startsWith("useServer"));
+
+        TextField url = robot.lookup("#server-url").queryAs(TextField.class);
+        robot.interact(url::clear); // selecting all by keyboard differs between platforms; clearing is not the point
+        robot.clickOn(url).write("postgresql://client:pw@db.example.org/taskdesk");
+        assertThat(url.getText()).isEqualTo("postgresql://client:pw@db.example.org/taskdesk");
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("after you restart"));
+        assertThat(desk.desktop.calls).contains("useServer postgresql://client:pw@db.example.org/taskdesk");
+
+        Window settings = save.getScene().getWindow();
+        robot.targetWindow(settings).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(settings.isShowing()).isFalse();
+        robot.interact(() -> Theme.LIGHT.apply(Map.of()));
+    }
+}

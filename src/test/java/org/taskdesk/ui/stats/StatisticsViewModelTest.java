@@ -1,0 +1,77 @@
+package org.taskdesk.ui.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.tasks.TaskService;
+import org.taskdesk.tasks.TaskStatistics.DayCount;
+import org.taskdesk.testing.MutableClock;
+import org.taskdesk.ui.TestDesk;
+import org.taskdesk.ui.common.DirectBackgroundTasks;
+
+/** The view model without JavaFX running: real H2 data, background work done at once. */
+class StatisticsViewModelTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-19T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+
+    @TempDir
+    Path folder;
+
+    private TestDesk desk;
+
+    @BeforeEach
+    void twoDaysOfAnnsTasks() {
+        desk = new TestDesk(folder, clock);
+        TaskService tasks = desk.workspace.tasks();
+        tasks.add(desk.ann, "Report 2026-11-18 !high");
+        tasks.add(desk.ann, "Shop !low");
+        tasks.complete(desk.ann, tasks.add(desk.ann, "Post letter").id());
+        clock.advance(Duration.ofDays(2));
+        tasks.complete(desk.ann, tasks.add(desk.ann, "Pay bill").id());
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    @Test
+    void loadingFillsTheNumbersAndDescribesThemInWords() {
+        StatisticsViewModel model = new StatisticsViewModel(desk.context(new DirectBackgroundTasks()));
+        assertThat(model.statisticsProperty().get()).isNull();
+
+        model.load();
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.statisticsProperty().get().completedPerDay()).hasSize(30)
+                .contains(new DayCount(LocalDate.of(2026, 11, 19), 1), new DayCount(LocalDate.of(2026, 11, 21), 1));
+        assertThat(model.summaryProperty().get()).isEqualTo("2 tasks done in the last 30 days · 2 open · 1 overdue now");
+        assertThat(model.completedDescriptionProperty().get())
+                .isEqualTo("Tasks completed per day, 23 Oct to 21 Nov: 2 in all, most on 21 Nov (1).");
+        assertThat(model.priorityDescriptionProperty().get())
+                .isEqualTo("Open tasks by priority: 1 high, 0 medium, 1 low, 0 no priority.");
+        // The report, due 18 Nov, is overdue at the end of 19, 20 and 21 Nov.
+        assertThat(model.overdueDescriptionProperty().get())
+                .isEqualTo("Overdue tasks at the end of each day, 23 Oct to 21 Nov: 1 today, most on 21 Nov (1).");
+    }
+
+    @Test
+    void aFailureIsShownAsASentenceAndTheWindowStopsWaiting() {
+        StatisticsViewModel model = new StatisticsViewModel(desk.context(new DirectBackgroundTasks()));
+        desk.workspace.close();
+
+        model.load();
+
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.statisticsProperty().get()).isNull();
+        assertThat(model.errorProperty().get()).startsWith("The statistics could not be loaded. ");
+    }
+}
