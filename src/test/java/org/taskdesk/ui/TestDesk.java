@@ -29,6 +29,11 @@ public final class TestDesk implements AutoCloseable {
     }
 
     public MainContext context(BackgroundTasks background) {
+        return context(background, desktop);
+    }
+
+    /** The same session with another desktop backend, e.g. the app's real one. */
+    public MainContext context(BackgroundTasks background, org.taskdesk.ui.DesktopServices desktopServices) {
         DialogService dialogs = new DialogService() {
             @Override
             public void showError(String headline, Throwable error) {
@@ -40,7 +45,7 @@ public final class TestDesk implements AutoCloseable {
                 return true;
             }
         };
-        return new MainContext(workspace, ann, background, dialogs, desktop, clock, () -> { });
+        return new MainContext(workspace, ann, background, dialogs, desktopServices, clock, () -> { });
     }
 
     @Override

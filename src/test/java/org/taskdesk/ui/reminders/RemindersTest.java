@@ -77,6 +77,11 @@ class RemindersTest {
             public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
                 onFailure.accept(new IllegalStateException("the database is down"));
             }
+
+            @Override
+            public void onUiThread(Runnable update) {
+                update.run();
+            }
         };
         Reminders broken = new Reminders(desk.context(down), inApp::add, desktop::add);
 

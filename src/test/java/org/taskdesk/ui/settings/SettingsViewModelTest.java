@@ -18,7 +18,6 @@ import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.settings.SettingsViewModel.Storage;
 
 class SettingsViewModelTest {
-    private static final String SERVER = "postgresql://client:secret@db.example.org/taskdesk";
 
     @TempDir
     Path folder;
@@ -58,25 +57,32 @@ class SettingsViewModelTest {
 
     @Test
     void aServerIsTestedBeforeItIsSavedAndTakesEffectAfterRestart() {
-        model.storageProperty().set(Storage.SERVER);
-        assertThat(model.canSaveDatabaseProperty().get()).as("no URL yet").isFalse();
-        model.saveDatabase();
-        assertThat(desk.desktop.calls).isEmpty();
+        // The app's real desktop backend: the URL is really connected to before anything is saved.
+        org.taskdesk.ui.DesktopServices real = org.taskdesk.app.TestDesktop.backend(folder.resolve("user"),
+                desk.clock, null);
+        SettingsViewModel withRealBackend = new SettingsViewModel(desk.context(new DirectBackgroundTasks(), real),
+                applied::add);
+        withRealBackend.storageProperty().set(Storage.SERVER);
+        assertThat(withRealBackend.canSaveDatabaseProperty().get()).as("no URL yet").isFalse();
 
-        model.serverUrlProperty().set("postgresql://client:secret@unreachable.example/taskdesk");
-        model.saveDatabase();
-        assertThat(model.failedProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).isEqualTo("Not saved. Cannot reach the server unreachable.example.");
-        assertThat(desk.desktop.calls).isEmpty();
+        withRealBackend.serverUrlProperty().set("postgresql://client:secret@127.0.0.1:1/taskdesk");
+        withRealBackend.saveDatabase();
+        assertThat(withRealBackend.failedProperty().get()).isTrue();
+        assertThat(withRealBackend.messageProperty().get()).startsWith("Not saved. Cannot reach the database server")
+                .doesNotContain("secret");
+        assertThat(real.isFirstRun()).as("nothing saved").isTrue();
 
-        model.serverUrlProperty().set("  " + SERVER + " ");
-        model.saveDatabase();
-        assertThat(model.failedProperty().get()).isFalse();
-        assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).isEqualTo(
+        String server = org.taskdesk.testing.TestPostgres.newDatabaseUrl();
+        assertThat(new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder))
+                .run("--database-url", server, "db", "upgrade", "head").exitCode()).isZero();
+        withRealBackend.serverUrlProperty().set("  " + server + " ");
+        withRealBackend.saveDatabase();
+        assertThat(withRealBackend.failedProperty().get()).isFalse();
+        assertThat(withRealBackend.busyProperty().get()).isFalse();
+        assertThat(withRealBackend.messageProperty().get()).isEqualTo(
                 "The server answered and is saved. The change takes effect after you restart TaskDesk.");
-        assertThat(desk.desktop.calls).containsExactly("useServer " + SERVER);
-        assertThat(model.databaseNameProperty().get()).as("still the one in use until a restart")
+        assertThat(real.databaseName()).startsWith("postgresql://");
+        assertThat(withRealBackend.databaseNameProperty().get()).as("still the one in use until a restart")
                 .isEqualTo(desk.workspace.databaseName());
     }
 
