@@ -29,7 +29,8 @@ final class DesktopLauncher {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
-                new DesktopApp(backend, background, MainScreens.factory()).show(stage);
+                new DesktopApp(backend, background, MainScreens.factory(),
+                        BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out)).show(stage);
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             LOG.warn("Cannot start the desktop app", e);

@@ -31,6 +31,7 @@ public final class DesktopApp {
     private final DesktopServices desktop;
     private final BackgroundTasks background;
     private final Function<MainContext, MainScreen> mainScreens;
+    private final StartupProbe probe;
     private Stage stage;
     private Scene scene;
     private DialogService dialogs;
@@ -38,9 +39,15 @@ public final class DesktopApp {
     private MainScreen mainScreen;
 
     public DesktopApp(DesktopServices desktop, BackgroundTasks background, Function<MainContext, MainScreen> mainScreens) {
+        this(desktop, background, mainScreens, StartupProbe.NONE);
+    }
+
+    public DesktopApp(DesktopServices desktop, BackgroundTasks background, Function<MainContext, MainScreen> mainScreens,
+                      StartupProbe probe) {
         this.desktop = desktop;
         this.background = background;
         this.mainScreens = mainScreens;
+        this.probe = probe;
     }
 
     /** Shows the window on {@code stage}; must run on the JavaFX thread. */
@@ -62,6 +69,7 @@ public final class DesktopApp {
         stage.setScene(scene);
         // Added, not set: the launcher listens for the same event to end the process.
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
+        scene.addPostLayoutPulseListener(probe::firstFrame);
         stage.show();
         background.run(desktop::isFirstRun, firstRun -> {
             if (firstRun) {

@@ -26,7 +26,11 @@ public final class KeyringTokenStore implements SessionTokenStore {
         Keyring ring = keyring();
         if (ring != null) {
             try {
-                return Optional.ofNullable(ring.getPassword(SERVICE, database));
+                String token = ring.getPassword(SERVICE, database);
+                if (token != null) {
+                    return Optional.of(token);
+                }
+                // Not in the keyring: it may have gone to the file when the keyring refused it.
             } catch (Exception e) {
                 LOG.debug("No token in the keyring for {}", database, e);
             }

@@ -1,0 +1,49 @@
+package org.taskdesk.app;
+
+import java.io.PrintStream;
+import javafx.application.Platform;
+import org.taskdesk.ui.StartupProbe;
+
+/**
+ * Prints how long after launch each start-up milestone came, then quits after the task list: what bench/startup
+ * reads. Asked for with {@code TASKDESK_STARTUP_PROBE=<launch time in epoch milliseconds>}.
+ */
+final class BenchmarkProbe implements StartupProbe {
+    static final String VARIABLE = "TASKDESK_STARTUP_PROBE";
+
+    private final long launchedAtMillis;
+    private final PrintStream out;
+    private boolean firstFrameSeen;
+
+    BenchmarkProbe(long launchedAtMillis, PrintStream out) {
+        this.launchedAtMillis = launchedAtMillis;
+        this.out = out;
+    }
+
+    /** The probe the environment asks for, or none. */
+    static StartupProbe from(String variable, PrintStream out) {
+        if (variable == null) {
+            return StartupProbe.NONE;
+        }
+        try {
+            return new BenchmarkProbe(Long.parseLong(variable.strip()), out);
+        } catch (NumberFormatException e) {
+            return StartupProbe.NONE;
+        }
+    }
+
+    @Override
+    public void firstFrame() {
+        if (!firstFrameSeen) {
+            firstFrameSeen = true;
+            out.println("first-frame " + (System.currentTimeMillis() - launchedAtMillis));
+        }
+    }
+
+    @Override
+    public void taskListShown(int tasks) {
+        out.println("task-list " + (System.currentTimeMillis() - launchedAtMillis) + " " + tasks);
+        out.flush();
+        Platform.exit();
+    }
+}
