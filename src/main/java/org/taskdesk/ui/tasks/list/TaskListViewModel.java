@@ -229,7 +229,6 @@ public final class TaskListViewModel {
         loading.set(true);
         background.run(() -> service.list(user, TaskQuery.of("")).tasks(), tasks -> {
             loading.set(false);
-            error.set("");
             showTasks(tasks);
         }, failure -> {
             loading.set(false);
