@@ -73,6 +73,7 @@ public final class TaskDetailViewModel {
     private final ReadOnlyStringWrapper recurrenceError = new ReadOnlyStringWrapper(this, "recurrenceError", "");
     private final ReadOnlyStringWrapper recurrenceText = new ReadOnlyStringWrapper(this, "recurrenceText", "");
     private final ObservableList<String> nextDates = FXCollections.observableArrayList();
+    private final ObservableList<String> readNextDates = FXCollections.unmodifiableObservableList(nextDates);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
@@ -192,7 +193,7 @@ public final class TaskDetailViewModel {
 
     /** The next five dates of the repeat as edited, in words. */
     public ObservableList<String> nextDates() {
-        return FXCollections.unmodifiableObservableList(nextDates);
+        return readNextDates;
     }
 
     public ReadOnlyBooleanProperty validProperty() {

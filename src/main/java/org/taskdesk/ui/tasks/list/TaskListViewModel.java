@@ -70,9 +70,11 @@ public final class TaskListViewModel {
     private final List<Task> sorted = new ArrayList<>();
     private final Map<Long, Task> byId = new HashMap<>();
     private final ObservableList<Task> visible = FXCollections.observableArrayList();
+    private final ObservableList<Task> readVisible = FXCollections.unmodifiableObservableList(visible);
 
     private final Map<SmartList, SidebarEntry> smartEntries = new EnumMap<>(SmartList.class);
     private final ObservableList<SidebarEntry> tagEntries = FXCollections.observableArrayList();
+    private final ObservableList<SidebarEntry> readTagEntries = FXCollections.unmodifiableObservableList(tagEntries);
     private final ObjectProperty<SidebarEntry> selectedList = new SimpleObjectProperty<>(this, "selectedList");
 
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
@@ -83,6 +85,7 @@ public final class TaskListViewModel {
     private final ObjectProperty<TaskSort> sort = new SimpleObjectProperty<>(this, "sort", TaskSort.DUE);
 
     private final ObservableList<Task> selection = FXCollections.observableArrayList();
+    private final ObservableList<Task> readSelection = FXCollections.unmodifiableObservableList(selection);
     private final Set<Long> selectedIds = new LinkedHashSet<>();
     private final ReadOnlyObjectWrapper<Task> current = new ReadOnlyObjectWrapper<>(this, "current");
     private int[] selectedIndices = new int[0];
@@ -120,7 +123,7 @@ public final class TaskListViewModel {
 
     /** The tasks to show, filtered and sorted; replaced as a whole so the list view reuses its cells. */
     public ObservableList<Task> visibleTasks() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return readVisible;
     }
 
     public SidebarEntry smartEntry(SmartList list) {
@@ -133,7 +136,7 @@ public final class TaskListViewModel {
 
     /** One entry per tag in use on open tasks, alphabetical. */
     public ObservableList<SidebarEntry> tagEntries() {
-        return FXCollections.unmodifiableObservableList(tagEntries);
+        return readTagEntries;
     }
 
     public ObjectProperty<SidebarEntry> selectedListProperty() {
@@ -161,7 +164,7 @@ public final class TaskListViewModel {
 
     /** The selected tasks, in the order the list shows them. */
     public ObservableList<Task> selection() {
-        return FXCollections.unmodifiableObservableList(selection);
+        return readSelection;
     }
 
     /** The task the detail pane shows: the only selected one, else null. */

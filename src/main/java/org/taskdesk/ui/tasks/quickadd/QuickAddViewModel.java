@@ -25,6 +25,7 @@ public final class QuickAddViewModel {
     private final QuickAddParser parser = new QuickAddParser();
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
+    private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
 
     public QuickAddViewModel(TaskListViewModel list) {
@@ -38,7 +39,7 @@ public final class QuickAddViewModel {
 
     /** What was understood, in the order it was typed. */
     public ObservableList<QuickAddChip> chips() {
-        return FXCollections.unmodifiableObservableList(chips);
+        return readChips;
     }
 
     /** The title the task would get: the line without the recognised words. */
