@@ -192,6 +192,30 @@ class MainViewModelsTest {
     }
 
     @Test
+    void typingMoreOfAWordNarrowsToTheSameResultAsAFreshSearch() {
+        fixture.add("Report budget #work", "Reply to Sam", "Repair bike #home", "Prepare slides", "Groceries");
+        start();
+        String typed = "rep bud";
+        for (int end = 1; end <= typed.length(); end++) {
+            list.searchTextProperty().set(typed.substring(0, end));
+            TaskListViewModel fresh = new TaskListViewModel(fixture.workspace.tasks(), fixture.user,
+                    new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+            fresh.showTasks(list.visibleTasks().isEmpty() ? List.of() : fixture.workspace.tasks()
+                    .list(fixture.user, TaskQuery.of("")).tasks());
+            fresh.searchTextProperty().set(typed.substring(0, end));
+            assertThat(titles()).as(typed.substring(0, end))
+                    .containsExactlyElementsOf(fresh.visibleTasks().stream().map(Task::title).toList());
+        }
+        assertThat(titles()).containsExactly("Report budget");
+        // Deleting characters widens again: a full pass.
+        list.searchTextProperty().set("rep");
+        assertThat(titles()).containsExactlyInAnyOrder("Report budget", "Reply to Sam", "Repair bike", "Prepare slides");
+        // An operator is never narrowed from the previous result.
+        list.searchTextProperty().set("rep | groc");
+        assertThat(titles()).contains("Groceries");
+    }
+
+    @Test
     void sortsByEachOrder() {
         fixture.add("Banana 2026-11-25 !low", "Apple 2026-11-30 !high", "Cherry 2026-11-22");
         start();

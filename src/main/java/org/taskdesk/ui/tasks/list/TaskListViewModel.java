@@ -81,6 +81,9 @@ public final class TaskListViewModel {
     private final ReadOnlyStringWrapper searchError = new ReadOnlyStringWrapper(this, "searchError", "");
     private final IntegerProperty searchErrorPosition = new SimpleIntegerProperty(this, "searchErrorPosition", -1);
     private TaskFilter searchFilter = TaskFilter.all();
+    // The search text the visible list was computed for, so typing more of a plain word can filter that list
+    // instead of every task.
+    private String shownSearch = "";
 
     private final ObjectProperty<TaskSort> sort = new SimpleObjectProperty<>(this, "sort", TaskSort.DUE);
 
@@ -264,7 +267,11 @@ public final class TaskListViewModel {
             searchFilter = TaskFilter.parse(text);
             searchError.set("");
             searchErrorPosition.set(-1);
-            refilter();
+            if (narrows(shownSearch, text)) {
+                narrow(text);
+            } else {
+                refilter();
+            }
         } catch (FilterSyntaxException e) {
             searchError.set(e.getMessage());
             searchErrorPosition.set(e.position());
@@ -276,8 +283,44 @@ public final class TaskListViewModel {
         refilter();
     }
 
+    /**
+     * Whether {@code now} can only show fewer tasks than {@code before}: both are plain words (letters, digits,
+     * spaces: each word must occur, so no operator, key or quote), and {@code now} only adds characters at the end.
+     * Adding to the last word or adding a word then narrows the previous result.
+     */
+    static boolean narrows(String before, String now) {
+        return before != null && now != null && now.startsWith(before) && plainWords(before) && plainWords(now);
+    }
+
+    private static boolean plainWords(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Filters the visible list (the previous, wider result) instead of every task. */
+    private void narrow(String text) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        TaskFilter search = searchFilter;
+        List<Task> result = new ArrayList<>(Math.min(visible.size(), 1024));
+        for (Task task : visible) {
+            if (search.matches(task, now)) {
+                result.add(task);
+            }
+        }
+        shownSearch = text;
+        if (result.size() != visible.size()) {
+            publish(result);
+        }
+    }
+
     /** One pass over all tasks; the visible list is only replaced when the result differs. */
     private void refilter() {
+        shownSearch = searchFilter.text();
         ZonedDateTime now = ZonedDateTime.now(clock);
         SidebarEntry entry = selectedList.get();
         TaskFilter list = entry == null ? TaskFilter.all() : entry.filter();
@@ -322,7 +365,14 @@ public final class TaskListViewModel {
         publishing = true;
         try {
             // The list view's selection is put back by the view from selectedIndices() while this runs.
-            visible.setAll(result);
+            // Clear, then add: a "replace" change makes the list view mark every row dirty and visit each one
+            // at layout, which costs milliseconds at 100,000 rows; "all removed" and "added" do not.
+            if (visible.isEmpty() || result.isEmpty()) {
+                visible.setAll(result);
+            } else {
+                visible.clear();
+                visible.addAll(result);
+            }
         } finally {
             publishing = false;
         }
