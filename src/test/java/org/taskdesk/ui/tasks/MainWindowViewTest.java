@@ -100,8 +100,11 @@ class MainWindowViewTest {
                 .equals(java.util.Arrays.stream(titles).sorted().toList()));
     }
 
+    /** The row showing {@code title}, once the list has laid it out (rows are reused, so match on the item). */
     private Node cell(FxRobot robot, String title) {
-        return robot.lookup(".task-title").match((Label l) -> title.equals(l.getText())).query();
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".task-cell").match((javafx.scene.control.ListCell<?> c) -> c.isVisible()
+                && c.getScene() != null && c.getItem() instanceof Task t && t.title().equals(title)).query();
     }
 
     @Test
@@ -149,8 +152,7 @@ class MainWindowViewTest {
         robot.clickOn(cell(robot, "Water plants"));
         robot.push(KeyCode.SPACE);
         waitUntil(() -> shown(robot, "Water plants").due().date().equals(TODAY.plusDays(1)));
-        Label due = robot.lookup(".task-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
-                && c.getItem() instanceof Task t && t.title().equals("Water plants")).lookup(".due").query();
+        Label due = robot.from(cell(robot, "Water plants")).lookup(".due").query();
         assertThat(text(due::getText)).isEqualTo("Tomorrow");
         assertThat(robot.lookup(".toast").queryAll()).extracting(n -> ((Label) n).getText())
                 .anyMatch(text -> text.contains("Water plants") && text.contains("Tomorrow"));
