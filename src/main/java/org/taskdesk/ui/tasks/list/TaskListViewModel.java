@@ -115,7 +115,7 @@ public final class TaskListViewModel {
         }
         selectedList.set(smartEntries.get(SmartList.INBOX));
         busy = loading.or(undo.runningProperty());
-        selectedList.addListener((obs, old, now) -> refilter());
+        selectedList.addListener((obs, old, now) -> refilter(true));
         searchText.addListener((obs, old, now) -> parseSearch(now));
         sort.addListener((obs, old, now) -> resort());
         lastSaved.addListener((obs, old, now) -> savedText.set(now == null ? ""
@@ -253,7 +253,7 @@ public final class TaskListViewModel {
         sorted.addAll(byId.values());
         sorted.sort(sort.get().order());
         recount();
-        refilter();
+        refilter(false);
     }
 
     // ---- filtering -----------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ public final class TaskListViewModel {
             if (narrows(shownSearch, text)) {
                 narrow(text);
             } else {
-                refilter();
+                refilter(true);
             }
         } catch (FilterSyntaxException e) {
             searchError.set(e.getMessage());
@@ -280,7 +280,7 @@ public final class TaskListViewModel {
 
     private void resort() {
         sorted.sort(sort.get().order());
-        refilter();
+        refilter(true);
     }
 
     /**
@@ -314,12 +314,16 @@ public final class TaskListViewModel {
         }
         shownSearch = text;
         if (result.size() != visible.size()) {
-            publish(result);
+            publish(result, true);
         }
     }
 
-    /** One pass over all tasks; the visible list is only replaced when the result differs. */
-    private void refilter() {
+    /**
+     * One pass over all tasks; the visible list is only replaced when the result differs. {@code newView} when
+     * the person asked for another selection (search, list, sort), so the list may start again at the top;
+     * false after a change to tasks, when the list should stay where it is.
+     */
+    private void refilter(boolean newView) {
         shownSearch = searchFilter.text();
         ZonedDateTime now = ZonedDateTime.now(clock);
         SidebarEntry entry = selectedList.get();
@@ -334,7 +338,7 @@ public final class TaskListViewModel {
         if (sameElements(result, visible)) {
             return;
         }
-        publish(result);
+        publish(result, newView);
     }
 
     private static boolean sameElements(List<Task> a, List<Task> b) {
@@ -349,7 +353,7 @@ public final class TaskListViewModel {
         return true;
     }
 
-    private void publish(List<Task> result) {
+    private void publish(List<Task> result, boolean newView) {
         List<Task> kept = new ArrayList<>();
         int[] indices = new int[selectedIds.size()];
         int found = 0;
@@ -365,9 +369,11 @@ public final class TaskListViewModel {
         publishing = true;
         try {
             // The list view's selection is put back by the view from selectedIndices() while this runs.
-            // Clear, then add: a "replace" change makes the list view mark every row dirty and visit each one
-            // at layout, which costs milliseconds at 100,000 rows; "all removed" and "added" do not.
-            if (visible.isEmpty() || result.isEmpty()) {
+            // For a new view, clear, then add: a "replace" change makes the list view mark every row dirty and
+            // visit each one at layout, which costs milliseconds at 100,000 rows; "all removed" and "added" do
+            // not, but they take the list back to the top, which is only right when the person asked for another
+            // view. After a change to tasks, replace, so the list stays where it was.
+            if (!newView || visible.isEmpty() || result.isEmpty()) {
                 visible.setAll(result);
             } else {
                 visible.clear();
@@ -596,10 +602,11 @@ public final class TaskListViewModel {
         // The selection follows its tasks to their new versions.
         Set<Long> keep = new HashSet<>(selectedIds);
         error.set("");
+        message.set("");
         message.set(moved.toString());
         lastSaved.set(clock.instant());
         recount();
-        refilter();
+        refilter(false);
         if (!keep.isEmpty()) {
             List<Task> tasks = new ArrayList<>();
             for (Task task : visible) {
