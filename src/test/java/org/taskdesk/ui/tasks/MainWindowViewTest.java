@@ -120,6 +120,8 @@ class MainWindowViewTest {
         robot.write("Water plants every day");
         assertThat(robot.lookup("#quick-add-chips .chip").queryAll()).extracting(n -> ((Label) n).getText())
                 .containsExactly("Every day");
+        Label understoodTitle = robot.lookup("#quick-add-chips .chip-title").query();
+        assertThat(text(understoodTitle::getText)).isEqualTo("“Water plants”");
         robot.push(KeyCode.ENTER);
         waitForTitles(robot, "Buy milk", "Water plants");
         robot.write("Write report !high #work").push(KeyCode.ENTER);

@@ -56,7 +56,7 @@ public final class TaskDetailView {
         description.setAccessibleText("Description");
         description.setPromptText("Notes");
         description.setWrapText(true);
-        description.setPrefRowCount(3);
+        description.setPrefRowCount(2);
         description.textProperty().bindBidirectional(model.descriptionProperty());
 
         ComboBox<org.taskdesk.domain.tasks.Priority> priority = new ComboBox<>();
@@ -99,12 +99,13 @@ public final class TaskDetailView {
         dueTime.textProperty().bindBidirectional(model.dueTimeProperty());
         HBox due = new HBox(6, dueDate, dueTime);
 
+        HBox top = new HBox(8, heading);
+        top.setAlignment(Pos.CENTER_LEFT);
         VBox form = new VBox(4,
-                heading,
+                top,
                 field("Title", title, model.titleErrorProperty()),
                 field("Description", description, model.descriptionErrorProperty()),
-                field("Priority", priority, null),
-                field("Tags", tags, model.tagsErrorProperty()),
+                priorityAndTags(field("Priority", priority, null), field("Tags", tags, model.tagsErrorProperty())),
                 fieldFor("Due", due, dueTime, model.dueTimeErrorProperty()),
                 new Separator(),
                 repeatEditor(),
@@ -128,9 +129,11 @@ public final class TaskDetailView {
         revert.setAccessibleText("Put the fields back as saved (Esc)");
         revert.disableProperty().bind(model.dirtyProperty().not());
         revert.setOnAction(e -> model.revert());
-        HBox buttons = new HBox(8, save, revert);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        form.getChildren().addAll(created, updated, buttons);
+        // At the top, beside the heading, so they are visible however long the form is.
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        top.getChildren().addAll(spacer, revert, save);
+        form.getChildren().addAll(created, updated);
         form.setPadding(new Insets(12));
         form.setFillWidth(true);
         form.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -161,6 +164,14 @@ public final class TaskDetailView {
     public void focus() {
         title.requestFocus();
         title.end();
+    }
+
+    private static Node priorityAndTags(Node priority, Node tags) {
+        HBox row = new HBox(8, priority, tags);
+        HBox.setHgrow(tags, Priority.ALWAYS);
+        ((javafx.scene.layout.Region) priority).setPrefWidth(120);
+        ((javafx.scene.layout.Region) priority).setMinWidth(110);
+        return row;
     }
 
     private Node repeatEditor() {
@@ -239,7 +250,7 @@ public final class TaskDetailView {
         VBox details = new VBox(6, every, days, ending, after);
         details.visibleProperty().bind(model.presetProperty().isNotEqualTo(RepeatPreset.NEVER));
         details.managedProperty().bind(details.visibleProperty());
-        return new VBox(6, heading, preset, details, error, summary, next);
+        return new VBox(5, heading, preset, details, error, summary, next);
     }
 
     private void completeTags(TextField tags) {

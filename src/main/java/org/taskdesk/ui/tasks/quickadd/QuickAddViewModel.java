@@ -72,19 +72,31 @@ public final class QuickAddViewModel {
         for (QuickAddPart part : parsed.parts()) {
             result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
         }
+        title.set(parsed.title()); // first: the chips' listeners show the title too
         chips.setAll(result);
-        title.set(parsed.title());
     }
 
     private static String label(QuickAddPart part, QuickAdd parsed, ZonedDateTime now) {
         return switch (part.kind()) {
-            case DATE -> Due.on(parsed.dueDate()).describe(now);
+            case DATE -> dateText(parsed, now);
             case TIME -> parsed.dueTime() == null ? part.text() : timeText(parsed);
             case PRIORITY -> parsed.priority() == null ? part.text()
                     : capitalise(parsed.priority().name().toLowerCase(Locale.ROOT)) + " priority";
             case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
             case RECURRENCE -> parsed.recurrence() == null ? part.text() : capitalise(parsed.recurrence().describe());
         };
+    }
+
+    /** "Tomorrow", or "in 6 days (Fri 27 Nov)": a count of days alone does not say which day it is. */
+    private static String dateText(QuickAdd parsed, ZonedDateTime now) {
+        String words = Due.on(parsed.dueDate()).describe(now);
+        if (!words.startsWith("in ")) {
+            return words;
+        }
+        java.time.LocalDate date = parsed.dueDate();
+        return words + " (" + date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+                + " " + date.getDayOfMonth() + " "
+                + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + ")";
     }
 
     private static String timeText(QuickAdd parsed) {
