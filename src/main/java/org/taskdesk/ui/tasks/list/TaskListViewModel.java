@@ -56,6 +56,8 @@ import org.taskdesk.ui.tasks.undo.UndoManager;
  * it, each an undoable command. Never touches a control; all service calls go through {@link BackgroundTasks}.
  */
 public final class TaskListViewModel {
+    /** From this many tasks a full filter pass runs in parallel; below it the threads cost more than they save. */
+    private static final int PARALLEL_FROM = 20_000;
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TaskService service;
@@ -288,7 +290,7 @@ public final class TaskListViewModel {
      * spaces: each word must occur, so no operator, key or quote), and {@code now} only adds characters at the end.
      * Adding to the last word or adding a word then narrows the previous result.
      */
-    static boolean narrows(String before, String now) {
+    public static boolean narrows(String before, String now) {
         return before != null && now != null && now.startsWith(before) && plainWords(before) && plainWords(now);
     }
 
@@ -306,12 +308,7 @@ public final class TaskListViewModel {
     private void narrow(String text) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         TaskFilter search = searchFilter;
-        List<Task> result = new ArrayList<>(Math.min(visible.size(), 1024));
-        for (Task task : visible) {
-            if (search.matches(task, now)) {
-                result.add(task);
-            }
-        }
+        List<Task> result = filter(visible, search, TaskFilter.all(), now);
         shownSearch = text;
         if (result.size() != visible.size()) {
             publish(result, true);
@@ -329,16 +326,26 @@ public final class TaskListViewModel {
         SidebarEntry entry = selectedList.get();
         TaskFilter list = entry == null ? TaskFilter.all() : entry.filter();
         TaskFilter search = searchFilter;
-        List<Task> result = new ArrayList<>(Math.min(sorted.size(), 1024));
-        for (Task task : sorted) {
-            if (list.matches(task, now) && search.matches(task, now)) {
-                result.add(task);
-            }
-        }
+        List<Task> result = filter(sorted, list, search, now);
         if (sameElements(result, visible)) {
             return;
         }
         publish(result, newView);
+    }
+
+    /** The tasks of {@code from} that pass both filters, in order. */
+    private static List<Task> filter(List<Task> from, TaskFilter first, TaskFilter second, ZonedDateTime now) {
+        if (from.size() >= PARALLEL_FROM) {
+            // Filters are immutable and allocation-free, so the pass splits across cores; the order is kept.
+            return from.parallelStream().filter(t -> first.matches(t, now) && second.matches(t, now)).toList();
+        }
+        List<Task> result = new ArrayList<>(Math.min(from.size(), 1024));
+        for (Task task : from) {
+            if (first.matches(task, now) && second.matches(task, now)) {
+                result.add(task);
+            }
+        }
+        return result;
     }
 
     private static boolean sameElements(List<Task> a, List<Task> b) {
