@@ -198,6 +198,16 @@ class MainWindowViewTest {
         assertThat(flag(overlay::isVisible)).isTrue();
         robot.push(KeyCode.ESCAPE);
         assertThat(flag(overlay::isVisible)).isFalse();
+        robot.write("?");
+        assertThat(flag(overlay::isVisible)).isTrue();
+        robot.push(KeyCode.ESCAPE);
+        assertThat(flag(overlay::isVisible)).isFalse();
+        // In a text field "?" is just a character.
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("?");
+        assertThat(flag(overlay::isVisible)).isFalse();
+        TextField search = robot.lookup("#search").query();
+        assertThat(text(search::getText)).isEqualTo("?");
+        robot.push(KeyCode.BACK_SPACE).push(KeyCode.ESCAPE);
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
         waitForTitles(robot, "Buy milk", "Write the quarterly report");
 
