@@ -71,7 +71,31 @@ class MainWindowScreenshotTest {
         fixture.workspace.tasks().complete(fixture.user, done.id());
 
         robot.interact(() -> {
-            MainWindowView v = new MainWindowView(fixture.context(new DirectBackgroundTasks(), () -> { }));
+            MainContext real = fixture.context(new DirectBackgroundTasks(), () -> { });
+            // The README shows the usual local file, not the test's temporary folder.
+            org.taskdesk.workspace.Workspace shown = new org.taskdesk.workspace.Workspace() {
+                @Override
+                public org.taskdesk.accounts.AccountService accounts() {
+                    return fixture.workspace.accounts();
+                }
+
+                @Override
+                public org.taskdesk.tasks.TaskService tasks() {
+                    return fixture.workspace.tasks();
+                }
+
+                @Override
+                public String databaseName() {
+                    return "~/.local/share/taskdesk/tasks.mv.db";
+                }
+
+                @Override
+                public void close() {
+                    // the fixture closes the real one
+                }
+            };
+            MainWindowView v = new MainWindowView(new MainContext(shown, real.user(), real.background(),
+                    real.dialogs(), real.desktop(), real.clock(), real.signOut()));
             stage.setScene(new Scene(v.root(), 1200, 760));
             stage.show();
         });
