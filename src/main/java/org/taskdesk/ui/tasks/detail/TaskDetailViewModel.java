@@ -1,0 +1,528 @@
+package org.taskdesk.ui.tasks.detail;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.RecurrenceRule;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.domain.tasks.TaskRules;
+import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.tasks.list.TaskListViewModel;
+
+/**
+ * The detail pane of the selected task: every field as an editable property, checked as it is typed (each field
+ * has its own error text, empty when fine), and saved as one undoable edit only when everything is valid.
+ */
+public final class TaskDetailViewModel {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+
+    private final TaskListViewModel list;
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
+    private Task task;
+    private boolean loading;
+
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.NONE);
+    private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
+    private final ObjectProperty<LocalDate> dueDate = new SimpleObjectProperty<>(this, "dueDate");
+    private final StringProperty dueTime = new SimpleStringProperty(this, "dueTime", "");
+
+    private final ObjectProperty<RepeatPreset> preset = new SimpleObjectProperty<>(this, "preset", RepeatPreset.NEVER);
+    private final StringProperty interval = new SimpleStringProperty(this, "interval", "1");
+    private final ObjectProperty<RepeatUnit> unit = new SimpleObjectProperty<>(this, "unit", RepeatUnit.DAYS);
+    private final Map<DayOfWeek, BooleanProperty> weekdays = new EnumMap<>(DayOfWeek.class);
+    private final ObjectProperty<RepeatEnd> end = new SimpleObjectProperty<>(this, "end", RepeatEnd.NEVER);
+    private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
+    private final StringProperty count = new SimpleStringProperty(this, "count", "5");
+    private final BooleanProperty afterCompletion = new SimpleBooleanProperty(this, "afterCompletion");
+    // A rule the editor cannot show field by field ("every month on the 2nd Tuesday") is kept until touched.
+    private RecurrenceRule untouchedRule;
+    private boolean recurrenceTouched;
+
+    private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper(this, "titleError", "");
+    private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper(this, "descriptionError", "");
+    private final ReadOnlyStringWrapper tagsError = new ReadOnlyStringWrapper(this, "tagsError", "");
+    private final ReadOnlyStringWrapper dueTimeError = new ReadOnlyStringWrapper(this, "dueTimeError", "");
+    private final ReadOnlyStringWrapper recurrenceError = new ReadOnlyStringWrapper(this, "recurrenceError", "");
+    private final ReadOnlyStringWrapper recurrenceText = new ReadOnlyStringWrapper(this, "recurrenceText", "");
+    private final ObservableList<String> nextDates = FXCollections.observableArrayList();
+    private final ObservableList<String> readNextDates = FXCollections.unmodifiableObservableList(nextDates);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
+    private Task edited;
+
+    public TaskDetailViewModel(TaskListViewModel list) {
+        this.list = list;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            BooleanProperty on = new SimpleBooleanProperty(this, day.name());
+            weekdays.put(day, on);
+            on.addListener(this::recurrenceChanged);
+        }
+        for (Observable field : List.of(title, description, priority, tags, dueDate, dueTime)) {
+            field.addListener(o -> changed());
+        }
+        for (Observable field : List.of(interval, unit, end, until, count, afterCompletion)) {
+            field.addListener(this::recurrenceChanged);
+        }
+        preset.addListener((obs, old, now) -> applyPreset(now));
+        list.currentProperty().addListener((obs, old, now) -> show(now));
+        show(list.currentProperty().get());
+    }
+
+    // ---- fields --------------------------------------------------------------------------------------
+
+    /** Whether a task is shown (exactly one is selected). */
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ObjectProperty<Priority> priorityProperty() {
+        return priority;
+    }
+
+    /** The tags as typed: names separated by spaces or commas, with or without #. */
+    public StringProperty tagsProperty() {
+        return tags;
+    }
+
+    public ObjectProperty<LocalDate> dueDateProperty() {
+        return dueDate;
+    }
+
+    /** HH:mm, or empty for "some time that day". */
+    public StringProperty dueTimeProperty() {
+        return dueTime;
+    }
+
+    public ObjectProperty<RepeatPreset> presetProperty() {
+        return preset;
+    }
+
+    /** The N of "every N units", as typed. */
+    public StringProperty intervalProperty() {
+        return interval;
+    }
+
+    public ObjectProperty<RepeatUnit> unitProperty() {
+        return unit;
+    }
+
+    /** Monday to Sunday check boxes for weekly repeats; none means the due date's weekday. */
+    public BooleanProperty weekdayProperty(DayOfWeek day) {
+        return weekdays.get(day);
+    }
+
+    public ObjectProperty<RepeatEnd> endProperty() {
+        return end;
+    }
+
+    public ObjectProperty<LocalDate> untilProperty() {
+        return until;
+    }
+
+    /** How many times, as typed, when the repeat ends after a number of times. */
+    public StringProperty countProperty() {
+        return count;
+    }
+
+    public BooleanProperty afterCompletionProperty() {
+        return afterCompletion;
+    }
+
+    public ReadOnlyStringProperty titleErrorProperty() {
+        return titleError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionErrorProperty() {
+        return descriptionError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tagsErrorProperty() {
+        return tagsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dueTimeErrorProperty() {
+        return dueTimeError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recurrenceErrorProperty() {
+        return recurrenceError.getReadOnlyProperty();
+    }
+
+    /** The repeat in words, "every 2 weeks on Monday", or empty. */
+    public ReadOnlyStringProperty recurrenceTextProperty() {
+        return recurrenceText.getReadOnlyProperty();
+    }
+
+    /** The next five dates of the repeat as edited, in words. */
+    public ObservableList<String> nextDates() {
+        return readNextDates;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** Whether the fields differ from the saved task. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty createdProperty() {
+        return created.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    /** Existing tags that start like the last word typed in the tags field, for completion. */
+    public List<String> tagSuggestions(String typed) {
+        String text = typed == null ? "" : typed;
+        int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')) + 1;
+        String prefix = text.substring(start).replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> result = new ArrayList<>();
+        for (String tag : list.allTags()) {
+            if (tag.startsWith(prefix) && !tag.equals(prefix)) {
+                result.add(tag);
+            }
+        }
+        return result;
+    }
+
+    /** The tags field with its last word replaced by {@code tag}. */
+    public static String completeTag(String typed, String tag) {
+        String text = typed == null ? "" : typed;
+        int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')) + 1;
+        return text.substring(0, start) + tag + " ";
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    /** Saves the fields as one undoable edit; does nothing while a field is invalid or nothing changed. */
+    public boolean save() {
+        validate();
+        if (task == null || !valid.get() || edited == null || !dirty.get()) {
+            return false;
+        }
+        list.run(list.commands().replace(edited));
+        return true;
+    }
+
+    /** Puts the fields back to the saved task. */
+    public void revert() {
+        show(task);
+    }
+
+    // ---- inside --------------------------------------------------------------------------------------
+
+    private void show(Task shown) {
+        loading = true;
+        try {
+            task = shown;
+            showing.set(shown != null);
+            Task t = shown == null ? Task.create("-", Instant.EPOCH) : shown;
+            title.set(shown == null ? "" : t.title());
+            description.set(t.description());
+            priority.set(t.priority());
+            tags.set(String.join(" ", t.tags().names()));
+            dueDate.set(t.due() == null ? null : t.due().date());
+            dueTime.set(t.due() == null || !t.due().hasTime() ? "" : t.due().time().toString());
+            showRule(t.recurrence());
+            created.set(shown == null ? "" : "Created " + stamp(t.createdAt()));
+            updated.set(shown == null ? "" : "Updated " + stamp(t.updatedAt()));
+        } finally {
+            loading = false;
+        }
+        changed();
+    }
+
+    private void showRule(RecurrenceRule rule) {
+        recurrenceTouched = false;
+        untouchedRule = rule;
+        for (BooleanProperty day : weekdays.values()) {
+            day.set(false);
+        }
+        if (rule == null) {
+            preset.set(RepeatPreset.NEVER);
+            interval.set("1");
+            unit.set(RepeatUnit.DAYS);
+            end.set(RepeatEnd.NEVER);
+            until.set(null);
+            count.set("5");
+            afterCompletion.set(false);
+            return;
+        }
+        interval.set(Integer.toString(rule.interval()));
+        unit.set(RepeatUnit.of(rule.frequency()));
+        for (DayOfWeek day : rule.days()) {
+            weekdays.get(day).set(true);
+        }
+        end.set(rule.endDate().isPresent() ? RepeatEnd.UNTIL
+                : rule.timesLeft().isPresent() ? RepeatEnd.COUNT : RepeatEnd.NEVER);
+        until.set(rule.endDate().orElse(null));
+        count.set(rule.timesLeft().map(String::valueOf).orElse("5"));
+        afterCompletion.set(rule.isAfterCompletion());
+        preset.set(presetOf(rule));
+    }
+
+    private static RepeatPreset presetOf(RecurrenceRule rule) {
+        if (rule.interval() != 1 || rule.monthDay().isPresent() || rule.weekdayOrdinal() != 0) {
+            return RepeatPreset.CUSTOM;
+        }
+        return switch (rule.frequency()) {
+            case DAILY -> RepeatPreset.DAILY;
+            case WEEKLY -> rule.days().equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
+                    ? RepeatPreset.WEEKDAYS : rule.days().size() <= 1 ? RepeatPreset.WEEKLY : RepeatPreset.CUSTOM;
+            case MONTHLY -> RepeatPreset.MONTHLY;
+            case YEARLY -> RepeatPreset.YEARLY;
+        };
+    }
+
+    private void applyPreset(RepeatPreset chosen) {
+        if (loading || chosen == null) {
+            return;
+        }
+        loading = true;
+        try {
+            if (chosen != RepeatPreset.CUSTOM && chosen != RepeatPreset.NEVER) {
+                interval.set("1");
+                unit.set(switch (chosen) {
+                    case DAILY -> RepeatUnit.DAYS;
+                    case WEEKDAYS, WEEKLY -> RepeatUnit.WEEKS;
+                    case MONTHLY -> RepeatUnit.MONTHS;
+                    default -> RepeatUnit.YEARS;
+                });
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    weekdays.get(day).set(chosen == RepeatPreset.WEEKDAYS && day.getValue() <= 5);
+                }
+            }
+        } finally {
+            loading = false;
+        }
+        recurrenceTouched = true;
+        changed();
+    }
+
+    private void recurrenceChanged(Observable ignored) {
+        if (loading) {
+            return;
+        }
+        recurrenceTouched = true;
+        if (preset.get() == RepeatPreset.NEVER) {
+            // Editing "every N …" means the person wants a repeat.
+            loading = true;
+            try {
+                preset.set(RepeatPreset.CUSTOM);
+            } finally {
+                loading = false;
+            }
+        }
+        changed();
+    }
+
+    private void changed() {
+        if (loading) {
+            return;
+        }
+        validate();
+    }
+
+    private void validate() {
+        if (task == null) {
+            clearErrors();
+            edited = null;
+            valid.set(true);
+            dirty.set(false);
+            nextDates.clear();
+            recurrenceText.set("");
+            return;
+        }
+        String newTitle = check(titleError, () -> TaskRules.checkTitle(title.get()));
+        String newDescription = check(descriptionError, () -> TaskRules.checkDescription(description.get()));
+        Tags newTags = check(tagsError, this::parseTags);
+        Due newDue = check(dueTimeError, this::parseDue);
+        RecurrenceRule newRule = check(recurrenceError, this::buildRule);
+        boolean ok = newTitle != null && newDescription != null && newTags != null && dueTimeError.get().isEmpty()
+                && recurrenceError.get().isEmpty();
+        valid.set(ok);
+        recurrenceText.set(newRule == null ? "" : capitalise(newRule.describe()));
+        nextDates.setAll(next(newRule, newDue));
+        if (!ok) {
+            edited = null;
+            dirty.set(true);
+            return;
+        }
+        Instant now = list.clock().instant();
+        edited = new Task(task.id(), newTitle, newDescription, task.completed(), priority.get(), newTags, newDue,
+                newRule, task.createdAt(), now, task.completedAt());
+        dirty.set(!sameFields(edited, task));
+    }
+
+    private static boolean sameFields(Task a, Task b) {
+        return a.title().equals(b.title()) && a.description().equals(b.description()) && a.priority() == b.priority()
+                && a.tags().equals(b.tags()) && java.util.Objects.equals(a.due(), b.due())
+                && java.util.Objects.equals(a.recurrence(), b.recurrence());
+    }
+
+    private void clearErrors() {
+        for (ReadOnlyStringWrapper e : List.of(titleError, descriptionError, tagsError, dueTimeError, recurrenceError)) {
+            e.set("");
+        }
+    }
+
+    /** Runs {@code parse}; its failure message becomes {@code error}. Null when it failed. */
+    private static <T> T check(ReadOnlyStringWrapper error, java.util.concurrent.Callable<T> parse) {
+        try {
+            T value = parse.call();
+            error.set("");
+            return value;
+        } catch (FieldException e) {
+            error.set(e.getMessage());
+        } catch (Exception e) {
+            error.set(ErrorText.of(e));
+        }
+        return null;
+    }
+
+    private Tags parseTags() {
+        String text = tags.get() == null ? "" : tags.get().strip();
+        if (text.isEmpty()) {
+            return Tags.EMPTY;
+        }
+        return Tags.of(List.of(text.split("[,\\s]+")));
+    }
+
+    private Due parseDue() {
+        String time = dueTime.get() == null ? "" : dueTime.get().strip();
+        LocalDate date = dueDate.get();
+        if (time.isEmpty()) {
+            return date == null ? null : Due.on(date);
+        }
+        LocalTime parsed;
+        try {
+            parsed = LocalTime.parse(time.length() == 4 && time.charAt(1) == ':' ? "0" + time : time,
+                    DateTimeFormatter.ofPattern("HH:mm"));
+        } catch (DateTimeParseException e) {
+            throw new FieldException("Type the time as HH:mm, e.g. 09:30, or leave it empty.");
+        }
+        if (date == null) {
+            throw new FieldException("Pick a date for this time, or clear the time.");
+        }
+        return Due.at(date, parsed);
+    }
+
+    private RecurrenceRule buildRule() {
+        if (preset.get() == RepeatPreset.NEVER) {
+            return null;
+        }
+        if (!recurrenceTouched && untouchedRule != null) {
+            return untouchedRule;
+        }
+        int n = number(interval.get(), "The repeat interval", RecurrenceRule.MAX_INTERVAL);
+        RecurrenceRule rule = switch (unit.get()) {
+            case DAYS -> RecurrenceRule.daily(n);
+            case WEEKS -> {
+                Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                weekdays.forEach((day, on) -> {
+                    if (on.get()) {
+                        days.add(day);
+                    }
+                });
+                yield RecurrenceRule.weekly(n, days);
+            }
+            case MONTHS -> RecurrenceRule.monthly(n);
+            case YEARS -> RecurrenceRule.yearly(n);
+        };
+        if (end.get() == RepeatEnd.UNTIL) {
+            if (until.get() == null) {
+                throw new FieldException("Pick the last date of the repeat.");
+            }
+            if (dueDate.get() != null && until.get().isBefore(dueDate.get())) {
+                throw new FieldException("The repeat cannot end before the task is due.");
+            }
+            rule = rule.until(until.get());
+        } else if (end.get() == RepeatEnd.COUNT) {
+            rule = rule.times(number(count.get(), "The number of times", RecurrenceRule.MAX_COUNT));
+        }
+        return afterCompletion.get() ? rule.afterCompletion() : rule;
+    }
+
+    private static int number(String text, String what, int max) {
+        try {
+            int n = Integer.parseInt(text == null ? "" : text.strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new FieldException(what + " must be a whole number from 1 to " + max + ".");
+    }
+
+    private List<String> next(RecurrenceRule rule, Due due) {
+        if (rule == null) {
+            return List.of();
+        }
+        LocalDate start = due == null ? LocalDate.now(list.clock()) : due.date();
+        List<String> result = new ArrayList<>();
+        for (LocalDate date : rule.nextOccurrences(start, 5)) {
+            result.add(DAY.format(date));
+        }
+        return result;
+    }
+
+    private String stamp(Instant instant) {
+        return STAMP.format(instant.atZone(list.clock().getZone()));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A field that cannot be read; the message is shown beside it. */
+    private static final class FieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FieldException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.taskdesk.ui.tasks.quickadd;
+
+import org.taskdesk.domain.tasks.QuickAddPart;
+
+/** One thing quick add understood, as the chip under the bar shows it: "Tomorrow", "09:00", "High", "#home". */
+public record QuickAddChip(QuickAddPart.Kind kind, String text, int start, int end) {
+}

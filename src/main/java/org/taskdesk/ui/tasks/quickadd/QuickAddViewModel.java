@@ -1,0 +1,109 @@
+package org.taskdesk.ui.tasks.quickadd;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.QuickAdd;
+import org.taskdesk.domain.tasks.QuickAddParser;
+import org.taskdesk.domain.tasks.QuickAddPart;
+import org.taskdesk.ui.tasks.list.TaskListViewModel;
+
+/**
+ * The quick-add bar: reads the line as it is typed and shows what it understood as chips, then adds the task
+ * (an undoable command) and clears the line.
+ */
+public final class QuickAddViewModel {
+    private final TaskListViewModel list;
+    private final QuickAddParser parser = new QuickAddParser();
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
+    private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+
+    public QuickAddViewModel(TaskListViewModel list) {
+        this.list = list;
+        text.addListener((obs, old, now) -> understand(now));
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** What was understood, in the order it was typed. */
+    public ObservableList<QuickAddChip> chips() {
+        return readChips;
+    }
+
+    /** The title the task would get: the line without the recognised words. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Adds the task the line describes; the line is cleared once it is saved. Blank lines do nothing. */
+    public void submit() {
+        String line = text.get();
+        if (line == null || line.isBlank()) {
+            return;
+        }
+        list.run(list.commands().add(line), () -> {
+            if (line.equals(text.get())) {
+                text.set("");
+            }
+        });
+    }
+
+    private void understand(String line) {
+        if (line == null || line.isBlank()) {
+            chips.clear();
+            title.set("");
+            return;
+        }
+        ZonedDateTime now = ZonedDateTime.now(list.clock());
+        QuickAdd parsed = parser.parse(line, now);
+        List<QuickAddChip> result = new ArrayList<>();
+        for (QuickAddPart part : parsed.parts()) {
+            result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
+        }
+        title.set(parsed.title()); // first: the chips' listeners show the title too
+        chips.setAll(result);
+    }
+
+    private static String label(QuickAddPart part, QuickAdd parsed, ZonedDateTime now) {
+        return switch (part.kind()) {
+            case DATE -> dateText(parsed, now);
+            case TIME -> parsed.dueTime() == null ? part.text() : timeText(parsed);
+            case PRIORITY -> parsed.priority() == null ? part.text()
+                    : capitalise(parsed.priority().name().toLowerCase(Locale.ROOT)) + " priority";
+            case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
+            case RECURRENCE -> parsed.recurrence() == null ? part.text() : capitalise(parsed.recurrence().describe());
+        };
+    }
+
+    /** "Tomorrow", or "in 6 days (Fri 27 Nov)": a count of days alone does not say which day it is. */
+    private static String dateText(QuickAdd parsed, ZonedDateTime now) {
+        String words = Due.on(parsed.dueDate()).describe(now);
+        if (!words.startsWith("in ")) {
+            return words;
+        }
+        java.time.LocalDate date = parsed.dueDate();
+        return words + " (" + date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+                + " " + date.getDayOfMonth() + " "
+                + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + ")";
+    }
+
+    private static String timeText(QuickAdd parsed) {
+        return String.format(Locale.ROOT, "%02d:%02d", parsed.dueTime().getHour(), parsed.dueTime().getMinute());
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

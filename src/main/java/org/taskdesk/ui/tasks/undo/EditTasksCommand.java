@@ -1,0 +1,55 @@
+package org.taskdesk.ui.tasks.undo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.TaskService;
+
+/**
+ * Any change to existing tasks' fields (priority, tags, an edit in the detail pane, reopening): remembers each
+ * task as it was and puts every field back on undo.
+ */
+final class EditTasksCommand implements TaskCommand {
+    private final TaskService service;
+    private final UserSession user;
+    private final TaskIds ids;
+    private final String description;
+    private final List<Long> taskIds;
+    private final UnaryOperator<Task> change;
+    private final List<Task> before = new ArrayList<>();
+
+    EditTasksCommand(TaskService service, UserSession user, TaskIds ids, String description, List<Long> taskIds,
+                     UnaryOperator<Task> change) {
+        this.service = service;
+        this.user = user;
+        this.ids = ids;
+        this.description = description;
+        this.taskIds = List.copyOf(taskIds);
+        this.change = change;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public TaskChanges execute() {
+        before.clear();
+        List<Task> saved = new ArrayList<>();
+        for (long id : taskIds) {
+            saved.add(service.update(user, ids.current(id), current -> {
+                before.add(current);
+                return change.apply(current);
+            }));
+        }
+        return TaskChanges.saved(saved);
+    }
+
+    @Override
+    public TaskChanges undo() {
+        return TaskChanges.saved(Restore.all(service, user, ids, before));
+    }
+}

@@ -1,0 +1,118 @@
+package org.taskdesk.ui.tasks.undo;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.taskdesk.ui.common.BackgroundTasks;
+
+/**
+ * Runs {@link TaskCommand}s in the background and keeps the history to undo and redo them, like Scene Builder's
+ * {@code JobManager}. A command that fails is not recorded, so the history only holds what happened. While one
+ * command runs, undo and redo wait their turn ({@link #canUndoProperty()} is false), so steps never overlap.
+ */
+public final class UndoManager {
+    /** How many steps are kept; older ones fall off the bottom. */
+    public static final int LIMIT = 200;
+
+    private final BackgroundTasks background;
+    private final Consumer<TaskChanges> apply;
+    private final Consumer<Throwable> failed;
+    private final Deque<TaskCommand> undoStack = new ArrayDeque<>();
+    private final Deque<TaskCommand> redoStack = new ArrayDeque<>();
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo");
+    private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
+    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "Undo");
+    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "Redo");
+
+    /**
+     * @param apply  receives, on the JavaFX thread, what each step changed
+     * @param failed receives, on the JavaFX thread, why a step failed
+     */
+    public UndoManager(BackgroundTasks background, Consumer<TaskChanges> apply, Consumer<Throwable> failed) {
+        this.background = background;
+        this.apply = apply;
+        this.failed = failed;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo;
+    }
+
+    /** "Undo Complete 3 tasks", or "Undo" when there is nothing to undo. */
+    public ReadOnlyStringProperty undoDescriptionProperty() {
+        return undoDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoDescriptionProperty() {
+        return redoDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Executes {@code command}; once it succeeded it can be undone, and the redo history is dropped. */
+    public void execute(TaskCommand command, Runnable onSuccess) {
+        step(command::execute, () -> {
+            undoStack.push(command);
+            if (undoStack.size() > LIMIT) {
+                undoStack.removeLast();
+            }
+            redoStack.clear();
+            onSuccess.run();
+        });
+    }
+
+    public void execute(TaskCommand command) {
+        execute(command, () -> { });
+    }
+
+    public void undo() {
+        if (!canUndo.get()) {
+            return;
+        }
+        TaskCommand command = undoStack.peek();
+        step(command::undo, () -> redoStack.push(undoStack.pop()));
+    }
+
+    public void redo() {
+        if (!canRedo.get()) {
+            return;
+        }
+        TaskCommand command = redoStack.peek();
+        step(command::redo, () -> undoStack.push(redoStack.pop()));
+    }
+
+    private void step(java.util.concurrent.Callable<TaskChanges> work, Runnable recorded) {
+        running.set(true);
+        update();
+        background.run(work, changes -> {
+            running.set(false);
+            recorded.run();
+            update();
+            apply.accept(changes);
+        }, error -> {
+            running.set(false);
+            update();
+            failed.accept(error);
+        });
+    }
+
+    private void update() {
+        boolean idle = !running.get();
+        canUndo.set(idle && !undoStack.isEmpty());
+        canRedo.set(idle && !redoStack.isEmpty());
+        undoDescription.set(undoStack.isEmpty() ? "Undo" : "Undo " + undoStack.peek().description());
+        redoDescription.set(redoStack.isEmpty() ? "Redo" : "Redo " + redoStack.peek().description());
+    }
+}
