@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.ui.DesktopApp;
+import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.FxBackgroundTasks;
 
 /**
@@ -29,8 +30,8 @@ final class DesktopLauncher {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
-                new DesktopApp(backend, background, MainScreens.factory(),
-                        BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out)).show(stage);
+                StartupProbe probe = BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out);
+                new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             LOG.warn("Cannot start the desktop app", e);

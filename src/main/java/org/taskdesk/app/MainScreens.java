@@ -1,23 +1,48 @@
 package org.taskdesk.app;
 
 import java.util.function.Function;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import org.taskdesk.ui.MainScreen;
+import org.taskdesk.ui.StartupProbe;
+import org.taskdesk.ui.reminders.Reminders;
+import org.taskdesk.ui.settings.SettingsView;
+import org.taskdesk.ui.stats.StatisticsView;
 import org.taskdesk.ui.tasks.MainContext;
+import org.taskdesk.ui.tasks.MainWindowView;
 
-/** Builds the signed-in screen: the main window with its statistics, settings and reminders. */
+/** Builds the signed-in screen: the main window with its statistics and settings windows, and reminders. */
 final class MainScreens {
     private MainScreens() {
     }
 
-    static Function<MainContext, MainScreen> factory() {
+    static Function<MainContext, MainScreen> factory(StartupProbe probe) {
         return context -> {
-            Button signOut = new Button("Sign out");
-            signOut.setOnAction(e -> context.signOut().run());
-            VBox box = new VBox(12, new Label("Signed in as " + context.user().account().name()), signOut);
-            return () -> box;
+            MainWindowView window = new MainWindowView(context);
+            MenuItem statistics = new MenuItem("Statistics…");
+            statistics.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+            statistics.setOnAction(e -> StatisticsView.open(context, window.root().getScene().getWindow()));
+            window.addMenuItem("View", statistics);
+            MenuItem settings = new MenuItem("Settings…");
+            settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+            settings.setOnAction(e -> SettingsView.open(context, window.root().getScene().getWindow()));
+            window.addMenuItem("File", settings);
+            Reminders reminders = new Reminders(context, window::notify);
+            reminders.start();
+            window.whenTasksShown(probe::taskListShown);
+            return new MainScreen() {
+                @Override
+                public javafx.scene.Parent root() {
+                    return window.root();
+                }
+
+                @Override
+                public void close() {
+                    reminders.stop();
+                }
+            };
         };
     }
 }

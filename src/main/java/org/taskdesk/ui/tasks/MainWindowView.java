@@ -147,6 +147,29 @@ public final class MainWindowView {
         overlay.toast(message);
     }
 
+    /**
+     * Calls {@code shown} once, with the number of tasks in the list, when the first load is on screen (after the
+     * layout that shows it): the start-up benchmark's "task list shown".
+     */
+    public void whenTasksShown(java.util.function.IntConsumer shown) {
+        list.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
+                if (!loading && root.getScene() != null) {
+                    list.loadingProperty().removeListener(this);
+                    javafx.scene.Scene scene = root.getScene();
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene.removePostLayoutPulseListener(once[0]);
+                        shown.accept(list.visibleTasks().size());
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.requestNextPulse();
+                }
+            }
+        });
+    }
+
     /** Reloads every task from the database, e.g. after another window changed them. */
     public void refresh() {
         list.load();

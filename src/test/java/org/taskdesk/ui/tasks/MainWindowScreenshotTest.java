@@ -85,8 +85,13 @@ class MainWindowScreenshotTest {
                 }
 
                 @Override
+                public org.taskdesk.tasks.StatisticsService statistics() {
+                    return fixture.workspace.statistics();
+                }
+
+                @Override
                 public String databaseName() {
-                    return "~/.local/share/taskdesk/tasks.mv.db";
+                    return "~/.local/share/taskdesk/taskdesk.mv.db";
                 }
 
                 @Override

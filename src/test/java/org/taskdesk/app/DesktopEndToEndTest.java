@@ -1,0 +1,144 @@
+package org.taskdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.DesktopApp;
+import org.taskdesk.ui.StartupProbe;
+import org.taskdesk.ui.common.FxBackgroundTasks;
+
+/**
+ * The whole desktop app as the composition root builds it, on a new local database, driven by keyboard and mouse:
+ * first run → sign up → quick add three tasks (one recurring) → edit one in the detail pane → complete the recurring
+ * one and see its next date → search with a filter → bulk complete → undo → sign out → a second person sees none of it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopEndToEndTest {
+    @TempDir
+    Path folder;
+
+    private final FxBackgroundTasks background = new FxBackgroundTasks();
+
+    @Start
+    void start(Stage stage) {
+        new DesktopApp(TestDesktop.backend(folder, Clock.systemDefaultZone(), null), background,
+                MainScreens.factory(StartupProbe.NONE)).show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        background.close();
+    }
+
+    @Test
+    void aNewPersonsFirstSessionAndASecondPersonWhoSeesNoneOfIt(FxRobot robot) {
+        waitUntil(robot, () -> robot.lookup("Continue").tryQuery().isPresent());
+        robot.clickOn("Continue");
+        signUp(robot, "Ann", "ann@example.com");
+
+        robot.push(KeyCode.CONTROL, KeyCode.N).write("Buy milk tomorrow #home").push(KeyCode.ENTER);
+        robot.write("Water plants every day").push(KeyCode.ENTER);
+        robot.write("Write report !high #work").push(KeyCode.ENTER);
+        waitForTitles(robot, "Buy milk", "Water plants", "Write report");
+
+        robot.clickOn(cell(robot, "Write report")).push(KeyCode.ENTER);
+        TextField title = robot.lookup("#detail-title").query();
+        waitUntil(robot, title::isFocused);
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("Write the quarterly report").push(KeyCode.CONTROL, KeyCode.S);
+        waitForTitles(robot, "Buy milk", "Water plants", "Write the quarterly report");
+        robot.push(KeyCode.ESCAPE);
+
+        robot.clickOn(cell(robot, "Water plants")).push(KeyCode.SPACE);
+        waitUntil(robot, () -> shown(robot, "Water plants").due().date().equals(LocalDate.now().plusDays(1)));
+        assertThat(shown(robot, "Water plants").completed()).isFalse();
+
+        robot.push(KeyCode.CONTROL, KeyCode.F).write("#home | #work");
+        waitForTitles(robot, "Buy milk", "Write the quarterly report");
+        robot.push(KeyCode.ESCAPE);
+        robot.push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitUntil(robot, () -> visible(robot).stream().allMatch(Task::completed) || visible(robot).isEmpty());
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitForTitles(robot, "Buy milk", "Write the quarterly report");
+        assertThat(visible(robot)).noneMatch(Task::completed);
+
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q);
+        signUp(robot, "Bob", "bob@example.com");
+        waitUntil(robot, () -> robot.lookup("#status-user").tryQuery().isPresent());
+        Label who = robot.lookup("#status-user").query();
+        waitUntil(robot, () -> who.getText().contains("bob@example.com"));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visible(robot)).as("Bob's inbox").isEmpty();
+    }
+
+    private void signUp(FxRobot robot, String name, String email) {
+        waitUntil(robot, () -> robot.lookup("New here? Create an account").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("New here? Create an account");
+        robot.clickOn("#name").write(name);
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write("a good password");
+        robot.clickOn("#confirmation").write("a good password");
+        robot.clickOn("#submit");
+        waitUntil(robot, () -> robot.lookup("#task-list").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Task> visible(FxRobot robot) {
+        ListView<Task> list = (ListView<Task>) robot.lookup("#task-list").query();
+        return fx(() -> List.copyOf(list.getItems()));
+    }
+
+    private static Task shown(FxRobot robot, String title) {
+        return visible(robot).stream().filter(t -> t.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    private static void waitForTitles(FxRobot robot, String... titles) {
+        waitUntil(robot, () -> visible(robot).stream().map(Task::title).sorted().toList()
+                .equals(java.util.Arrays.stream(titles).sorted().toList()));
+    }
+
+    private static Node cell(FxRobot robot, String title) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".task-cell").match((ListCell<?> c) -> c.isVisible() && c.getScene() != null
+                && c.getItem() instanceof Task t && t.title().equals(title)).query();
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(FxRobot robot, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The window did not get there in time", e);
+        }
+    }
+}
