@@ -1,30 +1,52 @@
 package org.taskdesk.app;
 
+import java.time.Clock;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.UserEnvironment;
+import org.taskdesk.persistence.secrets.FileTokenStore;
+import org.taskdesk.workspace.Workspace;
 
 /**
- * The training run behind the packaged app's class-data (AppCDS) archive, run once by the installer build: it uses
- * the command line on a scratch database the way people do, so those classes start from the archive. Not for
- * people: it prints nothing useful.
+ * The training run behind the packaged app's class-data (AppCDS) archive, run once by the installer build. It does
+ * what people do at start-up, so those classes load from the archive: the commands on a scratch database, then —
+ * when there is a display (the build uses Xvfb) — the window itself, signed in through a remembered session, until
+ * the task list is on screen (the start-up probe then quits). Not for people: it prints nothing useful.
  */
 public final class CdsTraining {
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String database = args[0];
+    /** Run with XDG_DATA_HOME and XDG_CONFIG_HOME pointing at scratch folders and TASKDESK_STARTUP_PROBE set. */
+    public static void main(String[] args) {
         UserEnvironment environment = UserEnvironment.ofThisProcess();
-        run(environment, "--database-url", database, "db", "upgrade", "head");
-        run(environment, "--database-url", database, "db", "current");
-        run(environment, "--database-url", database, "account", "create", "--name", "Training");
-        run(environment, "--database-url", database, "tasks", "add", "Train the archive tomorrow 9am #cds !high every week");
-        run(environment, "--database-url", database, "tasks", "list", "#cds | due:7d");
+        run(environment, "db", "upgrade", "head");
+        run(environment, "db", "current");
+        run(environment, "account", "create", "--name", "Training");
+        run(environment, "tasks", "add", "Train the archive tomorrow 9am #cds !high every week");
+        run(environment, "tasks", "list", "#cds | due:7d");
+        rememberSession(environment);
+        int window = Main.run(environment);
+        if (window != 0) {
+            System.err.println("No display: the archive covers the commands only.");
+        }
     }
 
     private static void run(UserEnvironment environment, String... args) {
         int code = Main.run(environment, args);
         if (code != 0) {
             throw new IllegalStateException("Training command failed with " + code + ": " + String.join(" ", args));
+        }
+    }
+
+    /** Signs in with "keep me signed in", as the app's sign-in form would, so the window opens on the task list. */
+    private static void rememberSession(UserEnvironment environment) {
+        AppServices services = new AppServices(environment, Clock.systemDefaultZone());
+        String database = new DatabaseLocator(environment).locate(null).target().displayName();
+        try (Workspace workspace = services.openWorkspace(null)) {
+            UserSession session = workspace.accounts().signIn(environment.variable("TASKDESK_EMAIL"),
+                    environment.variable("TASKDESK_PASSWORD"), true);
+            new FileTokenStore(environment.dataFolder().resolve(DesktopBackend.TOKEN_FILE)).save(database, session.token());
         }
     }
 }

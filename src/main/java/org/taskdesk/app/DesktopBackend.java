@@ -30,6 +30,9 @@ import org.taskdesk.workspace.Workspace;
 
 /** What the desktop app gets from the program: the chosen database, settings, the remembered session. */
 final class DesktopBackend implements DesktopServices {
+    /** Where remembered sessions go when there is no keyring, in the data folder. */
+    static final String TOKEN_FILE = "remembered-sessions.properties";
+
     private final UserEnvironment environment;
     private final String databaseUrlOption;
     private final Clock clock;
@@ -51,7 +54,7 @@ final class DesktopBackend implements DesktopServices {
 
     /** The real thing: tokens in the OS keyring, else an owner-only file in the data folder. */
     static DesktopBackend create(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords) {
-        SessionTokenStore file = new FileTokenStore(environment.dataFolder().resolve("remembered-sessions.properties"));
+        SessionTokenStore file = new FileTokenStore(environment.dataFolder().resolve(TOKEN_FILE));
         return new DesktopBackend(environment, databaseUrlOption, clock, passwords, new KeyringTokenStore(file));
     }
 
