@@ -15,6 +15,7 @@ VERSION=$(sed -n 's/^version=//p' target/classes/taskdesk-version.properties | s
 
 rm -rf "$OUT" && mkdir -p "$OUT/input"
 cp "$JAR" installer/linux/taskdesk.1 "$OUT/input/"
+mkdir -p "$OUT/input/icons" && cp resources/icons/taskdesk-*.png "$OUT/input/icons/"
 
 # Only the modules the program uses (jdeps), plus those reached by reflection or service loading:
 # jdk.crypto.ec for TLS to hosted PostgreSQL, java.naming for pgjdbc and logback, jdk.localedata for date names.
@@ -27,7 +28,7 @@ jpackage --type app-image --name taskdesk --app-version "$VERSION" \
   --input "$OUT/input" --main-jar taskdesk.jar --main-class org.taskdesk.app.Main \
   --add-modules "$MODULES" --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --icon resources/icons/taskdesk-256.png \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/taskdesk.jsa -Xshare:auto' \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/taskdesk.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off' \
   --dest "$OUT"
 
 # AppCDS: a training run that does what a start does (the commands, then the window up to the task list, under
@@ -48,9 +49,14 @@ fi
 XDG_DATA_HOME="$TRAIN/data" XDG_CONFIG_HOME="$TRAIN/config" TASKDESK_PASSWORD="training password" \
   TASKDESK_EMAIL=training@example.com TASKDESK_BCRYPT_COST=4 TASKDESK_STARTUP_PROBE="$(date +%s%3N)" \
   "${DISPLAY_RUN[@]}" "$RUNTIME" -XX:ArchiveClassesAtExit="$APP/taskdesk.jsa" -Dtaskdesk.log.dir="$TRAIN/logs" \
-  -cp "$APP/taskdesk.jar" org.taskdesk.app.CdsTraining > "$TRAIN/training.log" 2>&1 \
-  || { cat "$TRAIN/training.log" >&2; echo "Error: the training run failed (above)." >&2; exit 1; }
-grep -E "^(first-frame|task-list)|No display" "$TRAIN/training.log" || true
+  -Xlog:class+load=info:file="$TRAIN/classes.log" -cp "$APP/taskdesk.jar" org.taskdesk.app.CdsTraining \
+  > "$TRAIN/training.log" 2>&1 || { cat "$TRAIN/training.log" >&2; echo "Error: the training run failed (above)." >&2; exit 1; }
+grep -E "first-frame|task-list|No display" "$TRAIN/training.log" || true
+# The window's classes, for packages that make their archive where they are installed (see CdsTraining).
+sed -n 's/.*\] \([^ ]*\) source: .*/\1/p' "$TRAIN/classes.log" \
+  | grep -E '^(javafx|com\.sun\.javafx|com\.sun\.glass|com\.sun\.prism|atlantafx|org\.taskdesk\.ui)\.' \
+  | sort -u > "$APP/window-classes.txt"
+echo "Recorded $(wc -l < "$APP/window-classes.txt") window classes."
 rm -rf "$TRAIN"
 "$OUT/taskdesk/bin/taskdesk" --version
 
@@ -58,10 +64,15 @@ if [ "${1:-}" != "--no-deb" ]; then  # --with-deb (the default) or nothing: buil
   command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
     || { echo "Error: building the .deb needs fakeroot and dpkg-deb (apt-get install fakeroot)." >&2; exit 2; }
   echo "Building the Debian package…"
-  jpackage --type deb --app-image "$OUT/taskdesk" --name taskdesk --app-version "$VERSION" \
+  # Without the archive: it only works at the path it was made at, so the package makes its own when installed.
+  STAGE=$(mktemp -d)
+  cp -a "$OUT/taskdesk" "$STAGE/"
+  rm -f "$STAGE/taskdesk/lib/app/taskdesk.jsa"
+  jpackage --type deb --app-image "$STAGE/taskdesk" --name taskdesk --app-version "$VERSION" \
     --description "Keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server" \
     --vendor "TaskDesk" --resource-dir installer/linux --linux-shortcut --linux-menu-group "Office;ProjectManagement;" \
-    --linux-app-category utils --linux-package-deps "libgtk-3-0, xdg-utils" --dest "$OUT"
+    --linux-app-category utils --linux-package-deps "libgtk-3-0" --dest "$OUT"
+  rm -rf "$STAGE"
   mv "$OUT"/taskdesk_"$VERSION"-1_amd64.deb "$OUT/taskdesk_${VERSION}_amd64.deb"
 fi
 rm -rf "$OUT/input"

@@ -8,12 +8,17 @@ import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.workspace.Workspace;
 
 /**
- * The training run behind the packaged app's class-data (AppCDS) archive, run once by the installer build. It does
- * what people do at start-up, so those classes load from the archive: the commands on a scratch database, then —
- * when there is a display (the build uses Xvfb) — the window itself, signed in through a remembered session, until
- * the task list is on screen (the start-up probe then quits). Not for people: it prints nothing useful.
+ * The training run behind the packaged app's class-data (AppCDS) archive. It does what people do at start-up, so those
+ * classes load from the archive: the commands on a scratch database, then — when there is a display (the build uses
+ * Xvfb) — the window itself, signed in through a remembered session, until the task list is on screen (the start-up
+ * probe then quits). Without a display (a package being installed) it loads, without initialising them, the window's
+ * classes that the build's run recorded in {@code window-classes.txt} beside the jar: JDK 17's archives only work at
+ * the path they were made at, so an installed package makes its own. Not for people: it prints nothing useful.
  */
 public final class CdsTraining {
+    /** The window's classes, as the build's training run loaded them; shipped beside the jar. */
+    public static final String WINDOW_CLASSES = "window-classes.txt";
+
     private CdsTraining() {
     }
 
@@ -26,9 +31,32 @@ public final class CdsTraining {
         run(environment, "tasks", "add", "Train the archive tomorrow 9am #cds !high every week");
         run(environment, "tasks", "list", "#cds | due:7d");
         rememberSession(environment);
-        int window = Main.run(environment);
-        if (window != 0) {
-            System.err.println("No display: the archive covers the commands only.");
+        if (Main.run(environment) != 0) {
+            loadRecordedWindowClasses();
+        }
+    }
+
+    private static void loadRecordedWindowClasses() {
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(
+                    CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path list = jar.resolveSibling(WINDOW_CLASSES);
+            if (!java.nio.file.Files.isRegularFile(list)) {
+                System.err.println("No display and no " + WINDOW_CLASSES + ": the archive covers the commands only.");
+                return;
+            }
+            int loaded = 0;
+            for (String name : java.nio.file.Files.readAllLines(list)) {
+                try {
+                    Class.forName(name.strip(), false, CdsTraining.class.getClassLoader());
+                    loaded++;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // a class of another platform's build: not needed here
+                }
+            }
+            System.err.println("No display: loaded " + loaded + " recorded window classes.");
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            System.err.println("Could not read the recorded window classes: " + e.getMessage());
         }
     }
 
