@@ -27,6 +27,8 @@ public final class CommandRunner {
                           PrintWriter err, String... args) {
         TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
         CommandLine commandLine = new CommandLine(root);
+        // Before the settings below, which picocli passes on to the subcommands present when they are made.
+        Subcommands.neededFor(args).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
