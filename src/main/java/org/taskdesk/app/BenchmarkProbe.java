@@ -44,6 +44,7 @@ final class BenchmarkProbe implements StartupProbe {
     public void taskListShown(int tasks) {
         out.println("task-list " + (System.currentTimeMillis() - launchedAtMillis) + " " + tasks);
         out.flush();
-        Platform.exit();
+        // After this pulse, not inside it: exiting mid-pulse made the rest of the pulse fail its FX-thread check.
+        Platform.runLater(Platform::exit);
     }
 }

@@ -1,5 +1,7 @@
 package org.taskdesk.app;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
@@ -14,6 +16,7 @@ import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.persistence.accounts.UserRepository;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
@@ -35,9 +38,17 @@ final class OpenedWorkspace implements Workspace {
     private final AccountService accounts;
     private final TaskService tasks;
     private final StatisticsService statistics;
+    /**
+     * A local file's database stays open while the workspace is: H2 closes a database with its last connection and
+     * reopens it with the next, and each close may spend up to 200 ms compacting the file. One idle connection held
+     * here keeps Hibernate's short-lived ones cheap, and the file locked against other programs throughout.
+     */
+    private final Connection keepOpen;
 
-    private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock) {
+    private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock,
+                            Connection keepOpen) {
         this.connections = connections;
+        this.keepOpen = keepOpen;
         this.transactions = new Transactions(factory, connections.target().kind());
         // On a shared server the client login cannot read users: accounts go through the server's functions.
         this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
@@ -49,12 +60,26 @@ final class OpenedWorkspace implements Workspace {
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
         MigrationService migrations = new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
-        if (connections.target().kind() == DatabaseKind.H2) {
-            migrations.upgradeToHead(steps);
-        } else {
+        if (connections.target().kind() != DatabaseKind.H2) {
             requireHead(migrations.status());
+            return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock, null);
         }
-        return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock);
+        migrations.upgradeToHead(steps);
+        Connection keepOpen = connections.open();
+        try {
+            return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock, keepOpen);
+        } catch (RuntimeException e) {
+            closeQuietly(keepOpen, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection, RuntimeException failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void requireHead(DatabaseStatus status) {
@@ -92,6 +117,16 @@ final class OpenedWorkspace implements Workspace {
 
     @Override
     public void close() {
-        transactions.close();
+        try {
+            transactions.close();
+        } finally {
+            if (keepOpen != null) {
+                try {
+                    keepOpen.close();
+                } catch (SQLException e) {
+                    throw DatabaseErrors.failed(connections.target(), "close the database", e);
+                }
+            }
+        }
     }
 }

@@ -25,13 +25,19 @@ public final class CommandRunner {
      */
     public static int run(Services services, java.util.function.ToIntFunction<String> desktopApp, PrintWriter out,
                           PrintWriter err, String... args) {
+        if (args.length == 0) {
+            return openWindow(services, desktopApp, err);
+        }
         TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
         CommandLine commandLine = new CommandLine(root);
+        // Before the settings below, which picocli passes on to the subcommands present when they are made.
+        Subcommands.neededFor(args).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CommandRunner::badArguments);
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> failed(e, line, root.verbose(), services));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) ->
+                failed(e, line.getCommandSpec().qualifiedName(), line.getErr(), root.verbose(), services));
         try {
             return commandLine.execute(args);
         } finally {
@@ -48,17 +54,31 @@ public final class CommandRunner {
         return ErrorCode.INVALID_INPUT.exitCode();
     }
 
-    private static int failed(Exception e, CommandLine line, boolean verbose, Services services) {
-        PrintWriter err = line.getErr();
+    /**
+     * No arguments: the window, as picocli would run it, without picocli. Its classes are Java 5 bytecode, which
+     * the class-data archive cannot hold, so modelling even the bare root command costs 60 ms before the window.
+     */
+    private static int openWindow(Services services, java.util.function.ToIntFunction<String> desktopApp,
+                                  PrintWriter err) {
+        try {
+            return desktopApp.applyAsInt(null);
+        } catch (Exception e) {
+            return failed(e, "taskdesk", err, false, services);
+        } finally {
+            err.flush();
+        }
+    }
+
+    private static int failed(Exception e, String command, PrintWriter err, boolean verbose, Services services) {
         if (e instanceof TaskDeskException known) {
-            LOG.warn("{} failed: {}", line.getCommandSpec().qualifiedName(), known.getMessage(), known);
+            LOG.warn("{} failed: {}", command, known.getMessage(), known);
             err.println("Error: " + known.getMessage());
             if (verbose) {
                 known.printStackTrace(err);
             }
             return known.code().exitCode();
         }
-        LOG.error("{} failed unexpectedly", line.getCommandSpec().qualifiedName(), e);
+        LOG.error("{} failed unexpectedly", command, e);
         err.println("Error: something unexpected went wrong (" + e.getClass().getSimpleName() + "). Details are in "
                 + services.logFile() + "; please report them.");
         if (verbose) {

@@ -7,9 +7,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
-/** {@code taskdesk}: with no command, the desktop app (on the database chosen as for every command). */
+/**
+ * {@code taskdesk}: with no command, the desktop app (on the database chosen as for every command). Its subcommands
+ * are added by {@link CommandRunner}, only those a command line needs ({@link Subcommands}).
+ */
 @Command(name = "taskdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DbCommand.class, AccountCommand.class, TasksCommand.class, ServerCommand.class},
         description = "A keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server.",
         footer = {"", "The database is chosen by, highest first: --database-url, DATABASE_URL in the environment, "
                 + "DATABASE_URL in ./.env, database.url in the settings file, the local default file."})

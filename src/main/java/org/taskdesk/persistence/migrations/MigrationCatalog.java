@@ -36,8 +36,11 @@ public final class MigrationCatalog {
 
     static MigrationCatalog load(DatabaseKind kind, ClassLoader loader) {
         Map<Integer, MigrationScript> byVersion = new HashMap<>();
-        for (String folder : List.of(COMMON_FOLDER, kind.folderName())) {
-            for (String name : ClasspathFolder.fileNames(loader, MIGRATION_ROOT + "/" + folder)) {
+        List<String> folders = List.of(COMMON_FOLDER, kind.folderName());
+        Map<String, List<String>> files = ClasspathFolder.fileNames(loader,
+                folders.stream().map(folder -> MIGRATION_ROOT + "/" + folder).toList());
+        for (String folder : folders) {
+            for (String name : files.get(MIGRATION_ROOT + "/" + folder)) {
                 Matcher matcher = UPGRADE_FILE.matcher(name);
                 if (!matcher.matches()) {
                     continue;

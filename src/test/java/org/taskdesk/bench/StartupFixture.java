@@ -1,0 +1,112 @@
+package org.taskdesk.bench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Random;
+import org.hibernate.SessionFactory;
+import org.taskdesk.accounts.LocalAccountService;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseLocator;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.database.UserEnvironment;
+import org.taskdesk.persistence.entities.TaskEntity;
+import org.taskdesk.persistence.entities.UserEntity;
+import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.hibernate.Transactions;
+import org.taskdesk.persistence.migrations.LocalBackups;
+import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.secrets.FileTokenStore;
+import org.taskdesk.persistence.tasks.TaskMapper;
+import org.taskdesk.testing.TestEnvironment;
+
+/**
+ * Prepares what bench/startup launches the app on: the default local database of a scratch user (folder
+ * {@code <root>/data}, {@code <root>/config}) at head, one account with N tasks, and a remembered session in the
+ * file store, so the window opens straight on the task list. The tasks go in through the real mapping, in one
+ * transaction with Hibernate batching, which takes seconds rather than the minutes of one transaction per task.
+ * Not a test; run by bench/startup: {@code StartupFixture <root> [tasks=10000]}.
+ */
+public final class StartupFixture {
+    static final String EMAIL = "bench@example.com";
+    static final String PASSWORD = "startup benchmark";
+    private static final String[] WORDS = {"Pay", "Call", "Write", "Review", "Plan", "Buy", "Fix", "Book", "Send", "Read"};
+    private static final String[] OBJECTS = {"rent", "dentist", "report", "slides", "groceries", "flights", "taxes",
+        "contract", "roadmap", "insurance"};
+    private static final String[] TAGS = {"work", "home", "health", "travel", "finance", "errands"};
+
+    private StartupFixture() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        UserEnvironment environment = TestEnvironment.in(root);
+        Clock clock = Clock.systemDefaultZone();
+        DatabaseTarget target = new DatabaseLocator(environment).locate(null).target();
+        DatabaseConnections connections = new DatabaseConnections(target);
+        connections.prepareLocalFolder();
+        new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock))).upgradeToHead(step -> { });
+        connections.restrictLocalFile();
+
+        SessionFactory factory = HibernateSetup.validated(connections);
+        try (Transactions transactions = new Transactions(factory, target.kind())) {
+            // Bench passwords are throw-away: the lowest bcrypt cost keeps the fixture fast.
+            LocalAccountService accounts = new LocalAccountService(transactions, new UserRepository(),
+                    new Passwords(4), clock);
+            accounts.signUp(EMAIL, "Bench", PASSWORD);
+            UserSession session = accounts.signIn(EMAIL, PASSWORD, true);
+            insert(transactions, session.userId(), tasks(count, clock), clock);
+            new FileTokenStore(environment.dataFolder().resolve("remembered-sessions.properties"))
+                    .save(target.displayName(), session.token());
+        }
+        System.out.println("Prepared " + count + " tasks in " + target.displayName());
+    }
+
+    private static void insert(Transactions transactions, int userId, List<Task> tasks, Clock clock) {
+        TaskMapper mapper = new TaskMapper(clock.getZone());
+        transactions.inTransaction(session -> {
+            UserEntity owner = session.getReference(UserEntity.class, userId);
+            for (int i = 0; i < tasks.size(); i++) {
+                Task task = tasks.get(i);
+                TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
+                mapper.copy(task, row);
+                session.persist(row);
+                if (i % 500 == 499) {
+                    session.flush();
+                    session.clear();
+                    owner = session.getReference(UserEntity.class, userId);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A plausible mix: most open, a fifth done, half with a due date, some tags and priorities. */
+    private static List<Task> tasks(int count, Clock clock) {
+        Random random = new Random(20261121L);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Priority[] priorities = Priority.values();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            String title = WORDS[random.nextInt(WORDS.length)] + " " + OBJECTS[random.nextInt(OBJECTS.length)] + " " + i;
+            Tags tags = random.nextInt(3) == 0 ? Tags.of(TAGS[random.nextInt(TAGS.length)]) : Tags.EMPTY;
+            LocalDate date = today.plusDays(random.nextInt(60) - 20);
+            Due due = random.nextBoolean() ? null : random.nextBoolean() ? Due.on(date) : Due.at(date, LocalTime.of(9, 0));
+            boolean done = random.nextInt(5) == 0;
+            return new Task(0, title, "", done, priorities[random.nextInt(priorities.length)], tags, due, null, now, now,
+                    done ? now : null);
+        }).toList();
+    }
+}
