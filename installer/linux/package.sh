@@ -14,7 +14,7 @@ command -v jpackage >/dev/null || { echo "Error: jpackage not found: install a f
 VERSION=$(sed -n 's/^version=//p' target/classes/taskdesk-version.properties | sed 's/-SNAPSHOT//')
 
 rm -rf "$OUT" && mkdir -p "$OUT/input"
-cp "$JAR" installer/linux/taskdesk.1 "$OUT/input/"
+cp "$JAR" installer/linux/taskdesk.1 installer/linux/taskdesk.sh "$OUT/input/"
 mkdir -p "$OUT/input/icons" && cp resources/icons/taskdesk-*.png "$OUT/input/icons/"
 
 # Only the modules the program uses (jdeps), plus those reached by reflection or service loading:
