@@ -51,7 +51,7 @@ XDG_DATA_HOME="$TRAIN/data" XDG_CONFIG_HOME="$TRAIN/config" TASKDESK_PASSWORD="t
   "${DISPLAY_RUN[@]}" "$RUNTIME" -XX:ArchiveClassesAtExit="$APP/taskdesk.jsa" -Dtaskdesk.log.dir="$TRAIN/logs" \
   -Xlog:class+load=info:file="$TRAIN/classes.log" -cp "$APP/taskdesk.jar" org.taskdesk.app.CdsTraining \
   > "$TRAIN/training.log" 2>&1 || { cat "$TRAIN/training.log" >&2; echo "Error: the training run failed (above)." >&2; exit 1; }
-grep -E "first-frame|task-list|No display" "$TRAIN/training.log" || true
+grep -E "first-frame|task-list" "$TRAIN/training.log" || grep -h "No display" "$TRAIN"/logs/*.log || true
 # The window's classes, for packages that make their archive where they are installed (see CdsTraining).
 sed -n 's/.*\] \([^ ]*\) source: .*/\1/p' "$TRAIN/classes.log" \
   | grep -E '^(javafx|com\.sun\.javafx|com\.sun\.glass|com\.sun\.prism|atlantafx|org\.taskdesk\.ui)\.' \

@@ -16,6 +16,7 @@ import org.taskdesk.workspace.Workspace;
  * the path they were made at, so an installed package makes its own. Not for people: it prints nothing useful.
  */
 public final class CdsTraining {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdsTraining.class);
     /** The window's classes, as the build's training run loaded them; shipped beside the jar. */
     public static final String WINDOW_CLASSES = "window-classes.txt";
 
@@ -42,7 +43,7 @@ public final class CdsTraining {
                     CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             java.nio.file.Path list = jar.resolveSibling(WINDOW_CLASSES);
             if (!java.nio.file.Files.isRegularFile(list)) {
-                System.err.println("No display and no " + WINDOW_CLASSES + ": the archive covers the commands only.");
+                LOG.info("No display and no {}: the archive covers the commands only", WINDOW_CLASSES);
                 return;
             }
             int loaded = 0;
@@ -54,9 +55,9 @@ public final class CdsTraining {
                     // a class of another platform's build: not needed here
                 }
             }
-            System.err.println("No display: loaded " + loaded + " recorded window classes.");
+            LOG.info("No display: loaded {} recorded window classes", loaded);
         } catch (java.io.IOException | java.net.URISyntaxException e) {
-            System.err.println("Could not read the recorded window classes: " + e.getMessage());
+            LOG.warn("Could not read the recorded window classes", e);
         }
     }
 
