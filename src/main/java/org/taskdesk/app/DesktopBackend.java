@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.migrations.DatabaseStatus;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.persistence.database.DatabaseChoice;
@@ -91,17 +90,7 @@ final class DesktopBackend implements DesktopServices {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
                     + "postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require.");
         }
-        DatabaseStatus status = new MigrationService(new SchemaMigrator(new DatabaseConnections(target),
-                new LocalBackups(clock))).status();
-        if (status.isEmpty()) {
-            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server answered, but its database has no "
-                    + "TaskDesk tables yet: its owner must run 'taskdesk db upgrade head' and 'taskdesk server setup'.");
-        }
-        if (!status.isAtHead()) {
-            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database is at version "
-                    + status.newestApplied() + " and this TaskDesk needs " + status.head()
-                    + ": the server's owner and this TaskDesk must be at the same version.");
-        }
+        new MigrationService(new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(clock))).requireAtHead();
         settings.put(SettingsFile.DATABASE_URL, url.strip());
     }
 
@@ -122,7 +111,13 @@ final class DesktopBackend implements DesktopServices {
 
     @Override
     public Theme theme() {
-        return Theme.fromSetting(settings.get(SettingsFile.THEME).orElse(null));
+        try {
+            return Theme.fromSetting(settings.get(SettingsFile.THEME).orElse(null));
+        } catch (TaskDeskException e) {
+            // The theme is asked for before the first frame; an unreadable settings file is reported by the
+            // start-up view when it reads the database setting, so here it only means the default look.
+            return Theme.SYSTEM;
+        }
     }
 
     @Override

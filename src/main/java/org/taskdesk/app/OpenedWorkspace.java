@@ -9,9 +9,6 @@ import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.LocalAccountService;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.accounts.SharedServerAccountService;
-import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.migrations.DatabaseStatus;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.persistence.accounts.UserRepository;
@@ -61,7 +58,7 @@ final class OpenedWorkspace implements Workspace {
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
         MigrationService migrations = new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
         if (connections.target().kind() != DatabaseKind.H2) {
-            requireHead(migrations.status());
+            migrations.requireAtHead();
             return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock, null);
         }
         migrations.upgradeToHead(steps);
@@ -79,19 +76,6 @@ final class OpenedWorkspace implements Workspace {
             connection.close();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static void requireHead(DatabaseStatus status) {
-        if (status.isNewerThanProgram()) {
-            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database is at version "
-                    + status.newestApplied() + ", made by a newer TaskDesk; this one knows versions up to "
-                    + status.head() + ". Install the newer TaskDesk.");
-        }
-        if (!status.isAtHead()) {
-            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server's database " + status.database()
-                    + " is at version " + (status.current() == 0 ? "none" : status.current()) + "; this TaskDesk needs "
-                    + status.head() + ". Ask its owner to run 'taskdesk db upgrade head'.");
         }
     }
 

@@ -101,6 +101,26 @@ public final class MigrationService {
         return new MigrationOutcome(status.current(), to, null);
     }
 
+    /**
+     * Checks that a database its owner migrates (a shared server) is ready for this program: not from a newer
+     * TaskDesk, not empty, and at head. Reads only.
+     */
+    public DatabaseStatus requireAtHead() {
+        DatabaseStatus status = status();
+        refuseIfNewer(status);
+        if (status.isEmpty()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + status.database()
+                    + " has no TaskDesk tables yet: its owner must run 'taskdesk db upgrade head' and, for a shared "
+                    + "server, 'taskdesk server setup'.");
+        }
+        if (!status.isAtHead()) {
+            throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + status.database() + " is at version "
+                    + status.current() + "; this TaskDesk needs " + status.head()
+                    + ". Ask its owner to run 'taskdesk db upgrade head'.");
+        }
+        return status;
+    }
+
     /** Records the database as being at {@code target} without running any script. */
     public MigrationOutcome stamp(String target) {
         DatabaseStatus status = changeableStatus();

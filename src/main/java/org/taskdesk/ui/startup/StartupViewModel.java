@@ -52,15 +52,20 @@ public final class StartupViewModel {
     public void open(Consumer<Workspace> opened) {
         failed.set(false);
         firstVersion = -1;
-        message.set("Opening " + desktop.databaseName() + "…");
-        background.run(() -> desktop.openWorkspace(step -> background.onUiThread(() -> {
+        message.set("Opening your tasks…");
+        background.run(() -> {
+            // Naming the database reads the settings, and a malformed URL there must become this view's failure.
+            String name = desktop.databaseName();
+            background.onUiThread(() -> message.set("Opening " + name + "…"));
+            return desktop.openWorkspace(step -> background.onUiThread(() -> {
             if (firstVersion < 0) {
                 firstVersion = step.from();
             }
             message.set(firstVersion == 0
                     ? "Creating your database… (" + step.description() + ")"
                     : "Upgrading your database " + firstVersion + " → " + step.to() + "… (" + step.description() + ")");
-        })), opened, this::showFailure);
+            }));
+        }, opened, this::showFailure);
     }
 
     private void showFailure(Throwable error) {

@@ -79,6 +79,23 @@ class StartupViewModelTest {
     }
 
     @Test
+    void aMalformedDatabaseSettingIsShownAsSuchNotThrown() throws Exception {
+        java.nio.file.Path settings = folder.resolve("config/taskdesk/settings.properties");
+        java.nio.file.Files.createDirectories(settings.getParent());
+        java.nio.file.Files.writeString(settings, "database.url=mysql://root:secret@localhost/tasks\n");
+        StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), null),
+                new DirectBackgroundTasks());
+
+        model.open(workspace -> {
+            throw new AssertionError("must not open");
+        });
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.errorHeadlineProperty().get()).isEqualTo("The database setting is not valid");
+        assertThat(model.errorTextProperty().get()).contains("Unsupported database URL").doesNotContain("secret");
+    }
+
+    @Test
     void anUnreachableServerSaysTheDatabaseCannotBeOpened() {
         StartupViewModel model = new StartupViewModel(
                 TestDesktop.backend(folder, Clock.systemUTC(), "postgresql://ann:secret@127.0.0.1:1/tasks"),
