@@ -68,11 +68,6 @@ final class AppServices implements Services {
         return new SchemaRevisions(clock);
     }
 
-    @Override
-    public String describeDatabase(String databaseUrlOption) {
-        DatabaseChoice choice = choose(databaseUrlOption);
-        return choice.target().displayName() + " (" + choice.source() + ")";
-    }
 
     @Override
     public List<SchemaDifference> compareSchema(String databaseUrlOption) {

@@ -15,8 +15,6 @@ public interface Services {
     /** Writing and comparing migrations in the source tree. */
     SchemaRevisions revisions();
 
-    /** What {@code --database-url} and the fallbacks resolve to, as people should see it (no password). */
-    String describeDatabase(String databaseUrlOption);
 
     /** Compares the entities with the migrations; PostgreSQL included when the chosen database is one. */
     java.util.List<org.taskdesk.migrations.SchemaDifference> compareSchema(String databaseUrlOption);
