@@ -11,7 +11,7 @@
 -- Our own SQLSTATEs (class TD):
 --   TD001 wrong email or password (and wrong current password)    TD002 too many failed sign-ins, DETAIL = seconds
 --   TD003 email already registered                                TD004 not signed in (no or expired session)
---   TD005 a sign-in result was asked for in the transaction that made the attempt
+--   TD005 a sign-in attempt not alone in its transaction, or its result asked for in that same transaction
 -- Bad arguments raise 22023 (invalid_parameter_value) with a sentence as message.
 
 -- pgcrypto is a trusted extension: the database owner may create it. Only if this migration creates it does it mark
@@ -100,6 +100,8 @@ $$;
 CREATE FUNCTION public.taskdesk_sign_in(p_email text, p_password text, p_ttl_seconds integer) RETURNS text
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    -- A client holding the row lock in an open transaction must not stall everyone else's sign-in for long.
+    SET lock_timeout = '5s'
 AS $$
 DECLARE
     c_dummy_hash constant text := '$2a$12$aitEzY9JFQHlFHNm8z8fFu6YaSRKkYISaoWiLHS11uV9Yrft8dssS';
@@ -113,6 +115,12 @@ DECLARE
     v_retry integer;
     v_handle text := encode(public.gen_random_bytes(32), 'hex');
 BEGIN
+    -- The attempt must be the first write of its transaction. A second call in the same transaction would see the
+    -- first one's uncommitted counter (throttled or reset) and give the outcome away; rolling back would then undo
+    -- the counting, and guessing would be unlimited. (The xid survives ROLLBACK TO SAVEPOINT, so savepoints do not help.)
+    IF pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'TD005', MESSAGE = 'a sign-in attempt must be the first write of its transaction';
+    END IF;
     IF p_ttl_seconds IS NULL OR p_ttl_seconds NOT BETWEEN 60 AND 366 * 24 * 60 * 60 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'session length must be between 1 minute and 366 days';
     END IF;
@@ -228,6 +236,7 @@ $$;
 CREATE FUNCTION public.taskdesk_check_own_password(p_password text) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    SET lock_timeout = '5s'
 AS $$
 DECLARE
     v_now timestamp := now() AT TIME ZONE 'UTC';

@@ -117,6 +117,40 @@ class SharedServerAttackTest {
     }
 
     @Test
+    void twoSignInAttemptsInOneTransactionAreRefusedSoAGuessCannotBeRolledBack() throws SQLException {
+        // The attack: guess, probe the uncommitted counter with a second attempt, roll both back, repeat.
+        Connection attacker = server.client(url);
+        attacker.setAutoCommit(false);
+        try (var first = attacker.prepareStatement("SELECT public.taskdesk_sign_in(?, ?, 3600)")) {
+            first.setString(1, "bob@example.com");
+            first.setString(2, "guess 1");
+            first.executeQuery().close();
+        }
+        SQLException second = assertThrows(SQLException.class, () -> {
+            try (var probe = attacker.prepareStatement("SELECT public.taskdesk_sign_in(?, ?, 3600)")) {
+                probe.setString(1, "bob@example.com");
+                probe.setString(2, "x");
+                probe.executeQuery().close();
+            }
+        });
+        assertThat(second.getSQLState()).isEqualTo("TD005");
+        attacker.rollback();
+        attacker.close();
+
+        // Nor after any other write of the same transaction: here Ann adds a task of her own first.
+        asA.setAutoCommit(false);
+        try {
+            update(asA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: cover')", userA);
+            SQLException afterWrite = assertThrows(SQLException.class,
+                    () -> column(asA, "SELECT public.taskdesk_sign_in('bob@example.com', 'guess 2', 3600)"));
+            assertThat(afterWrite.getSQLState()).isEqualTo("TD005");
+        } finally {
+            asA.rollback();
+            asA.setAutoCommit(true);
+        }
+    }
+
+    @Test
     void accountsSessionsAttemptsAndHistoryAreOutOfReach() throws SQLException {
         assertRefused(asA, "SELECT password_hash FROM users");
         assertRefused(asA, "SELECT id FROM users");
