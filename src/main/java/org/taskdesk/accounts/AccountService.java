@@ -7,8 +7,6 @@ import java.util.Optional;
  * {@code NOT_AUTHORIZED} and the same message; repeated failures make the account wait (kept in the database).
  */
 public interface AccountService {
-    String WRONG_CREDENTIALS = "Wrong email or password.";
-
     Account signUp(String email, String name, String password);
 
     /** Signs in; {@code keepSignedIn} makes the session last 30 days instead of 12 hours. */

@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountMessages;
 import org.taskdesk.domain.accounts.AccountRules;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 import org.taskdesk.domain.accounts.SignInThrottle;
 import org.taskdesk.persistence.accounts.UserRepository;
 import org.taskdesk.persistence.entities.SessionEntity;
@@ -38,8 +40,7 @@ public final class LocalAccountService implements AccountService {
         String hash = passwords.hash(password);
         return transactions.inTransaction(session -> {
             if (users.findByEmail(session, normalisedEmail).isPresent()) {
-                throw new TaskDeskException(ErrorCode.INVALID_INPUT, "An account for " + normalisedEmail
-                        + " already exists: sign in instead, or use another email.");
+                throw new TaskDeskException(ErrorCode.INVALID_INPUT, AccountMessages.EMAIL_TAKEN);
             }
             UserEntity user = users.add(session, new UserEntity(normalisedEmail, cleanName, hash, now()));
             return account(user);
@@ -48,7 +49,7 @@ public final class LocalAccountService implements AccountService {
 
     @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
-        String normalisedEmail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalisedEmail = AccountRules.normaliseEmail(email);
         String token = SessionTokens.newToken();
         // The outcome is returned, not thrown, so that a failure's counter update is committed.
         SignInOutcome outcome = transactions.inTransaction(session -> {
@@ -118,9 +119,14 @@ public final class LocalAccountService implements AccountService {
     private UserEntity checkedUser(org.hibernate.Session session, UserSession signedIn, String password) {
         UserEntity user = users.findSignedIn(session, SessionTokens.sha256(signedIn.token()), now())
                 .orElseThrow(() -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                        "Your session has ended: sign in again."));
+                        AccountMessages.SESSION_ENDED));
+        if (user.getSignInBlockedUntil() != null && user.getSignInBlockedUntil().isAfter(now())) {
+            // As on the shared server: while sign-ins wait, so does anything else that checks the password.
+            throw new SignInThrottledException(Math.max(1,
+                    java.time.Duration.between(now(), user.getSignInBlockedUntil()).toSeconds()));
+        }
         if (!passwords.matches(password, user.getPasswordHash())) {
-            throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The password is wrong; nothing was changed.");
+            throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.WRONG_PASSWORD);
         }
         return user;
     }

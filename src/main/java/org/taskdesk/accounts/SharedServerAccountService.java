@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
-import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.accounts.AccountRules;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -40,11 +38,9 @@ public final class SharedServerAccountService implements AccountService {
     @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
         return withConnection(null, connection -> {
-            SignInOutcome outcome = server.signIn(connection, email == null ? "" : email, password == null ? "" : password,
+            SignInOutcome outcome = server.signIn(connection, AccountRules.normaliseEmail(email),
+                    password == null ? "" : password,
                     keepSignedIn ? LocalAccountService.KEPT_SESSION : LocalAccountService.SHORT_SESSION);
-            if (outcome.status() == SignInOutcome.Status.THROTTLED) {
-                throw new SignInThrottledException(outcome.retryAfterSeconds());
-            }
             String token = outcome.orThrow();
             server.useSession(connection, token);
             return new UserSession(account(server.whoAmI(connection).orElseThrow()), token);
@@ -92,9 +88,8 @@ public final class SharedServerAccountService implements AccountService {
             }
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, DatabaseErrors.redact(
-                    "Lost the connection to " + connections.target().displayName() + ": " + DatabaseErrors.firstLine(e)
-                            + ".", connections.target()), e);
+            // open() reports its own failures; only closing the connection can get here.
+            throw DatabaseErrors.failed(connections.target(), "close the connection", e);
         }
     }
 

@@ -3,6 +3,8 @@ package org.taskdesk.accounts;
 import java.time.Duration;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountMessages;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 
 /** How a sign-in attempt ended; both account services turn it into a session or the same messages. */
 record SignInOutcome(Account account, Duration waitTime) {
@@ -27,6 +29,6 @@ record SignInOutcome(Account account, Duration waitTime) {
             long seconds = Math.max(1, (waitTime.toMillis() + 999) / 1000);
             throw new SignInThrottledException(seconds);
         }
-        throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountService.WRONG_CREDENTIALS);
+        throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.WRONG_CREDENTIALS);
     }
 }

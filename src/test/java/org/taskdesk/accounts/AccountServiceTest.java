@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.taskdesk.app.TestWorkspaces;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseKind;
@@ -180,6 +181,24 @@ class AccountServiceTest {
             // Success resets the count: the next failure is free again.
             assertThrows(TaskDeskException.class, () -> restarted.accounts().signIn("ann@example.com", "nope", false));
             assertThat(restarted.accounts().signIn("ann@example.com", PASSWORD, false)).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void whileSignInsWaitSoDoPasswordChangesAndDeletion(DatabaseKind kind) {
+        try (Workspace workspace = open(kind)) {
+            AccountService accounts = workspace.accounts();
+            accounts.signUp("ann@example.com", "Ann", PASSWORD);
+            UserSession laptop = accounts.signIn("ann@example.com", PASSWORD, true);
+            for (int i = 0; i < 5; i++) {
+                assertThrows(TaskDeskException.class, () -> accounts.signIn("ann@example.com", "nope", false));
+            }
+
+            assertThrows(SignInThrottledException.class,
+                    () -> accounts.changePassword(laptop, PASSWORD, "new password 123"));
+            assertThrows(SignInThrottledException.class, () -> accounts.deleteAccount(laptop, PASSWORD));
+            assertThat(accounts.resume(laptop.token())).as("the session itself is not ended").isPresent();
         }
     }
 

@@ -23,7 +23,7 @@ public final class AccountRules {
 
     /** The email as stored and compared: trimmed and lower-cased. */
     public static String email(String email) {
-        String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String normalised = normaliseEmail(email);
         if (normalised.isEmpty()) {
             throw invalid("Enter your email address.");
         }
@@ -31,6 +31,14 @@ public final class AccountRules {
             throw invalid("'" + email.strip() + "' is not an email address: write it like ann@example.com.");
         }
         return normalised;
+    }
+
+    /**
+     * An email as stored and compared, without checking its form: for signing in, where any text is simply an
+     * unknown account. Done here, not by the database, whose lower() follows its own locale.
+     */
+    public static String normaliseEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The display name, trimmed: 1 to 100 characters. */

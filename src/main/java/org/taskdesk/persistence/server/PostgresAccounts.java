@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountMessages;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 import org.taskdesk.persistence.database.DatabaseErrors;
 
 /**
@@ -148,14 +150,11 @@ public final class PostgresAccounts {
     private static TaskDeskException translate(SQLException e, String action) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
-            case WRONG_CREDENTIALS -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    action.equals("sign in") ? "Wrong email or password." : "The password is wrong; nothing was changed.", e);
-            case THROTTLED -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    "Too many failed sign-ins: wait " + detail(e) + " seconds and try again.", e);
-            case EMAIL_TAKEN -> new TaskDeskException(ErrorCode.INVALID_INPUT,
-                    "An account for that email already exists: sign in instead, or use another email.", e);
-            case NOT_SIGNED_IN -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    "Your session has ended: sign in again.", e);
+            // TD001 comes only from the functions that check one's own password (change password, delete account).
+            case WRONG_CREDENTIALS -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.WRONG_PASSWORD, e);
+            case THROTTLED -> new SignInThrottledException(secondsToWait(e));
+            case EMAIL_TAKEN -> new TaskDeskException(ErrorCode.INVALID_INPUT, AccountMessages.EMAIL_TAKEN, e);
+            case NOT_SIGNED_IN -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.SESSION_ENDED, e);
             case INVALID_PARAMETER -> new TaskDeskException(ErrorCode.INVALID_INPUT, sentence(serverMessage(e)), e);
             default -> new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                     "Could not " + action + " on the shared server: " + DatabaseErrors.firstLine(e) + ".", e);
@@ -170,11 +169,16 @@ public final class PostgresAccounts {
         return DatabaseErrors.firstLine(e);
     }
 
-    private static String detail(SQLException e) {
+    /** TD002's DETAIL: the whole seconds to wait; a minute when the server did not say. */
+    private static long secondsToWait(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-            return String.valueOf(psql.getServerErrorMessage().getDetail());
+            try {
+                return Long.parseLong(String.valueOf(psql.getServerErrorMessage().getDetail()).strip());
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
         }
-        return "a few";
+        return 60;
     }
 
     private static String sentence(String text) {

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountMessages;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 
 /**
  * What a sign-in on the shared server came to. Wrong credentials and throttling are ordinary outcomes, not
@@ -33,9 +35,8 @@ public record SignInOutcome(Status status, String token, int retryAfterSeconds) 
         return switch (status) {
             case SIGNED_IN -> Optional.empty();
             case WRONG_CREDENTIALS -> Optional.of(new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    "Wrong email or password."));
-            case THROTTLED -> Optional.of(new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
-                    "Too many failed sign-ins: wait " + retryAfterSeconds + " seconds and try again."));
+                    AccountMessages.WRONG_CREDENTIALS));
+            case THROTTLED -> Optional.of(new SignInThrottledException(retryAfterSeconds));
         };
     }
 

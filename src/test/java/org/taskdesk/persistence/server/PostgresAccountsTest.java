@@ -87,7 +87,7 @@ class PostgresAccountsTest {
                 () -> accounts.signUp(client, " ANN@example.com", "Another Ann", hash("other password")));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
-        assertThat(e.getMessage()).isEqualTo("An account for that email already exists: sign in instead, or use another email.");
+        assertThat(e.getMessage()).isEqualTo("An account with that email already exists: sign in instead, or use another email.");
     }
 
     @ParameterizedTest
@@ -173,7 +173,7 @@ class PostgresAccountsTest {
         assertThat(throttled).as("even the right password waits").isEqualTo(new SignInOutcome(Status.THROTTLED, null, 1));
         TaskDeskException e = assertThrows(TaskDeskException.class, throttled::orThrow);
         assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-        assertThat(e.getMessage()).isEqualTo("Too many failed sign-ins: wait 1 seconds and try again.");
+        assertThat(e.getMessage()).isEqualTo("Too many failed sign-ins: wait 1 second and try again.");
 
         Connection owner = server.owner(url);
         int[] expectedWaits = {2, 4, 8};

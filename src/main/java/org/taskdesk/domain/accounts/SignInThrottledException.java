@@ -1,9 +1,9 @@
-package org.taskdesk.accounts;
+package org.taskdesk.domain.accounts;
 
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 
-/** Too many failed sign-ins: the account must wait; the desktop app shows the count-down. */
+/** Too many failed sign-ins: the account must wait {@link #secondsToWait()} seconds (SignInThrottle's schedule). */
 public final class SignInThrottledException extends TaskDeskException {
     private final long secondsToWait;
 
