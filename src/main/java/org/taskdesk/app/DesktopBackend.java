@@ -1,6 +1,5 @@
 package org.taskdesk.app;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +38,7 @@ final class DesktopBackend implements DesktopServices {
     private final DatabaseLocator locator;
     private final SettingsFile settings;
     private final SessionTokenStore tokens;
+    private volatile DatabaseTarget opened;
 
     DesktopBackend(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords,
                    SessionTokenStore tokens) {
@@ -60,26 +60,30 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public boolean isFirstRun() {
         DatabaseChoice choice = locator.locate(databaseUrlOption);
-        return choice.isDefault() && !Files.exists(choice.target().h2File().orElseThrow());
+        return choice.isDefault() && choice.target().isMissingLocalFile();
     }
 
+    /** The database that is open, else the one that would be opened now. */
     @Override
     public String databaseName() {
-        return locator.locate(databaseUrlOption).target().displayName();
+        DatabaseTarget open = opened;
+        return open != null ? open.displayName() : locator.locate(databaseUrlOption).target().displayName();
     }
 
     @Override
     public Workspace openWorkspace(Consumer<MigrationStep> progress) {
-        DatabaseConnections connections = new DatabaseConnections(locator.locate(databaseUrlOption).target());
-        return OpenedWorkspace.open(connections, passwords, clock, progress);
+        DatabaseTarget target = locator.locate(databaseUrlOption).target();
+        Workspace workspace = OpenedWorkspace.open(new DatabaseConnections(target), passwords, clock, progress);
+        // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
+        opened = target;
+        return workspace;
     }
 
     @Override
     public void useLocalDatabase() {
         settings.put(SettingsFile.DATABASE_URL, null);
-        // Create the data folder now, owner-only, so the next start is no longer a first run.
+        // Create the local database now, so that the next start is no longer a first run.
         DatabaseConnections local = new DatabaseConnections(locator.defaultDatabase());
-        local.prepareLocalFolder();
         new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
     }
 

@@ -94,11 +94,13 @@ public final class TaskService {
     public TaskCompletion.Result complete(UserSession user, long id) {
         return transactions.asUser(user.token(), session -> {
             TaskEntity row = owned(session, user, id);
+            // One reading of the clock: the history row and the task must agree on the moment, and on the day.
+            Instant now = clock.instant();
             if (!row.isCompleted()) { // completing a done task changes nothing, so it is no new completion either
-                repository.recordCompletion(session, row, TaskMapper.toUtc(clock.instant()));
+                repository.recordCompletion(session, row, TaskMapper.toUtc(now));
             }
-            TaskCompletion.Result result = TaskCompletion.complete(mapper.toTask(row), java.time.LocalDate.now(clock),
-                    clock.instant());
+            TaskCompletion.Result result = TaskCompletion.complete(mapper.toTask(row),
+                    java.time.LocalDate.ofInstant(now, clock.getZone()), now);
             mapper.copy(result.task(), row);
             return new TaskCompletion.Result(mapper.toTask(row), result.advanced());
         });
