@@ -1,7 +1,7 @@
 package org.taskdesk.app;
 
 import java.nio.file.Path;
-import org.taskdesk.persistence.database.PrivateFolder;
+import org.taskdesk.persistence.files.PrivateFolder;
 import org.taskdesk.persistence.database.UserEnvironment;
 
 /** Where the log goes: {@code logs/taskdesk.log} in the data folder. Set before the first logger is made. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.taskdesk.persistence.files.PrivateFolder;
 
 /**
  * Opens connections to one {@link DatabaseTarget}. Connection failures come out as {@link TaskDeskException}s with

@@ -2,13 +2,11 @@ package org.taskdesk.persistence.database;
 
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.settings.SettingsFile;
 
 /**
  * Decides which database to use. Highest first: the {@code --database-url} option, {@code DATABASE_URL} in the
@@ -17,7 +15,6 @@ import org.taskdesk.domain.TaskDeskException;
  */
 public final class DatabaseLocator {
     public static final String VARIABLE = "DATABASE_URL";
-    public static final String SETTINGS_KEY = "database.url";
     public static final String SETTINGS_FILE = "settings.properties";
     public static final String DEFAULT_DATABASE_NAME = "taskdesk";
     /** The source of a choice that fell through to the default local file. */
@@ -45,7 +42,7 @@ public final class DatabaseLocator {
                     + environment.workingDirectory().resolve(".env"));
         }
         Path settings = settingsFile();
-        String fromSettings = readSettings(settings);
+        String fromSettings = new SettingsFile(settings).get(SettingsFile.DATABASE_URL).orElse(null);
         if (fromSettings != null) {
             return new DatabaseChoice(urls.parse(fromSettings), "database.url in " + settings);
         }
@@ -79,20 +76,5 @@ public final class DatabaseLocator {
             throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
                     "Cannot read " + file + ": " + e.getMessage() + ". Fix the line or remove the file.", e);
         }
-    }
-
-    private static String readSettings(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
-                    "Cannot read the settings file " + file + ": " + e.getMessage() + ". Fix or delete it.", e);
-        }
-        String value = properties.getProperty(SETTINGS_KEY);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -2,15 +2,13 @@ package org.taskdesk.persistence.secrets;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taskdesk.persistence.database.PrivateFolder;
+import org.taskdesk.persistence.files.PrivateFolder;
 
 /** Session tokens in an owner-only file of the data folder: for machines without a keyring. */
 public final class FileTokenStore implements SessionTokenStore {
@@ -56,15 +54,7 @@ public final class FileTokenStore implements SessionTokenStore {
 
     private void write(Properties tokens) {
         try {
-            PrivateFolder.create(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.deleteIfExists(partial);
-            Files.createFile(partial);
-            PrivateFolder.restrictFile(partial); // owner-only before the token is written into it
-            try (Writer writer = Files.newBufferedWriter(partial)) {
-                tokens.store(writer, "TaskDesk remembered sessions: tokens, never passwords");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFolder.writeProperties(file, tokens, "TaskDesk remembered sessions: tokens, never passwords");
         } catch (IOException e) {
             // Not remembering a session is an inconvenience, not a failure: the person signs in next time.
             LOG.warn("Could not save the remembered session to {}", file, e);

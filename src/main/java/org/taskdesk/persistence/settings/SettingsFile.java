@@ -2,16 +2,13 @@ package org.taskdesk.persistence.settings;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.persistence.database.PrivateFolder;
+import org.taskdesk.persistence.files.PrivateFolder;
 
 /**
  * The settings file ({@code settings.properties} in the config folder): where the tasks are kept and the theme.
@@ -63,17 +60,7 @@ public final class SettingsFile {
 
     private void save(Properties properties) {
         try {
-            PrivateFolder.create(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (Writer writer = Files.newBufferedWriter(partial)) {
-                properties.store(writer, "TaskDesk settings");
-            }
-            PrivateFolder.restrictFile(partial);
-            try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            PrivateFolder.writeProperties(file, properties, "TaskDesk settings");
         } catch (IOException e) {
             throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION, "Cannot save the settings file " + file + ": "
                     + e.getMessage() + ". Check the folder's permissions.", e);

@@ -30,6 +30,23 @@ class TokenStoreTest {
     }
 
     @Test
+    void theSettingsFileIsOwnerOnlyEvenInAFolderOthersCanRead() throws Exception {
+        Path config = folder.resolve("config");
+        Files.createDirectories(config);
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = config.resolve("settings.properties");
+
+        new org.taskdesk.persistence.settings.SettingsFile(file).put("database.url", "postgresql://c:secret@h/db");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(new org.taskdesk.persistence.settings.SettingsFile(file).get("database.url"))
+                .contains("postgresql://c:secret@h/db");
+        try (var left = Files.list(config)) {
+            assertThat(left).as("no partial file left behind").containsExactly(file);
+        }
+    }
+
+    @Test
     void theKeyringStoreFindsATokenThatWentToTheFile() {
         FileTokenStore file = new FileTokenStore(folder.resolve("sessions.properties"));
         file.save("db", "from-the-file");

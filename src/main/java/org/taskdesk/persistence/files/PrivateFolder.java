@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.database;
+package org.taskdesk.persistence.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +23,28 @@ public final class PrivateFolder {
         } catch (IOException e) {
             throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot create the folder " + folder + ": "
                     + e.getMessage() + ". Check the permissions of its parent or choose another place.", e);
+        }
+    }
+
+    /**
+     * Writes {@code properties} to {@code file}, owner-only from the first byte (settings may hold a server's
+     * password, the token file holds sessions), and whole: into a partial file that is then moved into place, so
+     * a crash never leaves half a file.
+     */
+    public static void writeProperties(Path file, java.util.Properties properties, String comment) throws IOException {
+        create(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial);
+        restrictFile(partial);
+        try (java.io.Writer writer = Files.newBufferedWriter(partial)) {
+            properties.store(writer, comment);
+        }
+        try {
+            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
