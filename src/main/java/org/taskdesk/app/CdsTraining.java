@@ -2,7 +2,6 @@ package org.taskdesk.app;
 
 import java.time.Clock;
 import org.taskdesk.accounts.UserSession;
-import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.workspace.Workspace;
@@ -71,11 +70,11 @@ public final class CdsTraining {
     /** Signs in with "keep me signed in", as the app's sign-in form would, so the window opens on the task list. */
     private static void rememberSession(UserEnvironment environment) {
         AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        String database = new DatabaseLocator(environment).locate(null).target().displayName();
         try (Workspace workspace = services.openWorkspace(null)) {
             UserSession session = workspace.accounts().signIn(environment.variable("TASKDESK_EMAIL"),
                     environment.variable("TASKDESK_PASSWORD"), true);
-            new FileTokenStore(environment.dataFolder().resolve(DesktopBackend.TOKEN_FILE)).save(database, session.token());
+            new FileTokenStore(environment.dataFolder().resolve(DesktopBackend.TOKEN_FILE))
+                    .save(workspace.databaseName(), session.token());
         }
     }
 }

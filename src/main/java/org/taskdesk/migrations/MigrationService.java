@@ -29,7 +29,10 @@ public final class MigrationService {
 
     /** Where the database stands. Creates nothing, not even an empty local file. */
     public DatabaseStatus status() {
-        List<AppliedMigration> applied = migrator.applied();
+        return status(migrator.applied());
+    }
+
+    private DatabaseStatus status(List<AppliedMigration> applied) {
         Set<Integer> known = versions().stream().collect(Collectors.toSet());
         int current = 0;
         List<Integer> newer = new ArrayList<>();
@@ -45,9 +48,10 @@ public final class MigrationService {
 
     /** Every known revision, newest first, with what the database says of each. */
     public List<HistoryEntry> history() {
-        Map<Integer, AppliedMigration> applied = migrator.applied().stream()
+        List<AppliedMigration> rows = migrator.applied(); // once: each read opens the database
+        Map<Integer, AppliedMigration> applied = rows.stream()
                 .collect(Collectors.toMap(AppliedMigration::version, Function.identity(), (a, b) -> b));
-        int current = status().current();
+        int current = status(rows).current();
         List<HistoryEntry> entries = new ArrayList<>();
         for (MigrationScript script : catalog.scripts()) {
             AppliedMigration row = applied.get(script.version());

@@ -57,7 +57,7 @@ public final class TaskService {
             TaskEntity row = new TaskEntity(repository.owner(session, user.userId()), task.title(),
                     TaskMapper.toUtc(task.createdAt()));
             mapper.copy(task, row);
-            repository.add(session, user.userId(), row);
+            repository.add(session, row);
             session.flush();
             return mapper.toTask(row);
         });

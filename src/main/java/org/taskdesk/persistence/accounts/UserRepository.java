@@ -14,19 +14,13 @@ public final class UserRepository {
                 .setParameter("email", normalisedEmail).uniqueResultOptional();
     }
 
-    public Optional<UserEntity> find(Session session, int id) {
-        return Optional.ofNullable(session.find(UserEntity.class, id));
-    }
-
     public UserEntity add(Session session, UserEntity user) {
         session.persist(user);
         return user;
     }
 
     public void delete(Session session, UserEntity user) {
-        // Tasks and sessions go with the user: the foreign keys cascade in the database.
-        session.createMutationQuery("delete from Session where user = :user").setParameter("user", user).executeUpdate();
-        session.createMutationQuery("delete from Task where user = :user").setParameter("user", user).executeUpdate();
+        // Tasks, sessions and completions go with the user: their foreign keys cascade in the database.
         session.remove(user);
     }
 

@@ -172,7 +172,9 @@ public final class SchemaMigrator {
         } catch (RuntimeException failure) {
             if (file.isPresent()) {
                 putBack(file.get(), backup, failure);
-            } else if (failure instanceof TaskDeskException taskDesk && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {
+            } else if (target.kind() == DatabaseKind.POSTGRESQL && failure instanceof TaskDeskException taskDesk
+                    && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {
+                // Only PostgreSQL ran it in one transaction; an H2 server or in-memory database has no copy to restore.
                 throw new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
                         + " Nothing was changed: the whole change ran in one transaction.", taskDesk.getCause());
             }

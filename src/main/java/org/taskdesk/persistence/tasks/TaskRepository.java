@@ -33,7 +33,7 @@ public final class TaskRepository {
                 .setParameter("id", (int) id).setParameter("owner", ownerId).uniqueResultOptional();
     }
 
-    public TaskEntity add(Session session, int ownerId, TaskEntity row) {
+    public TaskEntity add(Session session, TaskEntity row) {
         session.persist(row);
         return row;
     }
