@@ -1,9 +1,9 @@
 package org.taskdesk.app;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Consumer;
+import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.SessionFactory;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.LocalAccountService;
@@ -12,8 +12,8 @@ import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.database.ConnectionPool;
 import org.taskdesk.persistence.database.DatabaseConnections;
-import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
@@ -30,24 +30,28 @@ import org.taskdesk.workspace.Workspace;
  * mapping against the schema, and the services are built over it.
  */
 final class OpenedWorkspace implements Workspace {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenedWorkspace.class);
+
     private final DatabaseConnections connections;
     private final Transactions transactions;
     private final AccountService accounts;
     private final TaskService tasks;
     private final StatisticsService statistics;
     /**
-     * A local file's database stays open while the workspace is: H2 closes a database with its last connection and
-     * reopens it with the next, and each close may spend up to 200 ms compacting the file. One idle connection held
-     * here keeps Hibernate's short-lived ones cheap, and the file locked against other programs throughout.
+     * What keeps the database cheap to use while the workspace is open, closed with it. A local file: one idle
+     * connection, since H2 closes a database with its last connection and may spend up to 200 ms compacting the file
+     * each time (and it keeps the file locked against other programs throughout). A shared server: a small pool for
+     * Hibernate, since each new connection there is a TLS and password exchange.
      */
-    private final Connection keepOpen;
+    private final AutoCloseable held;
 
     private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock,
-                            Connection keepOpen) {
+                            AutoCloseable held) {
         this.connections = connections;
-        this.keepOpen = keepOpen;
+        this.held = held;
         this.transactions = new Transactions(factory, connections.target().kind());
-        // On a shared server the client login cannot read users: accounts go through the server's functions.
+        // On a shared server the client login cannot read users: accounts go through the server's functions, on
+        // fresh connections of their own (they set the session token for the whole connection).
         this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
                 ? new SharedServerAccountService(connections, passwords)
                 : new LocalAccountService(transactions, new UserRepository(), passwords, clock);
@@ -59,23 +63,27 @@ final class OpenedWorkspace implements Workspace {
         MigrationService migrations = new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
         if (connections.target().kind() != DatabaseKind.H2) {
             migrations.requireAtHead();
-            return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock, null);
+            HikariDataSource pool = ConnectionPool.over(connections);
+            return withHeld(pool, () -> new OpenedWorkspace(connections, HibernateSetup.validated(connections, pool),
+                    passwords, clock, pool));
         }
         migrations.upgradeToHead(steps);
         Connection keepOpen = connections.open();
-        try {
-            return new OpenedWorkspace(connections, HibernateSetup.validated(connections), passwords, clock, keepOpen);
-        } catch (RuntimeException e) {
-            closeQuietly(keepOpen, e);
-            throw e;
-        }
+        return withHeld(keepOpen, () -> new OpenedWorkspace(connections, HibernateSetup.validated(connections),
+                passwords, clock, keepOpen));
     }
 
-    private static void closeQuietly(Connection connection, RuntimeException failure) {
+    /** Builds the workspace; if that fails, closes what it would have held. */
+    private static Workspace withHeld(AutoCloseable held, java.util.function.Supplier<Workspace> build) {
         try {
-            connection.close();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
+            return build.get();
+        } catch (RuntimeException e) {
+            try {
+                held.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
@@ -104,12 +112,10 @@ final class OpenedWorkspace implements Workspace {
         try {
             transactions.close();
         } finally {
-            if (keepOpen != null) {
-                try {
-                    keepOpen.close();
-                } catch (SQLException e) {
-                    throw DatabaseErrors.failed(connections.target(), "close the database", e);
-                }
+            try {
+                held.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} did not finish cleanly", connections.target().displayName(), e);
             }
         }
     }

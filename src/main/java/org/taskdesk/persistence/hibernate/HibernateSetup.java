@@ -27,8 +27,13 @@ public final class HibernateSetup {
 
     /** A session factory that has validated the entities against the database. */
     public static SessionFactory validated(DatabaseConnections connections) {
+        return validated(connections, connections);
+    }
+
+    /** The same, with Hibernate taking its connections from {@code pool} (opened by {@code connections}). */
+    public static SessionFactory validated(DatabaseConnections connections, javax.sql.DataSource pool) {
         try {
-            return configuration(connections, Map.of("hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
+            return configuration(pool, Map.of("hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
         } catch (SchemaManagementException e) {
             throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + connections.target().displayName()
                     + " does not match this TaskDesk: " + e.getMessage().replaceFirst("^Schema[- ]validation: ", "")
@@ -36,7 +41,7 @@ public final class HibernateSetup {
         }
     }
 
-    static Configuration configuration(DatabaseConnections connections, Map<String, String> settings) {
+    static Configuration configuration(javax.sql.DataSource connections, Map<String, String> settings) {
         Configuration configuration = new Configuration();
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("hibernate.connection.datasource", connections);
