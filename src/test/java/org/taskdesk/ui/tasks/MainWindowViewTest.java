@@ -241,4 +241,25 @@ class MainWindowViewTest {
         Label database = robot.lookup("#status-database").query();
         assertThat(text(database::getText)).startsWith("Database: ").endsWith("tasks.mv.db");
     }
+
+    @Test
+    void aSignedOutWindowIsNotKeptAliveByTheSharedScene(FxRobot robot) throws Exception {
+        Scene scene = fx(() -> view.root().getScene());
+        java.lang.ref.WeakReference<MainWindowView> gone = fx(() -> {
+            MainWindowView other = new MainWindowView(fixture.context(background, () -> { }));
+            scene.setRoot(other.root()); // sign in again on the same scene
+            return new java.lang.ref.WeakReference<>(other);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            scene.setRoot(view.root()); // and sign out
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 20 && gone.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(gone.get()).isNull();
+    }
 }
