@@ -38,7 +38,7 @@ public final class Reminders {
     private boolean stopped;
 
     public Reminders(MainContext context, Consumer<String> inAppNotifier) {
-        this(context, inAppNotifier, TrayNotifier.isAvailable() ? new TrayNotifier() : message -> { });
+        this(context, inAppNotifier, TrayNotifier.mayBeAvailable() ? new TrayNotifier() : message -> { });
     }
 
     /** With another desktop notifier: for tests, which must not depend on the machine's tray. */
