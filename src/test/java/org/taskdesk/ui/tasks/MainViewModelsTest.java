@@ -488,6 +488,21 @@ class MainViewModelsTest {
     }
 
     @Test
+    void savingTheDetailPaneDoesNotReopenATaskCompletedElsewhere() {
+        fixture.add("Post letter");
+        start();
+        select("Post letter");
+        detail.titleProperty().set("Post the letter");
+        fixture.workspace.tasks().complete(fixture.user, visible("Post letter").id()); // another window completed it
+
+        assertThat(detail.save()).isTrue();
+
+        Task saved = stored("Post the letter");
+        assertThat(saved.completed()).isTrue();
+        assertThat(saved.completedAt()).isNotNull();
+    }
+
+    @Test
     void weeklyRepeatOnChosenDaysShowsTheNextFiveDates() {
         fixture.add("Gym 2026-11-23");
         start();
