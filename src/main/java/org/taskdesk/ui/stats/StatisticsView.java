@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
+import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.common.ToolWindow;
 import org.taskdesk.ui.tasks.MainContext;
 

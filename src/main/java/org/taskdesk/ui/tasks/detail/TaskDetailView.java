@@ -29,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.list.TaskStates;
 
 /** The detail pane: a thin form over {@link TaskDetailViewModel}. */
@@ -66,7 +67,7 @@ public final class TaskDetailView {
         priority.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(org.taskdesk.domain.tasks.Priority p) {
-                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
+                return p == null ? "" : PriorityNames.name(p);
             }
 
             @Override

@@ -32,6 +32,7 @@ import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /**
@@ -449,7 +450,7 @@ public final class TaskDetailViewModel {
         boolean ok = newTitle != null && newDescription != null && newTags != null && dueTimeError.get().isEmpty()
                 && recurrenceError.get().isEmpty();
         valid.set(ok);
-        recurrenceText.set(newRule == null ? "" : capitalise(newRule.describe()));
+        recurrenceText.set(newRule == null ? "" : Formats.capitalise(newRule.describe()));
         nextDates.setAll(next(newRule, newDue));
         if (!ok) {
             edited = null;
@@ -505,7 +506,7 @@ public final class TaskDetailViewModel {
         LocalTime parsed;
         try {
             parsed = LocalTime.parse(time.length() == 4 && time.charAt(1) == ':' ? "0" + time : time,
-                    DateTimeFormatter.ofPattern("HH:mm"));
+                    Formats.TIME);
         } catch (DateTimeParseException e) {
             throw new FieldException("Type the time as HH:mm, e.g. 09:30, or leave it empty.");
         }
@@ -577,10 +578,6 @@ public final class TaskDetailViewModel {
 
     private String stamp(Instant instant) {
         return STAMP.format(instant.atZone(list.clock().getZone()));
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** A field that cannot be read; the message is shown beside it. */

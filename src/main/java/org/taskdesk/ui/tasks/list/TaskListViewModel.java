@@ -3,7 +3,6 @@ package org.taskdesk.ui.tasks.list;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -45,6 +44,7 @@ import org.taskdesk.tasks.TaskSort;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.tasks.undo.TaskChanges;
 import org.taskdesk.ui.tasks.undo.TaskCommand;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
@@ -58,7 +58,6 @@ import org.taskdesk.ui.tasks.undo.UndoManager;
 public final class TaskListViewModel {
     /** From this many tasks a full filter pass runs in parallel; below it the threads cost more than they save. */
     private static final int PARALLEL_FROM = 20_000;
-    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TaskService service;
     private final UserSession user;
@@ -121,7 +120,7 @@ public final class TaskListViewModel {
         searchText.addListener((obs, old, now) -> parseSearch(now));
         sort.addListener((obs, old, now) -> resort());
         lastSaved.addListener((obs, old, now) -> savedText.set(now == null ? ""
-                : "Saved " + HOURS_MINUTES.format(now.atZone(clock.getZone()))));
+                : "Saved " + Formats.TIME.format(now.atZone(clock.getZone()))));
     }
 
     // ---- properties ----------------------------------------------------------------------------------
