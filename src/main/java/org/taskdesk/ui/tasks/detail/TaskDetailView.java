@@ -30,7 +30,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.taskdesk.ui.common.PriorityNames;
-import org.taskdesk.ui.tasks.list.TaskStates;
 
 /** The detail pane: a thin form over {@link TaskDetailViewModel}. */
 public final class TaskDetailView {
@@ -304,7 +303,6 @@ public final class TaskDetailView {
     private static void markInvalid(Control control, String error) {
         boolean invalid = error != null && !error.isEmpty();
         control.pseudoClassStateChanged(Styles.STATE_DANGER, invalid);
-        control.pseudoClassStateChanged(TaskStates.INVALID, invalid);
     }
 
     private static Label errorLabel(ObservableStringValue error) {

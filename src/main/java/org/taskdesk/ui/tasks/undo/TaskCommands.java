@@ -58,10 +58,6 @@ public final class TaskCommands {
         return new DeleteTasksCommand(service, user, ids, ids(tasks));
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     /** "1 task", "3 tasks". */
     public static String count(int n) {
         return n == 1 ? "1 task" : n + " tasks";

@@ -76,10 +76,6 @@ public final class UndoManager {
         });
     }
 
-    public void execute(TaskCommand command) {
-        execute(command, () -> { });
-    }
-
     public void undo() {
         if (!canUndo.get()) {
             return;
