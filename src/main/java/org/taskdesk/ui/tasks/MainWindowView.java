@@ -565,6 +565,7 @@ public final class MainWindowView {
         protected void updateItem(SidebarEntry entry, boolean empty) {
             super.updateItem(entry, empty);
             count.textProperty().unbind();
+            accessibleTextProperty().unbind();
             if (empty || entry == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -575,7 +576,9 @@ public final class MainWindowView {
             getStyleClass().removeAll("smart-entry", "tag-entry");
             getStyleClass().add(entry.kind() == SidebarEntry.Kind.SMART ? "smart-entry" : "tag-entry");
             setGraphic(row);
-            setAccessibleText(entry.label() + ", " + entry.count() + " tasks");
+            // Bound, like the count: a screen reader must hear the count now, not the one when the cell was filled.
+            accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(entry.label(), ", ",
+                    entry.countProperty(), " tasks"));
         }
     }
 }

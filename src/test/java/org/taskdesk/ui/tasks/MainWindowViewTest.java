@@ -243,6 +243,21 @@ class MainWindowViewTest {
     }
 
     @Test
+    void theSidebarTellsScreenReadersTheCountAsItChanges(FxRobot robot) {
+        Callable<String> inbox = () -> robot.lookup("#sidebar .list-cell").queryAll().stream()
+                .map(Node::getAccessibleText).filter(t -> t != null && t.startsWith("Inbox, ")).findFirst().orElse("");
+        waitUntil(() -> !inbox.call().isEmpty());
+        String before = fx(inbox);
+        int count = Integer.parseInt(before.replaceAll("\\D", ""));
+
+        fixture.add("One more for the inbox");
+        robot.interact(view::refresh);
+        waitForTitles(robot, "One more for the inbox");
+
+        waitUntil(() -> inbox.call().equals("Inbox, " + (count + 1) + " tasks"));
+    }
+
+    @Test
     void aSignedOutWindowIsNotKeptAliveByTheSharedScene(FxRobot robot) throws Exception {
         Scene scene = fx(() -> view.root().getScene());
         java.lang.ref.WeakReference<MainWindowView> gone = fx(() -> {

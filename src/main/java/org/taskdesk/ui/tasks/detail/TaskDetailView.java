@@ -126,7 +126,7 @@ public final class TaskDetailView {
         save.disableProperty().bind(model.validProperty().not().or(model.dirtyProperty().not()));
         save.setOnAction(e -> model.save());
         Button revert = new Button("Revert");
-        revert.setAccessibleText("Put the fields back as saved (Esc)");
+        revert.setAccessibleText("Put the fields back as saved");
         revert.disableProperty().bind(model.dirtyProperty().not());
         revert.setOnAction(e -> model.revert());
         // At the top, beside the heading, so they are visible however long the form is.
