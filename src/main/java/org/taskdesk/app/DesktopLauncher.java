@@ -29,9 +29,11 @@ final class DesktopLauncher {
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 StartupProbe probe = BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out);
                 new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
+                // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
+                // closing the database before this one lets run() shut the background thread down.
+                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             LOG.warn("Cannot start the desktop app", e);

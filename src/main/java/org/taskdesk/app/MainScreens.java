@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.taskdesk.ui.MainScreen;
 import org.taskdesk.ui.StartupProbe;
+import org.taskdesk.ui.common.ToolWindows;
 import org.taskdesk.ui.reminders.Reminders;
 import org.taskdesk.ui.settings.SettingsView;
 import org.taskdesk.ui.stats.StatisticsView;
@@ -21,13 +22,16 @@ final class MainScreens {
     static Function<MainContext, MainScreen> factory(StartupProbe probe) {
         return context -> {
             MainWindowView window = new MainWindowView(context);
+            ToolWindows tools = new ToolWindows();
             MenuItem statistics = new MenuItem("Statistics…");
             statistics.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
-            statistics.setOnAction(e -> StatisticsView.open(context, window.root().getScene().getWindow()));
+            statistics.setOnAction(e -> tools.show("statistics",
+                    () -> StatisticsView.open(context, window.root().getScene().getWindow())));
             window.addMenuItem("View", statistics);
             MenuItem settings = new MenuItem("Settings…");
             settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
-            settings.setOnAction(e -> SettingsView.open(context, window.root().getScene().getWindow()));
+            settings.setOnAction(e -> tools.show("settings",
+                    () -> SettingsView.open(context, window.root().getScene().getWindow())));
             window.addMenuItem("File", settings);
             Reminders reminders = new Reminders(context, window::notify);
             reminders.start();
@@ -41,6 +45,7 @@ final class MainScreens {
                 @Override
                 public void close() {
                     reminders.stop();
+                    tools.closeAll();
                 }
             };
         };

@@ -69,7 +69,12 @@ public final class DesktopApp {
         stage.setScene(scene);
         // Added, not set: the launcher listens for the same event to end the process.
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
-        scene.addPostLayoutPulseListener(probe::firstFrame);
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            probe.firstFrame();
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
         background.run(desktop::isFirstRun, firstRun -> {
             if (firstRun) {

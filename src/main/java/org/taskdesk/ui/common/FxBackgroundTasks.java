@@ -3,6 +3,7 @@ package org.taskdesk.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -23,19 +24,20 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        if (executor.isShutdown()) {
+        try {
+            executor.execute(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Exception | Error e) {
+                    LOG.debug("Background work failed", e);
+                    Platform.runLater(() -> onFailure.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed, possibly by another thread between any check and this call: the work is dropped.
             LOG.debug("Ignoring background work after close");
-            return;
         }
-        executor.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | Error e) {
-                LOG.debug("Background work failed", e);
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
     }
 
     @Override

@@ -56,7 +56,8 @@ public final class FirstRunView {
         content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root = new javafx.scene.layout.StackPane(content);
         root.setStyle("-fx-padding: 48;");
-        local.requestFocus();
+        // Not in a scene yet: focus once the caller has put the root in one.
+        javafx.application.Platform.runLater(local::requestFocus);
     }
 
     private static Label hint(String text) {

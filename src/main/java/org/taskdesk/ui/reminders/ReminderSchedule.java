@@ -3,13 +3,12 @@ package org.taskdesk.ui.reminders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.common.Formats;
 
 /**
  * Decides which tasks to remind of: open tasks with a due time that has come since the app started, each once per
@@ -21,7 +20,6 @@ import org.taskdesk.domain.tasks.Task;
  * repeating one moving on) is announced again at its new time; a date without a time is never announced.
  */
 public final class ReminderSchedule {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Clock clock;
     private final Instant since;
@@ -49,7 +47,7 @@ public final class ReminderSchedule {
             boolean cameDue = !dueAt.isAfter(now) && dueAt.isAfter(since);
             if (cameDue && announced.add(task.id() + "@" + dueAt)) {
                 due.add(new Reminder(task.id(), task.title(), dueAt, "Due now: " + task.title() + " ("
-                        + TIME.format(dueAt.atZone(clock.getZone())) + ")"));
+                        + Formats.TIME.format(dueAt.atZone(clock.getZone())) + ")"));
             }
         }
         return due;

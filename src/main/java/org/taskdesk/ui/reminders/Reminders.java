@@ -34,9 +34,11 @@ public final class Reminders {
     private final ReminderSchedule schedule;
     private Timeline timeline;
     private boolean checking;
+    // Set by stop(): a check still in flight then announces nothing (and does not bring the tray icon back).
+    private boolean stopped;
 
     public Reminders(MainContext context, Consumer<String> inAppNotifier) {
-        this(context, inAppNotifier, TrayNotifier.isAvailable() ? new TrayNotifier() : message -> { });
+        this(context, inAppNotifier, TrayNotifier.mayBeAvailable() ? new TrayNotifier() : message -> { });
     }
 
     /** With another desktop notifier: for tests, which must not depend on the machine's tray. */
@@ -52,6 +54,7 @@ public final class Reminders {
         if (timeline != null) {
             return;
         }
+        stopped = false;
         timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(POLL_EVERY.toMillis()), event -> checkNow()));
         timeline.setCycleCount(Animation.INDEFINITE);
         timeline.play();
@@ -60,6 +63,7 @@ public final class Reminders {
 
     /** Stops checking and removes the tray icon. FX thread only. */
     public void stop() {
+        stopped = true;
         if (timeline != null) {
             timeline.stop();
             timeline = null;
@@ -76,7 +80,7 @@ public final class Reminders {
     /** One check: reads the open tasks in the background and announces what has come due. */
     void checkNow() {
         if (checking) {
-            return; // a slow database: the previous check is still running, and one queued check is enough
+            return; // a slow database: the previous check is still running; this one is skipped, the next tick tries again
         }
         checking = true;
         context.background().run(() -> context.workspace().tasks().list(context.user(), TaskQuery.of("is:open")).tasks(),
@@ -89,6 +93,9 @@ public final class Reminders {
 
     private void announce(List<Task> open) {
         checking = false;
+        if (stopped) {
+            return; // signed out while the check ran
+        }
         for (Reminder reminder : schedule.check(open)) {
             inApp.accept(reminder.message());
             desktop.accept(reminder.message());

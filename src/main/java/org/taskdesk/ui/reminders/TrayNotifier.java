@@ -9,30 +9,51 @@ import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shows reminders as desktop notifications through the system tray, where there is one. On a headless machine or a
- * desktop without a tray it does nothing: the in-app notice is always shown anyway. All AWT work runs on AWT's
- * own thread, never on the JavaFX thread.
+ * desktop without a tray it does nothing: the in-app notice is always shown anyway. All AWT work, starting AWT
+ * itself (which {@code SystemTray.isSupported()} and {@code EventQueue.invokeLater} do), happens off the JavaFX
+ * thread: a background thread hands it to AWT's own thread, so the JavaFX thread never waits for AWT to start.
  */
 final class TrayNotifier implements Consumer<String>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrayNotifier.class);
 
-    private TrayIcon icon;
+    // One thread, so a close() is handed to AWT after the messages asked for before it.
+    private static final Executor AWT_HANDOFF = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "tray-handoff");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    /** Whether this desktop can show tray notifications; checked before anything touches AWT's toolkit. */
-    static boolean isAvailable() {
-        // isHeadless first: SystemTray.isSupported() starts AWT, which must not happen in a headless run.
-        return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+    private TrayIcon icon; // AWT thread only
+
+    /**
+     * Whether a tray may exist here, without starting AWT: only not headless. Whether the desktop really has a tray
+     * is asked later, off the JavaFX thread.
+     */
+    static boolean mayBeAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+
+    /** Runs {@code work} on AWT's thread, reached from a background thread so AWT never starts on the caller's. */
+    private static void onAwt(Runnable work) {
+        CompletableFuture.runAsync(() -> EventQueue.invokeLater(work), AWT_HANDOFF);
     }
 
     @Override
     public void accept(String message) {
-        EventQueue.invokeLater(() -> {
+        onAwt(() -> {
             try {
+                if (!SystemTray.isSupported()) {
+                    return;
+                }
                 if (icon == null) {
                     icon = new TrayIcon(image(), "TaskDesk");
                     icon.setImageAutoSize(true);
@@ -47,7 +68,7 @@ final class TrayNotifier implements Consumer<String>, AutoCloseable {
 
     @Override
     public void close() {
-        EventQueue.invokeLater(() -> {
+        onAwt(() -> {
             if (icon != null) {
                 SystemTray.getSystemTray().remove(icon);
                 icon = null;

@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.ToolWindow;
@@ -32,11 +33,11 @@ public final class SettingsView extends VBox {
         getChildren().addAll(title, themeSection(model), databaseSection(model));
     }
 
-    /** Opens the settings in a window of their own over {@code owner}. */
-    public static void open(MainContext context, Window owner) {
+    /** Opens the settings in a window of their own over {@code owner} and returns the window. */
+    public static Stage open(MainContext context, Window owner) {
         Map<String, String> environment = context.desktop().environment();
         SettingsViewModel model = new SettingsViewModel(context, theme -> theme.apply(environment));
-        ToolWindow.show(owner, "TaskDesk – Settings", new SettingsView(model), 560, 460);
+        return ToolWindow.show(owner, "TaskDesk – Settings", new SettingsView(model), 560, 460);
     }
 
     private static GridPane themeSection(SettingsViewModel model) {

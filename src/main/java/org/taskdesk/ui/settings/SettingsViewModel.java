@@ -40,12 +40,31 @@ public final class SettingsViewModel {
      */
     public SettingsViewModel(MainContext context, Consumer<Theme> applyTheme) {
         this.context = context;
-        this.theme = new SimpleObjectProperty<>(context.desktop().theme());
+        // Empty until the settings file has been read in the background, never on the JavaFX thread.
+        this.theme = new SimpleObjectProperty<>();
         this.databaseName = new ReadOnlyStringWrapper(context.workspace().databaseName());
         boolean onServer = databaseName.get().startsWith("postgresql://");
         this.storage = new SimpleObjectProperty<>(onServer ? Storage.SERVER : Storage.LOCAL);
         canSaveDatabase = busy.not().and(Bindings.createBooleanBinding(
                 () -> storage.get() == Storage.LOCAL || !serverUrl.get().isBlank(), storage, serverUrl));
+        context.background().run(() -> context.desktop().theme(), saved -> {
+            Theme chosen = theme.get();
+            if (chosen == null) {
+                theme.set(saved);
+            } else if (chosen != saved) {
+                // Chosen while the file was being read: that choice wins.
+                applyTheme.accept(chosen);
+                save(chosen);
+            }
+            applyAndSaveChanges(applyTheme);
+        }, failure -> {
+            report("The saved theme could not be read. " + ErrorText.of(failure), true);
+            applyAndSaveChanges(applyTheme);
+        });
+    }
+
+    /** From now on a chosen theme is shown at once and saved. */
+    private void applyAndSaveChanges(Consumer<Theme> applyTheme) {
         theme.addListener((observable, old, chosen) -> {
             if (chosen != null && chosen != old) {
                 applyTheme.accept(chosen);
@@ -54,6 +73,7 @@ public final class SettingsViewModel {
         });
     }
 
+    /** The theme; null until the saved one has been read. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }

@@ -17,10 +17,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
+import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.common.ToolWindow;
 import org.taskdesk.ui.tasks.MainContext;
 
@@ -85,11 +87,15 @@ public final class StatisticsView extends BorderPane {
         }
     }
 
-    /** Opens the statistics in a window of their own over {@code owner} and loads them in the background. */
-    public static void open(MainContext context, Window owner) {
+    /**
+     * Opens the statistics in a window of their own over {@code owner}, loads them in the background, and returns
+     * the window.
+     */
+    public static Stage open(MainContext context, Window owner) {
         StatisticsViewModel model = new StatisticsViewModel(context);
-        ToolWindow.show(owner, "TaskDesk – Statistics", new StatisticsView(model), 1000, 700);
+        Stage stage = ToolWindow.show(owner, "TaskDesk – Statistics", new StatisticsView(model), 1000, 700);
         model.load();
+        return stage;
     }
 
     private VBox header(StatisticsViewModel model) {

@@ -15,6 +15,7 @@ import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.MainContext;
 
 /**

@@ -80,6 +80,8 @@ public final class MainWindowView {
     private final StackPane root;
     /** True while the keyboard is in a text field, where Ctrl+Z and friends edit the text. */
     private final javafx.beans.property.BooleanProperty typing = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.value.ChangeListener<Node> focusListener =
+            (o, was, now) -> typing.set(now instanceof TextInputControl);
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -113,10 +115,16 @@ public final class MainWindowView {
                 e.consume();
             }
         });
+        // The Scene outlives this window (sign-out swaps the root), so the listener moves with the root and is
+        // removed from a scene the root leaves; otherwise the scene would keep every signed-out window alive.
         root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, was, now) -> typing.set(now instanceof TextInputControl));
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusListener);
             }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(focusListener);
+            }
+            typing.set(scene != null && scene.getFocusOwner() instanceof TextInputControl);
         });
         list.messageProperty().addListener((obs, old, now) -> {
             if (now != null && !now.isEmpty()) {
@@ -465,7 +473,7 @@ public final class MainWindowView {
     }
 
     private boolean typing() {
-        return root != null && root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+        return typing.get();
     }
 
     private Optional<TextInputControl> textFocus() {
@@ -557,6 +565,7 @@ public final class MainWindowView {
         protected void updateItem(SidebarEntry entry, boolean empty) {
             super.updateItem(entry, empty);
             count.textProperty().unbind();
+            accessibleTextProperty().unbind();
             if (empty || entry == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -567,7 +576,9 @@ public final class MainWindowView {
             getStyleClass().removeAll("smart-entry", "tag-entry");
             getStyleClass().add(entry.kind() == SidebarEntry.Kind.SMART ? "smart-entry" : "tag-entry");
             setGraphic(row);
-            setAccessibleText(entry.label() + ", " + entry.count() + " tasks");
+            // Bound, like the count: a screen reader must hear the count now, not the one when the cell was filled.
+            accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(entry.label(), ", ",
+                    entry.countProperty(), " tasks"));
         }
     }
 }

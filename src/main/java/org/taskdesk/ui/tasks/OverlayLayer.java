@@ -78,10 +78,6 @@ final class OverlayLayer {
         return shortcuts;
     }
 
-    boolean shortcutsShowing() {
-        return shortcuts.isVisible();
-    }
-
     void showShortcuts() {
         if (shortcuts.isVisible()) {
             hideShortcuts();
@@ -115,10 +111,5 @@ final class OverlayLayer {
         SequentialTransition life = new SequentialTransition(new PauseTransition(Duration.seconds(5)), fade);
         life.setOnFinished(e -> toasts.getChildren().remove(toast));
         life.play();
-    }
-
-    /** The toasts now showing, oldest first (for tests and screen readers). */
-    java.util.List<String> toastTexts() {
-        return toasts.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 }

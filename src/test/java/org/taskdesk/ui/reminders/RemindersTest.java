@@ -90,4 +90,35 @@ class RemindersTest {
         reminders.checkNow();
         assertThat(inApp).containsExactly("Due now: Call mum (10:59)");
     }
+
+    @Test
+    void aCheckStillRunningAtSignOutAnnouncesNothing() {
+        desk.workspace.tasks().add(desk.ann, "Call mum 2026-11-21 10:59");
+        List<Runnable> replies = new ArrayList<>();
+        BackgroundTasks slow = new BackgroundTasks() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+                replies.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+
+            @Override
+            public void onUiThread(Runnable update) {
+                update.run();
+            }
+        };
+        Reminders late = new Reminders(desk.context(slow), inApp::add, desktop::add);
+
+        late.checkNow();
+        late.stop();
+        replies.forEach(Runnable::run);
+
+        assertThat(inApp).isEmpty();
+        assertThat(desktop).isEmpty();
+    }
 }

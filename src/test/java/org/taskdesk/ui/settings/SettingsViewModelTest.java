@@ -94,4 +94,41 @@ class SettingsViewModelTest {
         assertThat(desk.desktop.calls).containsExactly("useLocalDatabase");
         assertThat(model.messageProperty().get()).startsWith("Saved: tasks will be kept on this computer.");
     }
+
+    @Test
+    void theSavedThemeIsReadInTheBackgroundNotOnTheCallersThread() {
+        List<Runnable> held = new ArrayList<>();
+        org.taskdesk.ui.common.BackgroundTasks later = new org.taskdesk.ui.common.BackgroundTasks() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Throwable> onFailure) {
+                held.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+
+            @Override
+            public void onUiThread(Runnable update) {
+                update.run();
+            }
+        };
+        desk.desktop.saveTheme(Theme.DARK);
+        desk.desktop.calls.clear();
+
+        SettingsViewModel loading = new SettingsViewModel(desk.context(later), applied::add);
+        assertThat(loading.themeProperty().get()).as("not read yet").isNull();
+
+        held.remove(0).run();
+        assertThat(loading.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(applied).as("showing the saved theme is not a change").isEmpty();
+
+        loading.themeProperty().set(Theme.LIGHT);
+        held.remove(0).run();
+        assertThat(applied).containsExactly(Theme.LIGHT);
+        assertThat(desk.desktop.calls).containsExactly("saveTheme LIGHT");
+    }
 }

@@ -458,6 +458,51 @@ class MainViewModelsTest {
     }
 
     @Test
+    void unsavedEditsSurviveANewCopyOfTheSameTask() {
+        fixture.add("Pay rent tomorrow every month", "Other");
+        start();
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+        detail.descriptionProperty().set("By transfer");
+
+        list.setPriority(Priority.HIGH); // Alt+1 while editing: a new copy of the task arrives
+
+        assertThat(detail.titleProperty().get()).isEqualTo("Pay the rent");
+        assertThat(detail.descriptionProperty().get()).isEqualTo("By transfer");
+        assertThat(detail.priorityProperty().get()).isEqualTo(Priority.HIGH);
+        assertThat(detail.presetProperty().get()).isEqualTo(RepeatPreset.MONTHLY);
+        assertThat(detail.dirtyProperty().get()).isTrue();
+
+        list.undo(); // undoing the priority keeps the edits too
+        assertThat(detail.titleProperty().get()).isEqualTo("Pay the rent");
+        assertThat(detail.priorityProperty().get()).isEqualTo(Priority.NONE);
+
+        assertThat(detail.save()).isTrue();
+        assertThat(stored("Pay the rent").description()).isEqualTo("By transfer");
+        assertThat(stored("Pay the rent").priority()).isEqualTo(Priority.NONE);
+        assertThat(detail.dirtyProperty().get()).isFalse();
+
+        select("Other");
+        assertThat(detail.titleProperty().get()).isEqualTo("Other");
+        assertThat(detail.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void savingTheDetailPaneDoesNotReopenATaskCompletedElsewhere() {
+        fixture.add("Post letter");
+        start();
+        select("Post letter");
+        detail.titleProperty().set("Post the letter");
+        fixture.workspace.tasks().complete(fixture.user, visible("Post letter").id()); // another window completed it
+
+        assertThat(detail.save()).isTrue();
+
+        Task saved = stored("Post the letter");
+        assertThat(saved.completed()).isTrue();
+        assertThat(saved.completedAt()).isNotNull();
+    }
+
+    @Test
     void weeklyRepeatOnChosenDaysShowsTheNextFiveDates() {
         fixture.add("Gym 2026-11-23");
         start();

@@ -241,4 +241,40 @@ class MainWindowViewTest {
         Label database = robot.lookup("#status-database").query();
         assertThat(text(database::getText)).startsWith("Database: ").endsWith("tasks.mv.db");
     }
+
+    @Test
+    void theSidebarTellsScreenReadersTheCountAsItChanges(FxRobot robot) {
+        Callable<String> inbox = () -> robot.lookup("#sidebar .list-cell").queryAll().stream()
+                .map(Node::getAccessibleText).filter(t -> t != null && t.startsWith("Inbox, ")).findFirst().orElse("");
+        waitUntil(() -> !inbox.call().isEmpty());
+        String before = fx(inbox);
+        int count = Integer.parseInt(before.replaceAll("\\D", ""));
+
+        fixture.add("One more for the inbox");
+        robot.interact(view::refresh);
+        waitForTitles(robot, "One more for the inbox");
+
+        waitUntil(() -> inbox.call().equals("Inbox, " + (count + 1) + " tasks"));
+    }
+
+    @Test
+    void aSignedOutWindowIsNotKeptAliveByTheSharedScene(FxRobot robot) throws Exception {
+        Scene scene = fx(() -> view.root().getScene());
+        java.lang.ref.WeakReference<MainWindowView> gone = fx(() -> {
+            MainWindowView other = new MainWindowView(fixture.context(background, () -> { }));
+            scene.setRoot(other.root()); // sign in again on the same scene
+            return new java.lang.ref.WeakReference<>(other);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            scene.setRoot(view.root()); // and sign out
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 20 && gone.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(gone.get()).isNull();
+    }
 }

@@ -17,10 +17,6 @@ public enum RepeatUnit {
         this.frequency = frequency;
     }
 
-    public RecurrenceRule.Frequency frequency() {
-        return frequency;
-    }
-
     static RepeatUnit of(RecurrenceRule.Frequency frequency) {
         for (RepeatUnit unit : values()) {
             if (unit.frequency == frequency) {

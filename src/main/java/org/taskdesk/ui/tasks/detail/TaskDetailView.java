@@ -29,7 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.taskdesk.ui.tasks.list.TaskStates;
+import org.taskdesk.ui.common.PriorityNames;
 
 /** The detail pane: a thin form over {@link TaskDetailViewModel}. */
 public final class TaskDetailView {
@@ -66,7 +66,7 @@ public final class TaskDetailView {
         priority.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(org.taskdesk.domain.tasks.Priority p) {
-                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
+                return p == null ? "" : PriorityNames.name(p);
             }
 
             @Override
@@ -126,7 +126,7 @@ public final class TaskDetailView {
         save.disableProperty().bind(model.validProperty().not().or(model.dirtyProperty().not()));
         save.setOnAction(e -> model.save());
         Button revert = new Button("Revert");
-        revert.setAccessibleText("Put the fields back as saved (Esc)");
+        revert.setAccessibleText("Put the fields back as saved");
         revert.disableProperty().bind(model.dirtyProperty().not());
         revert.setOnAction(e -> model.revert());
         // At the top, beside the heading, so they are visible however long the form is.
@@ -303,7 +303,6 @@ public final class TaskDetailView {
     private static void markInvalid(Control control, String error) {
         boolean invalid = error != null && !error.isEmpty();
         control.pseudoClassStateChanged(Styles.STATE_DANGER, invalid);
-        control.pseudoClassStateChanged(TaskStates.INVALID, invalid);
     }
 
     private static Label errorLabel(ObservableStringValue error) {

@@ -32,6 +32,7 @@ import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /**
@@ -79,6 +80,8 @@ public final class TaskDetailViewModel {
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
     private Task edited;
+    // What show() put in the fields, so a new copy of the same task can keep only what the person changed.
+    private Fields shownFields;
 
     public TaskDetailViewModel(TaskListViewModel list) {
         this.list = list;
@@ -94,7 +97,7 @@ public final class TaskDetailViewModel {
             field.addListener(this::recurrenceChanged);
         }
         preset.addListener((obs, old, now) -> applyPreset(now));
-        list.currentProperty().addListener((obs, old, now) -> show(now));
+        list.currentProperty().addListener((obs, old, now) -> arrived(now));
         show(list.currentProperty().get());
     }
 
@@ -253,6 +256,69 @@ public final class TaskDetailViewModel {
 
     // ---- inside --------------------------------------------------------------------------------------
 
+    /**
+     * A new copy of the selected task (or another task) arrived. A new copy of the task being edited, after a list
+     * action, an undo or the reply to a save, keeps the person's unsaved edits: each field they changed from what
+     * was shown stays as typed, and the repeat fields stay only when the repeat was touched.
+     */
+    private void arrived(Task now) {
+        if (now == null || task == null || now.id() != task.id() || !dirty.get() || shownFields == null) {
+            show(now);
+            return;
+        }
+        Fields typed = capture();
+        Fields before = shownFields;
+        boolean repeatTouched = recurrenceTouched;
+        show(now);
+        loading = true;
+        try {
+            keep(title, typed.title(), before.title());
+            keep(description, typed.description(), before.description());
+            keep(priority, typed.priority(), before.priority());
+            keep(tags, typed.tags(), before.tags());
+            keep(dueDate, typed.dueDate(), before.dueDate());
+            keep(dueTime, typed.dueTime(), before.dueTime());
+            if (repeatTouched) {
+                preset.set(typed.preset());
+                interval.set(typed.interval());
+                unit.set(typed.unit());
+                typed.weekdays().forEach((day, on) -> weekdays.get(day).set(on));
+                end.set(typed.end());
+                until.set(typed.until());
+                count.set(typed.count());
+                afterCompletion.set(typed.afterCompletion());
+                recurrenceTouched = true;
+            }
+        } finally {
+            loading = false;
+        }
+        changed();
+        if (!dirty.get()) {
+            show(now); // the edits are what was saved: start clean from the saved task
+        }
+    }
+
+    private static <T> void keep(javafx.beans.property.Property<T> field, T typed, T shown) {
+        if (!java.util.Objects.equals(typed, shown)) {
+            field.setValue(typed);
+        }
+    }
+
+    /** The editable fields' values, to tell which the person changed from what was shown. */
+    private record Fields(String title, String description, Priority priority, String tags, LocalDate dueDate,
+                          String dueTime, RepeatPreset preset, String interval, RepeatUnit unit,
+                          Map<DayOfWeek, Boolean> weekdays, RepeatEnd end, LocalDate until, String count,
+                          boolean afterCompletion) {
+    }
+
+    private Fields capture() {
+        Map<DayOfWeek, Boolean> days = new EnumMap<>(DayOfWeek.class);
+        weekdays.forEach((day, on) -> days.put(day, on.get()));
+        return new Fields(title.get(), description.get(), priority.get(), tags.get(), dueDate.get(), dueTime.get(),
+                preset.get(), interval.get(), unit.get(), days, end.get(), until.get(), count.get(),
+                afterCompletion.get());
+    }
+
     private void show(Task shown) {
         loading = true;
         try {
@@ -268,6 +334,7 @@ public final class TaskDetailViewModel {
             showRule(t.recurrence());
             created.set(shown == null ? "" : "Created " + stamp(t.createdAt()));
             updated.set(shown == null ? "" : "Updated " + stamp(t.updatedAt()));
+            shownFields = capture();
         } finally {
             loading = false;
         }
@@ -383,7 +450,7 @@ public final class TaskDetailViewModel {
         boolean ok = newTitle != null && newDescription != null && newTags != null && dueTimeError.get().isEmpty()
                 && recurrenceError.get().isEmpty();
         valid.set(ok);
-        recurrenceText.set(newRule == null ? "" : capitalise(newRule.describe()));
+        recurrenceText.set(newRule == null ? "" : Formats.capitalise(newRule.describe()));
         nextDates.setAll(next(newRule, newDue));
         if (!ok) {
             edited = null;
@@ -439,7 +506,7 @@ public final class TaskDetailViewModel {
         LocalTime parsed;
         try {
             parsed = LocalTime.parse(time.length() == 4 && time.charAt(1) == ':' ? "0" + time : time,
-                    DateTimeFormatter.ofPattern("HH:mm"));
+                    Formats.TIME);
         } catch (DateTimeParseException e) {
             throw new FieldException("Type the time as HH:mm, e.g. 09:30, or leave it empty.");
         }
@@ -511,10 +578,6 @@ public final class TaskDetailViewModel {
 
     private String stamp(Instant instant) {
         return STAMP.format(instant.atZone(list.clock().getZone()));
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** A field that cannot be read; the message is shown beside it. */

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.common.PriorityNames;
 
 /**
  * One row of the task list. The nodes are made once per cell and only refilled as the list scrolls, so 100,000
@@ -87,7 +88,8 @@ public final class TaskCell extends ListCell<Task> {
         due.pseudoClassStateChanged(TaskStates.OVERDUE, overdue);
         setGraphic(row);
         setAccessibleText(task.title() + (task.completed() ? ", done" : "")
-                + (task.priority().ordinal() > 0 ? ", " + task.priority().name().toLowerCase() + " priority" : "")
+                + (PriorityNames.inSentence(task.priority()).isEmpty() ? ""
+                        : ", " + PriorityNames.inSentence(task.priority()))
                 + (when.isEmpty() ? "" : ", due " + when) + (task.isRecurring() ? ", repeats" : ""));
     }
 

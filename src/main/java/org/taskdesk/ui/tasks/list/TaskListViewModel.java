@@ -1,15 +1,12 @@
 package org.taskdesk.ui.tasks.list;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +42,7 @@ import org.taskdesk.tasks.TaskSort;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.tasks.undo.TaskChanges;
 import org.taskdesk.ui.tasks.undo.TaskCommand;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
@@ -58,7 +56,6 @@ import org.taskdesk.ui.tasks.undo.UndoManager;
 public final class TaskListViewModel {
     /** From this many tasks a full filter pass runs in parallel; below it the threads cost more than they save. */
     private static final int PARALLEL_FROM = 20_000;
-    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TaskService service;
     private final UserSession user;
@@ -99,7 +96,6 @@ public final class TaskListViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanBinding busy;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyObjectWrapper<Instant> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
     private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -120,8 +116,6 @@ public final class TaskListViewModel {
         selectedList.addListener((obs, old, now) -> refilter(true));
         searchText.addListener((obs, old, now) -> parseSearch(now));
         sort.addListener((obs, old, now) -> resort());
-        lastSaved.addListener((obs, old, now) -> savedText.set(now == null ? ""
-                : "Saved " + HOURS_MINUTES.format(now.atZone(clock.getZone()))));
     }
 
     // ---- properties ----------------------------------------------------------------------------------
@@ -189,10 +183,6 @@ public final class TaskListViewModel {
     /** Empty, or the last failure in words. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Instant> lastSavedProperty() {
-        return lastSaved.getReadOnlyProperty();
     }
 
     /** "Saved 10:42" after the first change, else empty. */
@@ -606,23 +596,12 @@ public final class TaskListViewModel {
             int at = Collections.binarySearch(sorted, task, order);
             sorted.add(at < 0 ? -at - 1 : at, task);
         }
-        // The selection follows its tasks to their new versions.
-        Set<Long> keep = new HashSet<>(selectedIds);
         error.set("");
         message.set("");
         message.set(moved.toString());
-        lastSaved.set(clock.instant());
+        savedText.set("Saved " + Formats.TIME.format(clock.instant().atZone(clock.getZone())));
         recount();
-        refilter(false);
-        if (!keep.isEmpty()) {
-            List<Task> tasks = new ArrayList<>();
-            for (Task task : visible) {
-                if (keep.contains(task.id())) {
-                    tasks.add(task);
-                }
-            }
-            setSelectionNow(tasks);
-        }
+        refilter(false); // the selection follows its tasks to their new versions (publish keeps it by id)
     }
 
     private void removeSorted(Task old, Comparator<Task> order) {

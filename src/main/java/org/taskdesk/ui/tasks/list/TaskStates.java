@@ -6,7 +6,6 @@ import javafx.css.PseudoClass;
 public final class TaskStates {
     public static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     public static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
-    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private TaskStates() {
     }

@@ -14,6 +14,8 @@ import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
+import org.taskdesk.ui.common.Formats;
+import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /**
@@ -81,9 +83,9 @@ public final class QuickAddViewModel {
             case DATE -> dateText(parsed, now);
             case TIME -> parsed.dueTime() == null ? part.text() : timeText(parsed);
             case PRIORITY -> parsed.priority() == null ? part.text()
-                    : capitalise(parsed.priority().name().toLowerCase(Locale.ROOT)) + " priority";
+                    : PriorityNames.name(parsed.priority()) + " priority";
             case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
-            case RECURRENCE -> parsed.recurrence() == null ? part.text() : capitalise(parsed.recurrence().describe());
+            case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(parsed.recurrence().describe());
         };
     }
 
@@ -94,16 +96,10 @@ public final class QuickAddViewModel {
             return words;
         }
         java.time.LocalDate date = parsed.dueDate();
-        return words + " (" + date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
-                + " " + date.getDayOfMonth() + " "
-                + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + ")";
+        return words + " (" + Formats.SHORT_DAY.format(date) + ")";
     }
 
     private static String timeText(QuickAdd parsed) {
-        return String.format(Locale.ROOT, "%02d:%02d", parsed.dueTime().getHour(), parsed.dueTime().getMinute());
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return Formats.TIME.format(parsed.dueTime());
     }
 }

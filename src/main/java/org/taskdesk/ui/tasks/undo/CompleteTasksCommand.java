@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
-import org.taskdesk.domain.tasks.TaskCompletion;
 import org.taskdesk.tasks.TaskService;
 
 /**
@@ -17,7 +16,6 @@ final class CompleteTasksCommand implements TaskCommand {
     private final TaskIds ids;
     private final List<Long> taskIds;
     private final List<Task> before = new ArrayList<>();
-    private int advanced;
 
     CompleteTasksCommand(TaskService service, UserSession user, TaskIds ids, List<Long> taskIds) {
         this.service = service;
@@ -31,24 +29,14 @@ final class CompleteTasksCommand implements TaskCommand {
         return "Complete " + TaskCommands.count(taskIds.size());
     }
 
-    /** How many of the tasks repeated and moved on to a next date rather than being closed. */
-    public int advanced() {
-        return advanced;
-    }
-
     @Override
     public TaskChanges execute() {
         before.clear();
-        advanced = 0;
         List<Task> saved = new ArrayList<>();
         for (long id : taskIds) {
             long current = ids.current(id);
             before.add(service.get(user, current));
-            TaskCompletion.Result result = service.complete(user, current);
-            if (result.advanced()) {
-                advanced++;
-            }
-            saved.add(result.task());
+            saved.add(service.complete(user, current).task());
         }
         return TaskChanges.saved(saved);
     }

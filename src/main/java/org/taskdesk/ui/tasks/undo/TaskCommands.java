@@ -33,12 +33,15 @@ public final class TaskCommands {
         return new EditTasksCommand(service, user, ids, description, ids(tasks), change);
     }
 
-    /** Replaces the task's fields with those of {@code edited}, as the detail pane saves it. */
+    /**
+     * Replaces the task's fields with those of {@code edited}, as the detail pane saves it. Whether the task is
+     * completed is not one of the pane's fields: it stays as the database has it, since the pane's copy may be stale.
+     */
     public TaskCommand replace(Task edited) {
         return new EditTasksCommand(service, user, ids, "Edit \"" + shorten(edited.title()) + "\"",
                 List.of(edited.id()), current -> new Task(current.id(), edited.title(), edited.description(),
-                edited.completed(), edited.priority(), edited.tags(), edited.due(), edited.recurrence(),
-                current.createdAt(), clock.instant(), edited.completedAt()));
+                current.completed(), edited.priority(), edited.tags(), edited.due(), edited.recurrence(),
+                current.createdAt(), clock.instant(), current.completedAt()));
     }
 
     /** Completes each task; repeating ones move to their next date. */
@@ -53,10 +56,6 @@ public final class TaskCommands {
 
     public TaskCommand delete(List<Task> tasks) {
         return new DeleteTasksCommand(service, user, ids, ids(tasks));
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     /** "1 task", "3 tasks". */

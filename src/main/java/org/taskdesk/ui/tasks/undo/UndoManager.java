@@ -12,8 +12,9 @@ import org.taskdesk.ui.common.BackgroundTasks;
 
 /**
  * Runs {@link TaskCommand}s in the background and keeps the history to undo and redo them, like Scene Builder's
- * {@code JobManager}. A command that fails is not recorded, so the history only holds what happened. While one
- * command runs, undo and redo wait their turn ({@link #canUndoProperty()} is false), so steps never overlap.
+ * {@code JobManager}. A command that fails is not recorded, so the history only holds what happened. New commands
+ * run as soon as they are asked for, so several may be in flight at once; while any step is in flight, undo and
+ * redo are unavailable ({@link #canUndoProperty()} is false), so an undo or redo never overlaps another step.
  */
 public final class UndoManager {
     /** How many steps are kept; older ones fall off the bottom. */
@@ -25,6 +26,8 @@ public final class UndoManager {
     private final Deque<TaskCommand> undoStack = new ArrayDeque<>();
     private final Deque<TaskCommand> redoStack = new ArrayDeque<>();
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    // Steps in flight: running is true until the last of them has replied.
+    private int pending;
     private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo");
     private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "Undo");
@@ -73,10 +76,6 @@ public final class UndoManager {
         });
     }
 
-    public void execute(TaskCommand command) {
-        execute(command, () -> { });
-    }
-
     public void undo() {
         if (!canUndo.get()) {
             return;
@@ -94,15 +93,15 @@ public final class UndoManager {
     }
 
     private void step(java.util.concurrent.Callable<TaskChanges> work, Runnable recorded) {
-        running.set(true);
+        running.set(++pending > 0);
         update();
         background.run(work, changes -> {
-            running.set(false);
+            running.set(--pending > 0);
             recorded.run();
             update();
             apply.accept(changes);
         }, error -> {
-            running.set(false);
+            running.set(--pending > 0);
             update();
             failed.accept(error);
         });
