@@ -26,14 +26,21 @@ final class DesktopLauncher {
         DesktopBackend backend = DesktopBackend.create(environment, databaseUrl, services.clock(), services.passwords());
         FxBackgroundTasks background = new FxBackgroundTasks();
         CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failedToShow = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             Platform.startup(() -> {
-                Stage stage = new Stage();
-                StartupProbe probe = BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out);
-                new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
-                // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
-                // closing the database before this one lets run() shut the background thread down.
-                stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                try {
+                    Stage stage = new Stage();
+                    StartupProbe probe = BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out);
+                    new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
+                    // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
+                    // closing the database before this one lets run() shut the background thread down.
+                    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                } catch (RuntimeException | Error e) {
+                    // No window will ever close to end the wait below: end it here, and say so.
+                    failedToShow.set(e);
+                    closed.countDown();
+                }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             LOG.warn("Cannot start the desktop app", e);
@@ -48,6 +55,12 @@ final class DesktopLauncher {
         } finally {
             background.close();
             Platform.exit();
+        }
+        if (failedToShow.get() != null) {
+            LOG.error("Cannot show the window", failedToShow.get());
+            err.println("Error: TaskDesk's window could not be shown. Details are in " + Logs.file(environment)
+                    + "; please report them.");
+            return ErrorCode.INTERNAL.exitCode();
         }
         return 0;
     }

@@ -80,6 +80,15 @@ public final class TaskService {
         return new TaskPage(sorted.subList(from, to), sorted.size(), query.offset(), query.limit());
     }
 
+    /**
+     * The person's open tasks, read with the database's index on open tasks: for the reminders' regular check,
+     * which must not read every task ever completed.
+     */
+    public List<Task> open(UserSession user) {
+        return transactions.asUser(user.token(), session ->
+                repository.list(session, user.userId(), false).stream().map(mapper::toTask).toList());
+    }
+
     /** Applies {@code change} to the task and saves it; the domain's rules check the result. */
     public Task update(UserSession user, long id, UnaryOperator<Task> change) {
         return transactions.asUser(user.token(), session -> {

@@ -7,7 +7,7 @@ import org.taskdesk.domain.tasks.Task;
 
 /** The orders a task list can be shown in. Each ends with the id, so equal tasks keep a stable order. */
 public enum TaskSort {
-    /** Soonest due first (a date without a time counts as the start of its day); no due date last. */
+    /** Soonest due first (a date without a time counts as the end of its day, after its timed tasks); no due date last. */
     DUE(Comparator.comparing(TaskSort::dueKey, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(task -> -task.priority().ordinal())),
     /** Highest priority first, then soonest due. */

@@ -209,6 +209,20 @@ class TaskServiceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void openTasksAreOnlyTheOpenOnesOfThePerson(DatabaseKind kind) {
+        withWorkspace(kind, w -> {
+            long open = tasks().add(ann, "Still to do").id();
+            long done = tasks().add(ann, "Done already").id();
+            tasks().complete(ann, done);
+            tasks().add(bob, "Bob's own");
+
+            assertThat(tasks().open(ann)).extracting(Task::id).containsExactly(open);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void completingAndReopeningAPlainTaskAndDeletingIt(DatabaseKind kind) {
         withWorkspace(kind, w -> {
             long id = tasks().add(ann, "Post the letter").id();

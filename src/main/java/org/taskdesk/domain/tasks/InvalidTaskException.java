@@ -15,8 +15,4 @@ public final class InvalidTaskException extends TaskDeskException {
     public InvalidTaskException(String message) {
         super(ErrorCode.INVALID_INPUT, message);
     }
-
-    public InvalidTaskException(String message, Throwable cause) {
-        super(ErrorCode.INVALID_INPUT, message, cause);
-    }
 }

@@ -203,12 +203,6 @@ public final class RecurrenceRule {
                 timesLeft, true);
     }
 
-    /** A copy without an end date or count. */
-    public RecurrenceRule forever() {
-        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, null, 0,
-                afterCompletion);
-    }
-
     /**
      * The rule as it should be stored after one occurrence was done: the count goes down by one.
      * Rules without a count are returned as they are.
@@ -315,11 +309,6 @@ public final class RecurrenceRule {
     /** For "the 2nd Tuesday": 2 (1..4, or -1 for the last), or 0 when the rule is not on a numbered weekday. */
     public int weekdayOrdinal() {
         return weekdayOrdinal;
-    }
-
-    /** For "the 2nd Tuesday": Tuesday; null when the rule is not on a numbered weekday. */
-    public DayOfWeek ordinalDay() {
-        return ordinalDay;
     }
 
     public Optional<LocalDate> endDate() {

@@ -9,7 +9,6 @@ import javafx.animation.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.tasks.Task;
-import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.ui.reminders.ReminderSchedule.Reminder;
 import org.taskdesk.ui.tasks.MainContext;
 
@@ -83,7 +82,7 @@ public final class Reminders {
             return; // a slow database: the previous check is still running; this one is skipped, the next tick tries again
         }
         checking = true;
-        context.background().run(() -> context.workspace().tasks().list(context.user(), TaskQuery.of("is:open")).tasks(),
+        context.background().run(() -> context.workspace().tasks().open(context.user()),
                 this::announce, failure -> {
                     checking = false;
                     // Not a dialog every 30 seconds: the next check tries again, and the main window shows its own errors.
