@@ -67,6 +67,9 @@ public final class DesktopApp {
         stage.setMinWidth(880);
         stage.setMinHeight(560);
         stage.setScene(scene);
+        // Quit from every screen, not only from the main window's menu (whose Quit has the same shortcut).
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
         // Added, not set: the launcher listens for the same event to end the process.
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
         Runnable[] firstFrame = new Runnable[1];
