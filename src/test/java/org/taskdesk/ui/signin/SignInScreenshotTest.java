@@ -18,12 +18,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.taskdesk.app.TestDesktop;
+import org.taskdesk.testing.ScreenshotFolder;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.workspace.Workspace;
 
-/** Renders the sign-up form, with one field marked, to docs/screenshots/sign-in.png for the README. */
+/** Renders the sign-up form, with one field marked, to sign-in.png in the screenshot folder (see ScreenshotFolder) for the README. */
 @ExtendWith(ApplicationExtension.class)
 class SignInScreenshotTest {
     @TempDir
@@ -54,7 +55,7 @@ class SignInScreenshotTest {
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> shot[0] = scene.snapshot(null));
         BufferedImage png = SwingFXUtils.fromFXImage(shot[0], null);
-        Path target = Path.of("docs", "screenshots", "sign-in.png");
+        Path target = ScreenshotFolder.get().resolve("sign-in.png");
         Files.createDirectories(target.getParent());
         ImageIO.write(png, "png", target.toFile());
 

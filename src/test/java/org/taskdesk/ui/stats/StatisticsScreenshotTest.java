@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.testing.MutableClock;
+import org.taskdesk.testing.ScreenshotFolder;
 import org.taskdesk.ui.TestDesk;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
@@ -32,13 +33,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the statistics window for the README, in light ({@code docs/screenshots/statistics.png}) and dark
+ * Renders the statistics window for the README, in light ({@code statistics.png} in the screenshot folder, see ScreenshotFolder) and dark
  * ({@code statistics-dark.png}), from a month of made-up but plausible work (a fixed seed, so the picture only
  * changes when the code does).
  */
 @ExtendWith(ApplicationExtension.class)
 class StatisticsScreenshotTest {
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private static final Path SCREENSHOTS = ScreenshotFolder.get();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-23T08:00:00Z"), ZoneId.of("Europe/Berlin"));
 
     @TempDir

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.testing.ScreenshotFolder;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
 import org.testfx.api.FxRobot;
@@ -27,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Renders the main window for the README: light, dark, and with the detail pane showing a task. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowScreenshotTest {
-    private static final Path SHOTS = Path.of("docs", "screenshots");
+    private static final Path SHOTS = ScreenshotFolder.get();
 
     @TempDir
     Path folder;
