@@ -1,6 +1,9 @@
 package org.taskdesk;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -46,8 +49,33 @@ class ArchitectureTest {
 
     static final ArchRule desktopSeesOnlyServices = noClasses().that().resideInAPackage("org.taskdesk.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.taskdesk.persistence..", "org.hibernate..",
-                    "jakarta.persistence..", "java.sql..", "org.flywaydb..", "org.taskdesk.cli..", "picocli..")
-            .allowEmptyShould(true); // until the desktop app's package exists
+                    "jakarta.persistence..", "java.sql..", "org.flywaydb..", "org.taskdesk.cli..", "picocli..");
+
+    /**
+     * The layers as one picture: a class may use the layers below its own. Together with
+     * {@link #everyPackageIsInALayer}, a new top-level package fails the build until it is placed here.
+     */
+    static final ArchRule layers = layeredArchitecture().consideringAllDependencies()
+            .layer("Domain").definedBy("org.taskdesk.domain..")
+            .layer("Persistence").definedBy("org.taskdesk.persistence..")
+            .layer("Services").definedBy(SERVICES)
+            .layer("Desktop").definedBy("org.taskdesk.ui..")
+            .layer("CommandLine").definedBy("org.taskdesk.cli..")
+            .layer("CompositionRoot").definedBy("org.taskdesk.app..")
+            .whereLayer("CompositionRoot").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Desktop").mayOnlyBeAccessedByLayers("CompositionRoot")
+            .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("CompositionRoot")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Desktop", "CommandLine", "CompositionRoot")
+            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Services", "CompositionRoot")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Persistence", "Services", "Desktop", "CommandLine",
+                    "CompositionRoot");
+
+    static final ArchRule everyPackageIsInALayer = classes().should().resideInAnyPackage(concat(SERVICES,
+            "org.taskdesk.domain..", "org.taskdesk.persistence..", "org.taskdesk.ui..", "org.taskdesk.cli..",
+            "org.taskdesk.app.."))
+            .because("every top-level package belongs to a layer of ARCHITECTURE.md: add a new one to `layers`");
+
+    static final ArchRule noCyclesBetweenFeatures = slices().matching("org.taskdesk.(*)..").should().beFreeOfCycles();
 
     static final ArchRule noPrintingOutsideTheCommandLine = noClasses().that().resideOutsideOfPackages(
             "org.taskdesk.cli..", "org.taskdesk.app..").should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
@@ -55,7 +83,7 @@ class ArchitectureTest {
     static final ArchRule oneLoggingApi = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
     static Stream<ArchRule> rules() {
-        return Stream.of(domainIsPureJava, persistenceDoesNotReachUp, servicesDoNotReachUp, commandLineSeesOnlyServices,
+        return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava, persistenceDoesNotReachUp, servicesDoNotReachUp, commandLineSeesOnlyServices,
                 desktopSeesOnlyServices, noPrintingOutsideTheCommandLine, oneLoggingApi);
     }
 
