@@ -43,6 +43,11 @@ public final class Passwords {
         return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
+    /** The hash {@link #matchNothing} checks against; for tests. */
+    String decoyHash() {
+        return decoy;
+    }
+
     /** Spends the time of one check, for an unknown email. */
     public void matchNothing(String password) {
         matches(password, decoy);
