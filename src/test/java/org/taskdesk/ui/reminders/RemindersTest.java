@@ -22,6 +22,7 @@ import org.taskdesk.testing.MutableClock;
 import org.taskdesk.ui.TestDesk;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 
 /** Reminders over a real H2 database; each check is triggered by hand instead of by the timeline. */
 class RemindersTest {
@@ -94,29 +95,12 @@ class RemindersTest {
     @Test
     void aCheckStillRunningAtSignOutAnnouncesNothing() {
         desk.workspace.tasks().add(desk.ann, "Call mum 2026-11-21 10:59");
-        List<Runnable> replies = new ArrayList<>();
-        BackgroundTasks slow = new BackgroundTasks() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-                replies.add(() -> {
-                    try {
-                        onSuccess.accept(work.call());
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-
-            @Override
-            public void onUiThread(Runnable update) {
-                update.run();
-            }
-        };
+        HeldBackgroundTasks slow = new HeldBackgroundTasks();
         Reminders late = new Reminders(desk.context(slow), inApp::add, desktop::add);
 
         late.checkNow();
         late.stop();
-        replies.forEach(Runnable::run);
+        slow.replyAll();
 
         assertThat(inApp).isEmpty();
         assertThat(desktop).isEmpty();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.testing.MutableClock;
 import org.taskdesk.ui.TestDesk;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.settings.SettingsViewModel.Storage;
 
@@ -97,37 +98,19 @@ class SettingsViewModelTest {
 
     @Test
     void theSavedThemeIsReadInTheBackgroundNotOnTheCallersThread() {
-        List<Runnable> held = new ArrayList<>();
-        org.taskdesk.ui.common.BackgroundTasks later = new org.taskdesk.ui.common.BackgroundTasks() {
-            @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                                java.util.function.Consumer<? super Throwable> onFailure) {
-                held.add(() -> {
-                    try {
-                        onSuccess.accept(work.call());
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-
-            @Override
-            public void onUiThread(Runnable update) {
-                update.run();
-            }
-        };
+        HeldBackgroundTasks later = new HeldBackgroundTasks();
         desk.desktop.saveTheme(Theme.DARK);
         desk.desktop.calls.clear();
 
         SettingsViewModel loading = new SettingsViewModel(desk.context(later), applied::add);
         assertThat(loading.themeProperty().get()).as("not read yet").isNull();
 
-        held.remove(0).run();
+        later.replyNext();
         assertThat(loading.themeProperty().get()).isEqualTo(Theme.DARK);
         assertThat(applied).as("showing the saved theme is not a change").isEmpty();
 
         loading.themeProperty().set(Theme.LIGHT);
-        held.remove(0).run();
+        later.replyNext();
         assertThat(applied).containsExactly(Theme.LIGHT);
         assertThat(desk.desktop.calls).containsExactly("saveTheme LIGHT");
     }
