@@ -83,8 +83,9 @@ class ArchitectureTest {
     static final ArchRule oneLoggingApi = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
     static Stream<ArchRule> rules() {
-        return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava, persistenceDoesNotReachUp, servicesDoNotReachUp, commandLineSeesOnlyServices,
-                desktopSeesOnlyServices, noPrintingOutsideTheCommandLine, oneLoggingApi);
+        return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava,
+                persistenceDoesNotReachUp, servicesDoNotReachUp, commandLineSeesOnlyServices, desktopSeesOnlyServices,
+                noPrintingOutsideTheCommandLine, oneLoggingApi);
     }
 
     @ParameterizedTest

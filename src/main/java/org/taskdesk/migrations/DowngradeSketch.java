@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 final class DowngradeSketch {
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create table (?:if not exists )?(\\S+).*", Pattern.DOTALL);
-    private static final Pattern ADD_COLUMN = Pattern.compile("(?i)alter table (?:if exists )?(\\S+) add (?:column )?(?:if not exists )?(\\S+).*", Pattern.DOTALL);
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile("(?i)alter table (?:if exists )?(\\S+) add constraint (\\S+).*", Pattern.DOTALL);
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "(?i)alter table (?:if exists )?(\\S+) add (?:column )?(?:if not exists )?(\\S+).*", Pattern.DOTALL);
+    private static final Pattern ADD_CONSTRAINT = Pattern.compile(
+            "(?i)alter table (?:if exists )?(\\S+) add constraint (\\S+).*", Pattern.DOTALL);
     private static final Pattern CREATE_INDEX = Pattern.compile("(?i)create (?:unique )?index (?:if not exists )?(\\S+).*", Pattern.DOTALL);
     private static final Pattern CREATE_SEQUENCE = Pattern.compile("(?i)create sequence (?:if not exists )?(\\S+).*", Pattern.DOTALL);
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.workspace.Workspace;

@@ -193,13 +193,12 @@ public final class QuickAddParser {
                 return 0;
             }
             String word = w.substring(1);
-            Priority p;
-            switch (word) {
-                case "1": p = Priority.HIGH; break;
-                case "2": p = Priority.MEDIUM; break;
-                case "3": p = Priority.LOW; break;
-                default: p = Priority.parseOrNull(word);
-            }
+            Priority p = switch (word) {
+                case "1" -> Priority.HIGH;
+                case "2" -> Priority.MEDIUM;
+                case "3" -> Priority.LOW;
+                default -> Priority.parseOrNull(word);
+            };
             if (p == null) {
                 return 0;
             }

@@ -550,18 +550,15 @@ public final class RecurrenceRule {
 
     static String ordinalWord(int n) {
         int lastTwo = n % 100;
-        String suffix;
         if (lastTwo >= 11 && lastTwo <= 13) {
-            suffix = "th";
-        } else {
-            switch (n % 10) {
-                case 1: suffix = "st"; break;
-                case 2: suffix = "nd"; break;
-                case 3: suffix = "rd"; break;
-                default: suffix = "th";
-            }
+            return n + "th";
         }
-        return n + suffix;
+        return n + switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     private static String joinWithAnd(List<String> words) {

@@ -83,15 +83,14 @@ class RecurrenceRulePropertyTest {
         return Combinators.combine(kinds, intervals, days, numbers, ordinals, weekday, limits, ends)
                 .flatAs((kind, interval, ds, number, ordinal, wd, limit, end) -> afterCompletion.map(ac -> {
                     try {
-                        RecurrenceRule r;
-                        switch (kind) {
-                            case 0: r = RecurrenceRule.daily(interval); break;
-                            case 1: r = RecurrenceRule.weekly(interval, ds.isEmpty() ? Set.of() : EnumSet.copyOf(ds)); break;
-                            case 2: r = RecurrenceRule.monthlyOnDay(interval, number); break;
-                            case 3: r = RecurrenceRule.monthlyOnWeekday(interval, ordinal, wd); break;
-                            case 4: r = RecurrenceRule.yearly(interval); break;
-                            default: r = RecurrenceRule.weekdays();
-                        }
+                        RecurrenceRule r = switch (kind) {
+                            case 0 -> RecurrenceRule.daily(interval);
+                            case 1 -> RecurrenceRule.weekly(interval, ds.isEmpty() ? Set.of() : EnumSet.copyOf(ds));
+                            case 2 -> RecurrenceRule.monthlyOnDay(interval, number);
+                            case 3 -> RecurrenceRule.monthlyOnWeekday(interval, ordinal, wd);
+                            case 4 -> RecurrenceRule.yearly(interval);
+                            default -> RecurrenceRule.weekdays();
+                        };
                         if (limit == 1) {
                             r = r.until(end);
                         } else if (limit == 2) {

@@ -32,7 +32,6 @@ import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.testing.FreshDatabase;
-import org.taskdesk.testing.TestPostgres;
 
 /** Nothing is lost: failed, newer and concurrent migrations leave every database in a state a user can trust. */
 class MigrationSafetyTest {
