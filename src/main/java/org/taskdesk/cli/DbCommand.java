@@ -103,13 +103,16 @@ final class DbCommand {
     int downgrade(@Parameters(paramLabel = "REVISION", description = "base, a version such as 1, -N; with --sql also FROM:TO")
                   String target,
                   @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
-                  boolean sql) {
+                  boolean sql,
+                  @Option(names = "--yes", description = "Confirm a downgrade that drops tables holding rows "
+                          + "(tasks, accounts…): without it, such a downgrade changes nothing and says what it would remove.")
+                  boolean yes) {
         MigrationService migrations = migrations();
         if (sql) {
             out().print(migrations.downgradeSql(target));
             return 0;
         }
-        report(migrations.downgrade(target, step -> out().println(step.describe())));
+        report(migrations.downgrade(target, yes, step -> out().println(step.describe())));
         return 0;
     }
 

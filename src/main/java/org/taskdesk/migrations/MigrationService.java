@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.migrations.AppliedMigration;
+import org.taskdesk.persistence.migrations.DroppedRows;
 import org.taskdesk.persistence.migrations.MigrationCatalog;
 import org.taskdesk.persistence.migrations.MigrationScript;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
@@ -89,8 +90,16 @@ public final class MigrationService {
         return upgrade("head", steps);
     }
 
-    /** Downgrades to {@code target} (base, a version, -N), newest step first. */
+    /** Downgrades to {@code target} (base, a version, -N), newest step first, whatever tables it drops. */
     public MigrationOutcome downgrade(String target, Consumer<MigrationStep> steps) {
+        return downgrade(target, true, steps);
+    }
+
+    /**
+     * Downgrades to {@code target} (base, a version, -N), newest step first. Unless {@code confirmed}, a downgrade
+     * that would drop tables holding rows changes nothing and says what it would remove.
+     */
+    public MigrationOutcome downgrade(String target, boolean confirmed, Consumer<MigrationStep> steps) {
         DatabaseStatus status = changeableStatus();
         int to = RevisionTarget.forDowngrade(target, status.current(), versions());
         if (to > status.current()) {
@@ -100,7 +109,14 @@ public final class MigrationService {
         if (to == status.current()) {
             return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
         }
-        migrator.downgrade(to, (from, version, description) ->
+        if (!confirmed) {
+            DroppedRows rows = migrator.rowsDroppedByDowngrade(status.current(), to);
+            if (!rows.isEmpty()) {
+                throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Downgrading to " + label(to) + " would remove "
+                        + rows.describe() + ": nothing was changed. Add --yes to downgrade anyway.");
+            }
+        }
+        migrator.downgrade(to, confirmed, (from, version, description) ->
                 steps.accept(new MigrationStep(false, from, version, description)));
         return new MigrationOutcome(status.current(), to, null);
     }

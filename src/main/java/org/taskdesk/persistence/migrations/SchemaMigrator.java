@@ -7,11 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -34,6 +41,8 @@ import org.taskdesk.persistence.database.DatabaseTarget;
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Pattern DROP_TABLE = Pattern.compile(
+            "(?im)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?");
 
     private final DatabaseConnections connections;
     private final MigrationCatalog catalog;
@@ -93,7 +102,76 @@ public final class SchemaMigrator {
 
     /** Runs the downgrade scripts from the current version down to {@code targetVersion}, newest first. */
     public void downgrade(int targetVersion, StepListener listener) {
-        changeSchema("downgrade-to-v" + targetVersion, () -> trimHistory(targetVersion, listener, true));
+        downgrade(targetVersion, true, listener);
+    }
+
+    /**
+     * Runs the downgrade scripts down to {@code targetVersion}; unless {@code mayDropRows}, refuses (changing
+     * nothing) when a table it would drop holds rows by the time the history is locked.
+     */
+    public void downgrade(int targetVersion, boolean mayDropRows, StepListener listener) {
+        changeSchema("downgrade-to-v" + targetVersion, () -> trimHistory(targetVersion, listener, true, mayDropRows));
+    }
+
+    /** The rows held by the tables that a downgrade from {@code from} to {@code to} would drop. Reads only. */
+    public DroppedRows rowsDroppedByDowngrade(int from, int to) {
+        List<String> tables = tablesDroppedBy(from, to);
+        DatabaseTarget target = connections.target();
+        if (tables.isEmpty() || target.isMissingLocalFile()) {
+            return new DroppedRows(Map.of());
+        }
+        try (Connection connection = new DatabaseConnections(target.ifExists()).open()) {
+            connection.setAutoCommit(false);
+            try {
+                return countRows(connection, tables);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw DatabaseErrors.failed(target, "count the rows the downgrade would remove", e);
+        }
+    }
+
+    /** The tables the downgrade scripts from {@code from} down to {@code to} drop, in the order they run. */
+    private List<String> tablesDroppedBy(int from, int to) {
+        List<String> tables = new ArrayList<>();
+        List<MigrationScript> newestFirst = new ArrayList<>(catalog.scripts());
+        java.util.Collections.reverse(newestFirst);
+        for (MigrationScript script : newestFirst) {
+            if (script.version() <= from && script.version() > to && script.downgradeResource() != null) {
+                Matcher matcher = DROP_TABLE.matcher(read(script.downgradeResource()));
+                while (matcher.find()) {
+                    tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private DroppedRows countRows(Connection connection, List<String> tables) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        boolean postgres = target().kind() == DatabaseKind.POSTGRESQL;
+        for (String table : tables) {
+            String stored = postgres ? table : table.toUpperCase(Locale.ROOT);
+            try (ResultSet found = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
+                    stored, new String[] {"TABLE"})) {
+                if (!found.next()) {
+                    continue;
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                if (postgres) {
+                    // Forced row-level security hides every row from the owner too. Lifted inside this transaction
+                    // only, which the caller rolls back: the count must see everyone's rows.
+                    statement.execute("ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY");
+                }
+                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        }
+        return new DroppedRows(counts);
     }
 
     /**
@@ -109,7 +187,7 @@ public final class SchemaMigrator {
                         + " at " + targetVersion + ": " + DatabaseErrors.firstLine(rootCause(e)) + ".", e);
             }
         } else if (targetVersion < currentVersion) {
-            trimHistory(targetVersion, StepListener.NONE, false);
+            trimHistory(targetVersion, StepListener.NONE, false, true);
         }
     }
 
@@ -203,13 +281,16 @@ public final class SchemaMigrator {
         }
     }
 
-    private void trimHistory(int targetVersion, StepListener listener, boolean runScripts) {
+    private void trimHistory(int targetVersion, StepListener listener, boolean runScripts, boolean mayDropRows) {
         DatabaseTarget target = connections.target();
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             try {
                 history.lock(connection);
                 List<AppliedMigration> applied = new ArrayList<>(history.applied(connection));
+                if (!mayDropRows && !applied.isEmpty()) {
+                    refuseIfRowsWouldGo(connection, applied.get(applied.size() - 1).version(), targetVersion);
+                }
                 while (!applied.isEmpty() && applied.get(applied.size() - 1).version() > targetVersion) {
                     AppliedMigration newest = applied.remove(applied.size() - 1);
                     if (runScripts) {
@@ -226,6 +307,17 @@ public final class SchemaMigrator {
             }
         } catch (SQLException e) {
             throw DatabaseErrors.failed(target, "downgrade the schema", e);
+        }
+    }
+
+    /** Checked again under the history lock: rows may have been added since the user was asked. */
+    private void refuseIfRowsWouldGo(Connection connection, int from, int to) throws SQLException {
+        Savepoint beforeCount = connection.setSavepoint();
+        DroppedRows rows = countRows(connection, tablesDroppedBy(from, to));
+        connection.rollback(beforeCount);
+        if (!rows.isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Downgrading to " + label(to) + " would now remove "
+                    + rows.describe() + ", added since it was checked: nothing was changed. Add --yes to downgrade anyway.");
         }
     }
 
