@@ -77,6 +77,11 @@ public final class SchemaMigrator {
      */
     public List<AppliedMigration> applied() {
         DatabaseTarget target = connections.target();
+        if (target.h2File().isPresent()) {
+            Path file = target.h2File().get();
+            ChangeInProgress.recoverIfInterrupted(file, backups);
+            refuseIfDamaged(file);
+        }
         if (target.isMissingLocalFile()) {
             return List.of();
         }
@@ -85,7 +90,98 @@ public final class SchemaMigrator {
             return history.applied(connection);
         } catch (SQLException e) {
             throw DatabaseErrors.failed(target, "read the schema history", e);
+        } catch (TaskDeskException e) {
+            if (e.code() == ErrorCode.DATABASE_DAMAGED && target.h2File().isPresent()) {
+                throw damaged(target.h2File().get(), "is damaged (" + DatabaseErrors.firstLine(rootCause(e)) + ")", e);
+            }
+            throw e;
         }
+    }
+
+    /** The copies of the local database file in its backups folder, newest first, each with its version. */
+    public List<StoredCopy> copies() {
+        Path file = localFile("list the copies of");
+        List<StoredCopy> copies = new ArrayList<>();
+        for (LocalBackups.Copy copy : backups.copies(file)) {
+            copies.add(describe(copy));
+        }
+        return copies;
+    }
+
+    /**
+     * Puts {@code copy} in place of the local database file, atomically, keeping the file that was there beside it
+     * under a new name; an interrupted schema change is forgotten (the copy supersedes it).
+     */
+    public RestoredCopy restore(Path copy) {
+        Path file = localFile("restore");
+        if (!Files.isRegularFile(copy)) {
+            throw new TaskDeskException(ErrorCode.NOT_FOUND, "There is no copy at " + copy + ": 'taskdesk db restore' "
+                    + "without a name lists the copies of " + file + ".");
+        }
+        Optional<String> problem = LocalDatabaseFile.problem(copy);
+        if (problem.isPresent()) {
+            throw new TaskDeskException(ErrorCode.DATABASE_DAMAGED, "The copy " + copy + " " + problem.get()
+                    + ": choose another one ('taskdesk db restore' lists them). Nothing was changed.");
+        }
+        connections.prepareLocalFolder();
+        try (ChangeInProgress note = ChangeInProgress.lock(file)) {
+            Path aside = backups.restoreKeepingCurrent(copy, file);
+            note.clear();
+            connections.restrictLocalFile();
+            LOG.info("Restored {} from {}; the file that was there is now {}", file, copy, aside);
+            return new RestoredCopy(file, copy, aside);
+        } catch (IOException e) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Could not restore " + file + " from " + copy
+                    + " (" + e.getMessage() + "); the database file was not replaced.", e);
+        }
+    }
+
+    private Path localFile(String action) {
+        return connections.target().h2File().orElseThrow(() -> new TaskDeskException(ErrorCode.INVALID_INPUT,
+                "Cannot " + action + " " + target().displayName() + ": TaskDesk keeps copies of local database files "
+                        + "only; a server's owner restores it with the server's own tools."));
+    }
+
+    private StoredCopy describe(LocalBackups.Copy copy) {
+        Optional<String> problem = LocalDatabaseFile.problem(copy.file());
+        if (problem.isPresent()) {
+            return new StoredCopy(copy.file(), copy.taken(), -1, problem.get());
+        }
+        String base = copy.file().toAbsolutePath().toString().replaceFirst("\\.mv\\.db$", "");
+        DatabaseTarget readOnly = new DatabaseTarget(DatabaseKind.H2, "jdbc:h2:file:" + base
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", target().user(), target().password(),
+                copy.file().toString(), Optional.empty());
+        try (Connection connection = new DatabaseConnections(readOnly).getConnection()) {
+            int version = history.applied(connection).stream().mapToInt(AppliedMigration::version).max().orElse(0);
+            return new StoredCopy(copy.file(), copy.taken(), version, null);
+        } catch (SQLException e) {
+            LOG.info("Cannot read the copy {}", copy.file(), e);
+            return new StoredCopy(copy.file(), copy.taken(), -1, "cannot be opened (" + DatabaseErrors.firstLine(e) + ")");
+        }
+    }
+
+    /** Before H2 sees the file: one that is not a usable database is never written, let alone replaced. */
+    private void refuseIfDamaged(Path file) {
+        Optional<String> problem = LocalDatabaseFile.problem(file);
+        if (problem.isPresent()) {
+            throw damaged(file, problem.get(), null);
+        }
+    }
+
+    private TaskDeskException damaged(Path file, String problem, Throwable cause) {
+        String message = "The database file " + file + " " + problem + "; TaskDesk has not changed it. ";
+        Optional<StoredCopy> newest = backups.copies(file).stream().map(this::describe)
+                .filter(StoredCopy::usable).findFirst();
+        if (newest.isPresent()) {
+            StoredCopy copy = newest.get();
+            message += "The newest copy is " + copy.file() + " (taken " + StoredCopy.format(copy.taken())
+                    + ", version " + label(copy.version()) + "): restore it with 'taskdesk db restore "
+                    + copy.file().getFileName() + "'.";
+        } else {
+            message += "There is no copy of it in " + file.toAbsolutePath().getParent().resolve("backups")
+                    + ": move it aside to start a new, empty database, or put back a copy of your own.";
+        }
+        return new TaskDeskException(ErrorCode.DATABASE_DAMAGED, message, cause);
     }
 
     /** Applies the migrations after the current version up to {@code targetVersion}. */
@@ -242,15 +338,14 @@ public final class SchemaMigrator {
     private void changeSchema(String reason, Runnable change) {
         DatabaseTarget target = connections.target();
         Optional<Path> file = target.h2File();
-        boolean existed = file.map(Files::exists).orElse(false);
-        connections.prepareLocalFolder();
-        Path backup = existed ? backups.backUp(file.get(), reason) : null;
+        if (file.isPresent()) {
+            changeLocalFile(file.get(), reason, change);
+            return;
+        }
         try {
             change.run();
         } catch (RuntimeException failure) {
-            if (file.isPresent()) {
-                putBack(file.get(), backup, failure);
-            } else if (target.kind() == DatabaseKind.POSTGRESQL && failure instanceof TaskDeskException taskDesk
+            if (target.kind() == DatabaseKind.POSTGRESQL && failure instanceof TaskDeskException taskDesk
                     && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {
                 // Only PostgreSQL ran it in one transaction; an H2 server or in-memory database has no copy to restore.
                 throw new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
@@ -258,10 +353,33 @@ public final class SchemaMigrator {
             }
             throw failure;
         }
+    }
+
+    /**
+     * A local file: copied first, the change noted (so that a kill mid-way is undone at the next start, see
+     * {@link ChangeInProgress}), and the copy put back if the change fails.
+     */
+    private void changeLocalFile(Path file, String reason, Runnable change) {
+        connections.prepareLocalFolder();
+        try (ChangeInProgress note = ChangeInProgress.lock(file)) {
+            note.recover(backups);
+            refuseIfDamaged(file);
+            Path backup = Files.exists(file) ? backups.backUp(file, reason) : null;
+            note.begin(backup);
+            try {
+                change.run();
+            } catch (RuntimeException failure) {
+                RuntimeException reported = putBack(file, backup, failure);
+                note.clear(); // only once the file is back as it was: else the next start tries again
+                throw reported;
+            }
+            note.clear();
+        }
         connections.restrictLocalFile();
     }
 
-    private void putBack(Path file, Path backup, RuntimeException failure) {
+    /** Puts the file back as it was; returns what to report. If that fails too, throws at once, keeping the note. */
+    private RuntimeException putBack(Path file, Path backup, RuntimeException failure) {
         try {
             if (backup != null) {
                 backups.restore(backup, file);
@@ -276,9 +394,10 @@ public final class SchemaMigrator {
                     + "also failed (" + e.getMessage() + "): copy " + backup + " over " + file + " by hand.", failure);
         }
         if (failure instanceof TaskDeskException taskDesk && backup != null) {
-            throw new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
+            return new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
                     + " The database was put back as it was before, from the copy at " + backup + ".", failure.getCause());
         }
+        return failure;
     }
 
     private void trimHistory(int targetVersion, StepListener listener, boolean runScripts, boolean mayDropRows) {
