@@ -110,7 +110,10 @@ class DowngradeConfirmationTest {
                 + "Add --yes to downgrade anyway.");
         assertThat(ok(url, "current").out().strip()).isEqualTo((kind == DatabaseKind.H2 ? 5 : 6) + " (head)");
         if (kind == DatabaseKind.H2) {
-            assertThat(Path.of(url).resolveSibling("backups")).as("a refusal takes no copy either").doesNotExist();
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(url).resolveSibling("backups"))) {
+                assertThat(files.filter(file -> file.toString().endsWith(".mv.db"))).as("a refusal takes no copy either")
+                        .isEmpty();
+            }
         }
 
         assertThat(ok(url, "downgrade", "2").out()).as("drops no table with rows").contains("Running downgrade");
