@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.persistence.database.DatabaseChoice;
 import org.taskdesk.persistence.database.DatabaseConnections;
@@ -77,6 +79,21 @@ final class DesktopBackend implements DesktopServices {
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
         return workspace;
+    }
+
+    @Override
+    public Optional<BackupCopy> newestBackup() {
+        return chosenMigrations().newestUsableCopy();
+    }
+
+    @Override
+    public RestoredBackup restoreBackup(BackupCopy copy) {
+        return chosenMigrations().restore(copy.file().toString());
+    }
+
+    private MigrationService chosenMigrations() {
+        DatabaseTarget target = locator.locate(databaseUrlOption).target();
+        return new MigrationService(new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(clock)));
     }
 
     @Override

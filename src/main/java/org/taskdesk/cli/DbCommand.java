@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.DatabaseStatus;
 import org.taskdesk.migrations.HistoryEntry;
 import org.taskdesk.migrations.MigrationOutcome;
@@ -103,13 +104,38 @@ final class DbCommand {
     int downgrade(@Parameters(paramLabel = "REVISION", description = "base, a version such as 1, -N; with --sql also FROM:TO")
                   String target,
                   @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
-                  boolean sql) {
+                  boolean sql,
+                  @Option(names = "--yes", description = "Confirm a downgrade that drops tables holding rows "
+                          + "(tasks, accounts…): without it, such a downgrade changes nothing and says what it would remove.")
+                  boolean yes) {
         MigrationService migrations = migrations();
         if (sql) {
             out().print(migrations.downgradeSql(target));
             return 0;
         }
-        report(migrations.downgrade(target, step -> out().println(step.describe())));
+        report(migrations.downgrade(target, yes, step -> out().println(step.describe())));
+        return 0;
+    }
+
+    @Command(name = "restore", description = "List the copies of the local database taken before its schema changes "
+            + "(newest first), or put one back; the file it replaces is kept beside it under a new name.")
+    int restore(@Parameters(arity = "0..1", paramLabel = "BACKUP",
+                        description = "a copy's name from the list, or the path of a copy") String copy) {
+        MigrationService migrations = migrations();
+        if (copy != null) {
+            out().println(migrations.restore(copy).describe());
+            return 0;
+        }
+        List<BackupCopy> copies = migrations.backupCopies();
+        if (copies.isEmpty()) {
+            out().println("No copies yet: TaskDesk takes one before every upgrade or downgrade of a local database.");
+            return 0;
+        }
+        for (BackupCopy backup : copies) {
+            out().println(backup.name() + "  " + backup.takenText() + "  " + (backup.usable()
+                    ? "version " + Revision.label(backup.version()) : "unusable: " + backup.problem()));
+        }
+        out().println("Restore one with 'taskdesk db restore NAME'.");
         return 0;
     }
 

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.migrations.AppliedMigration;
+import org.taskdesk.persistence.migrations.DroppedRows;
+import org.taskdesk.persistence.migrations.RestoredCopy;
 import org.taskdesk.persistence.migrations.MigrationCatalog;
 import org.taskdesk.persistence.migrations.MigrationScript;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
@@ -89,8 +91,16 @@ public final class MigrationService {
         return upgrade("head", steps);
     }
 
-    /** Downgrades to {@code target} (base, a version, -N), newest step first. */
+    /** Downgrades to {@code target} (base, a version, -N), newest step first, whatever tables it drops. */
     public MigrationOutcome downgrade(String target, Consumer<MigrationStep> steps) {
+        return downgrade(target, true, steps);
+    }
+
+    /**
+     * Downgrades to {@code target} (base, a version, -N), newest step first. Unless {@code confirmed}, a downgrade
+     * that would drop tables holding rows changes nothing and says what it would remove.
+     */
+    public MigrationOutcome downgrade(String target, boolean confirmed, Consumer<MigrationStep> steps) {
         DatabaseStatus status = changeableStatus();
         int to = RevisionTarget.forDowngrade(target, status.current(), versions());
         if (to > status.current()) {
@@ -100,9 +110,50 @@ public final class MigrationService {
         if (to == status.current()) {
             return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
         }
-        migrator.downgrade(to, (from, version, description) ->
+        if (!confirmed) {
+            DroppedRows rows = migrator.rowsDroppedByDowngrade(status.current(), to);
+            if (!rows.isEmpty()) {
+                throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Downgrading to " + label(to) + " would remove "
+                        + rows.describe() + ": nothing was changed. Add --yes to downgrade anyway.");
+            }
+        }
+        migrator.downgrade(to, confirmed, (from, version, description) ->
                 steps.accept(new MigrationStep(false, from, version, description)));
         return new MigrationOutcome(status.current(), to, null);
+    }
+
+    /** The copies of a local database file taken before its schema changes, newest first. */
+    public List<BackupCopy> backupCopies() {
+        return migrator.copies().stream().map(copy -> new BackupCopy(copy.file(), copy.taken(), copy.version(),
+                copy.problem())).toList();
+    }
+
+    /**
+     * Puts a copy in place of the local database file: {@code copy} is a name from {@link #backupCopies} or the
+     * path of any copy. The file that was there is kept beside it under a new name.
+     */
+    public RestoredBackup restore(String copy) {
+        if (copy == null || copy.isBlank()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Name the copy to restore: 'taskdesk db restore' "
+                    + "lists them.");
+        }
+        java.nio.file.Path named = java.nio.file.Path.of(copy.strip());
+        java.nio.file.Path file = named.getNameCount() == 1 && !named.isAbsolute()
+                ? backupsFolder().resolve(named) : named.toAbsolutePath();
+        RestoredCopy restored = migrator.restore(file);
+        return new RestoredBackup(restored.database(), restored.copy(), restored.keptAside());
+    }
+
+    /** The restore of the newest usable copy, as the desktop app offers it for a damaged file. */
+    public java.util.Optional<BackupCopy> newestUsableCopy() {
+        return backupCopies().stream().filter(BackupCopy::usable).findFirst();
+    }
+
+    private java.nio.file.Path backupsFolder() {
+        return migrator.target().h2File().map(f -> f.toAbsolutePath().getParent().resolve("backups"))
+                .orElseThrow(() -> new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot restore "
+                        + migrator.target().displayName() + ": TaskDesk keeps copies of local database files only; "
+                        + "a server's owner restores it with the server's own tools."));
     }
 
     /**

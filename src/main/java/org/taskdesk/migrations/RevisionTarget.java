@@ -18,6 +18,13 @@ final class RevisionTarget {
         if (target.equals("head") || target.equals("heads")) {
             return head;
         }
+        if (target.startsWith("-")) {
+            // Integer.parseInt reads "-1" as a version, which no revision has; say what the user meant instead.
+            int steps = steps(target, "upgrade");
+            throw invalid("'" + target + "' counts steps down, but an upgrade goes up: write +" + steps + " for "
+                    + (steps == 1 ? "one step" : steps + " steps") + " up, or 'taskdesk db downgrade " + target
+                    + "' to undo " + (steps == 1 ? "one" : "them") + ".");
+        }
         if (target.startsWith("+")) {
             int steps = steps(target, "upgrade");
             int index = versions.indexOf(current) + steps; // current 0 (base) is at -1
@@ -35,6 +42,12 @@ final class RevisionTarget {
         String target = normalise(text, "-1");
         if (target.equals("base") || target.equals("0")) {
             return 0;
+        }
+        if (target.startsWith("+")) {
+            // Integer.parseInt reads "+1" as version 1: "downgrade +1" once dropped the tasks table that way.
+            int steps = steps(target, "downgrade");
+            throw invalid("'" + target + "' counts steps up, but a downgrade goes down: write -" + steps + " to undo "
+                    + (steps == 1 ? "one step" : steps + " steps") + ", or a version number such as 1 to go down to it.");
         }
         if (target.startsWith("-")) {
             int steps = steps(target, "downgrade");

@@ -56,7 +56,7 @@ public final class DesktopApp {
         this.dialogs = new FxDialogService(() -> stage);
         desktop.theme().apply(desktop.environment());
         StartupViewModel startup = new StartupViewModel(desktop, background);
-        scene = new Scene(new StartupView(startup, () -> open(startup), Platform::exit).root(), 1200, 760);
+        scene = new Scene(startupView(startup).root(), 1200, 760);
         stage.setTitle("TaskDesk");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DesktopApp.class.getResourceAsStream("/icons/taskdesk-" + size + ".png");
@@ -90,16 +90,22 @@ public final class DesktopApp {
     }
 
     private void showStartupAndOpen(StartupViewModel startup) {
-        scene.setRoot(new StartupView(startup, () -> open(startup), Platform::exit).root());
+        scene.setRoot(startupView(startup).root());
         open(startup);
     }
 
+    private StartupView startupView(StartupViewModel startup) {
+        return new StartupView(startup, () -> open(startup), () -> startup.restore(this::opened), Platform::exit);
+    }
+
     private void open(StartupViewModel startup) {
-        startup.open(opened -> {
-            workspace = opened;
-            stage.setTitle("TaskDesk — " + opened.databaseName());
-            resumeOrSignIn();
-        });
+        startup.open(this::opened);
+    }
+
+    private void opened(Workspace opened) {
+        workspace = opened;
+        stage.setTitle("TaskDesk — " + opened.databaseName());
+        resumeOrSignIn();
     }
 
     private void resumeOrSignIn() {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.workspace.Workspace;
 
@@ -21,6 +23,12 @@ public interface DesktopServices {
 
     /** Opens the database: a local file is upgraded first, telling {@code progress} each step. Blocks. */
     Workspace openWorkspace(Consumer<MigrationStep> progress);
+
+    /** The newest usable copy of the local database file, offered when that file is damaged. Blocks. */
+    Optional<BackupCopy> newestBackup();
+
+    /** Puts {@code copy} in place of the local database file, keeping the file that was there aside. Blocks. */
+    RestoredBackup restoreBackup(BackupCopy copy);
 
     /** Remembers the choice to keep tasks in the local file. */
     void useLocalDatabase();

@@ -42,6 +42,16 @@ public final class FakeDesktop implements DesktopServices {
     }
 
     @Override
+    public Optional<org.taskdesk.migrations.BackupCopy> newestBackup() {
+        return Optional.empty();
+    }
+
+    @Override
+    public org.taskdesk.migrations.RestoredBackup restoreBackup(org.taskdesk.migrations.BackupCopy copy) {
+        throw new UnsupportedOperationException("the fake desktop keeps no copies");
+    }
+
+    @Override
     public synchronized void useLocalDatabase() {
         calls.add("useLocalDatabase");
     }

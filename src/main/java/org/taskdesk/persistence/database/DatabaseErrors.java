@@ -46,7 +46,9 @@ public final class DatabaseErrors {
         } else {
             message = "Cannot connect to " + where + ": " + firstLine(e) + ".";
         }
-        ErrorCode code = ErrorCode.DATABASE_UNAVAILABLE;
+        ErrorCode code = target.kind() == DatabaseKind.H2
+                && (e.getErrorCode() == H2_FILE_CORRUPTED || e.getErrorCode() == H2_FILE_VERSION_ERROR)
+                ? ErrorCode.DATABASE_DAMAGED : ErrorCode.DATABASE_UNAVAILABLE;
         return new TaskDeskException(code, redact(message, target), e);
     }
 

@@ -10,7 +10,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.time.format.DateTimeParseException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 
@@ -49,6 +55,92 @@ public final class LocalBackups {
         }
     }
 
+    /** A copy in the backups folder and when it was taken (from its name). */
+    public record Copy(Path file, LocalDateTime taken) {
+    }
+
+    /** The copies of {@code databaseFile} in its backups folder, newest first. */
+    public List<Copy> copies(Path databaseFile) {
+        Path folder = databaseFile.toAbsolutePath().getParent().resolve("backups");
+        String name = databaseFile.getFileName().toString().replace(".mv.db", "");
+        List<Copy> copies = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return copies;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, name + "-*.mv.db")) {
+            for (Path file : stream) {
+                String rest = file.getFileName().toString().substring(name.length() + 1);
+                try {
+                    copies.add(new Copy(file, LocalDateTime.parse(rest.substring(0, 19), STAMP)));
+                } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+                    // another database's copies whose name starts like this one's ("tasks-old"): not ours
+                }
+            }
+        } catch (IOException e) {
+            throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot list " + folder + ": " + e.getMessage()
+                    + ". Check the folder's permissions.", e);
+        }
+        copies.sort(Comparator.comparing(Copy::taken).reversed());
+        return copies;
+    }
+
+    /**
+     * Puts {@code copy} in place of {@code databaseFile} in one atomic step, after keeping whatever was there
+     * (a damaged file, a folder, the current database) beside it under a new name, which is returned (null when
+     * there was nothing). Nothing is deleted. Refuses while another program has the database open.
+     */
+    public Path restoreKeepingCurrent(Path copy, Path databaseFile) throws IOException {
+        Path partial = databaseFile.resolveSibling(databaseFile.getFileName() + ".restoring");
+        Files.copy(copy, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            Path aside = null;
+            if (Files.exists(databaseFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String name = databaseFile.getFileName().toString().replace(".mv.db", "");
+                aside = databaseFile.resolveSibling(name + "-before-restore-" + LocalDateTime.now(clock).format(STAMP)
+                        + ".mv.db");
+                if (Files.isRegularFile(databaseFile)) {
+                    refuseIfOpen(databaseFile);
+                    keepBeside(databaseFile, aside);
+                } else {
+                    Files.move(databaseFile, aside); // a folder cannot be replaced by a file in one step
+                }
+            }
+            move(partial, databaseFile);
+            return aside;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A hard link keeps the old file under a second name at no cost; where there are none, a copy. */
+    private static void keepBeside(Path file, Path aside) throws IOException {
+        try {
+            Files.createLink(aside, file);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(file, aside, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    /** H2 holds an OS lock on its file while it has the database open. */
+    private static void refuseIfOpen(Path databaseFile) throws IOException {
+        try (FileChannel channel = FileChannel.open(databaseFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new TaskDeskException(ErrorCode.DATABASE_IN_USE, "The database " + databaseFile + " is in use "
+                        + "by another program (probably another TaskDesk window or command): close it and restore "
+                        + "again. Nothing was changed.");
+            }
+            lock.release();
+        } catch (java.nio.file.AccessDeniedException e) {
+            // Not ours to lock (someone else's file): H2 could not have it open for us either; it is kept aside.
+        }
+    }
+
     /** Puts {@code copy} back in place of {@code databaseFile} (the database must be closed). */
     public void restore(Path copy, Path databaseFile) throws IOException {
         Path partial = databaseFile.resolveSibling(databaseFile.getFileName() + ".restoring");
@@ -70,6 +162,12 @@ public final class LocalBackups {
             stream.forEach(copies::add);
         }
         copies.sort(null);
+        // A copy interrupted by a kill or a full disk never became a copy: its partial file is only in the way.
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, name + "-*.mv.db.partial")) {
+            for (Path partial : stream) {
+                Files.deleteIfExists(partial);
+            }
+        }
         for (int i = 0; i < copies.size() - KEPT; i++) {
             Files.deleteIfExists(copies.get(i));
         }

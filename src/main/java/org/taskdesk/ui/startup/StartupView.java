@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 public final class StartupView {
     private final javafx.scene.layout.StackPane root;
 
-    public StartupView(StartupViewModel model, Runnable retry, Runnable quit) {
+    public StartupView(StartupViewModel model, Runnable retry, Runnable restore, Runnable quit) {
         Label title = new Label("TaskDesk");
         title.getStyleClass().add(Styles.TITLE_1);
         ProgressIndicator progress = new ProgressIndicator();
@@ -40,14 +40,25 @@ public final class StartupView {
         quitButton.getStyleClass().add(Styles.ACCENT);
         quitButton.setDefaultButton(true);
         quitButton.setOnAction(e -> quit.run());
-        HBox buttons = new HBox(8, retryButton, quitButton);
+        Button restoreButton = new Button();
+        restoreButton.textProperty().bind(model.restoreTextProperty());
+        restoreButton.accessibleTextProperty().bind(model.restoreTextProperty());
+        restoreButton.visibleProperty().bind(model.canRestoreProperty());
+        restoreButton.managedProperty().bind(restoreButton.visibleProperty());
+        restoreButton.setOnAction(e -> restore.run());
+        HBox buttons = new HBox(8, retryButton, restoreButton, quitButton);
         buttons.setAlignment(Pos.CENTER);
         VBox failure = new VBox(12, headline, explanation, buttons);
         failure.setAlignment(Pos.CENTER);
         failure.visibleProperty().bind(model.failedProperty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        VBox content = new VBox(20, title, progress, message, failure);
+        Label notice = new Label();
+        notice.textProperty().bind(model.noticeProperty());
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox content = new VBox(20, title, progress, message, notice, failure);
         content.setAlignment(Pos.CENTER);
         content.setMaxWidth(620);
         content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

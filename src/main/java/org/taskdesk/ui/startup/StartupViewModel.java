@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.ErrorText;
@@ -19,10 +20,15 @@ import org.taskdesk.workspace.Workspace;
  * when it fails, a headline for the kind of failure and the sentence that says what to do.
  */
 public final class StartupViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartupViewModel.class);
     private final StringProperty message = new SimpleStringProperty("Opening your tasks…");
     private final StringProperty errorHeadline = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
+    private final StringProperty restoreText = new SimpleStringProperty("");
+    private final BooleanProperty canRestore = new SimpleBooleanProperty(false);
+    private final StringProperty notice = new SimpleStringProperty("");
+    private BackupCopy offered;
     private final DesktopServices desktop;
     private final BackgroundTasks background;
     private int firstVersion = -1;
@@ -48,8 +54,42 @@ public final class StartupViewModel {
         return failed;
     }
 
+    /** "Restore the copy from 2026-11-28 05:10:00", when a damaged file has a copy to put back. */
+    public ReadOnlyStringProperty restoreTextProperty() {
+        return restoreText;
+    }
+
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore;
+    }
+
+    /** What a restore did: where the copy came from and where the damaged file went. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
+    }
+
+    /**
+     * Puts the offered copy in place of the damaged file in the background (the damaged file is kept aside), then
+     * opens the database as {@link #open} does; if the restore fails, says what failed.
+     */
+    public void restore(Consumer<Workspace> opened) {
+        BackupCopy copy = offered;
+        if (copy == null) {
+            return;
+        }
+        canRestore.set(false);
+        failed.set(false);
+        message.set("Restoring the copy from " + copy.takenText() + "…");
+        background.run(() -> desktop.restoreBackup(copy), restored -> {
+            notice.set(restored.describe());
+            open(opened);
+        }, this::showFailure);
+    }
+
     /** Opens the database in the background; {@code opened} gets the workspace on the JavaFX thread. */
     public void open(Consumer<Workspace> opened) {
+        offered = null;
+        canRestore.set(false);
         failed.set(false);
         firstVersion = -1;
         message.set("Opening your tasks…");
@@ -73,6 +113,16 @@ public final class StartupViewModel {
         errorText.set(ErrorText.of(error));
         message.set("");
         failed.set(true);
+        if (error instanceof TaskDeskException known && known.code() == ErrorCode.DATABASE_DAMAGED) {
+            background.run(desktop::newestBackup, copy -> copy.ifPresent(this::offer),
+                    failure -> LOG.info("No copy to offer for the damaged database", failure));
+        }
+    }
+
+    private void offer(BackupCopy copy) {
+        offered = copy;
+        restoreText.set("Restore the copy from " + copy.takenText());
+        canRestore.set(true);
     }
 
     private static String headline(Throwable error) {
@@ -82,6 +132,7 @@ public final class StartupViewModel {
             case SCHEMA_MISMATCH -> "This database needs a different version of TaskDesk";
             case DATABASE_UNAVAILABLE -> "The database cannot be opened";
             case BAD_CONFIGURATION -> "The database setting is not valid";
+            case DATABASE_DAMAGED -> "The database file cannot be used; TaskDesk has not changed it";
             default -> "TaskDesk could not start";
         };
     }

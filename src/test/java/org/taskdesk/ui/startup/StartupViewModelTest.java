@@ -79,6 +79,67 @@ class StartupViewModelTest {
     }
 
     @Test
+    void aDamagedFileOffersItsNewestCopyAndRestoringItContinuesTheStart() throws Exception {
+        Path file = folder.resolve("tasks.mv.db");
+        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
+        java.nio.file.Files.write(file, new byte[0]); // what a full disk or a bad copy leaves behind
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), file.toString());
+        StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
+
+        model.open(workspace -> {
+            throw new AssertionError("must not open a damaged file");
+        });
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.errorHeadlineProperty().get())
+                .isEqualTo("The database file cannot be used; TaskDesk has not changed it");
+        assertThat(model.errorTextProperty().get()).startsWith("The database file " + file + " is empty (0 bytes)");
+        assertThat(model.canRestoreProperty().get()).isTrue();
+        assertThat(model.restoreTextProperty().get()).matches("Restore the copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(java.nio.file.Files.size(file)).as("not written").isZero();
+
+        AtomicReference<Workspace> opened = new AtomicReference<>();
+        model.restore(opened::set);
+
+        assertThat(opened.get()).as("start-up continues").isNotNull();
+        assertThat(model.failedProperty().get()).isFalse();
+        String aside = model.noticeProperty().get().replaceFirst(".*the file that was there is now (.*)\\.$", "$1");
+        assertThat(model.noticeProperty().get()).startsWith("Restored " + file + " from ");
+        assertThat(Path.of(aside)).as("the damaged file is kept").isEmptyFile();
+        opened.get().close();
+    }
+
+    @Test
+    void aFailedRestoreSaysWhatFailed() throws Exception {
+        Path file = folder.resolve("tasks.mv.db");
+        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
+        java.nio.file.Files.write(file, new byte[0]);
+        StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), file.toString()),
+                new DirectBackgroundTasks());
+        model.open(workspace -> {
+            throw new AssertionError("must not open a damaged file");
+        });
+        try (java.util.stream.Stream<Path> copies = java.nio.file.Files.list(folder.resolve("backups"))) {
+            for (Path copy : copies.filter(path -> path.toString().endsWith(".mv.db")).toList()) {
+                java.nio.file.Files.write(copy, new byte[0]); // the copy went bad after it was offered
+            }
+        }
+
+        model.restore(workspace -> {
+            throw new AssertionError("must not open");
+        });
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.errorTextProperty().get()).startsWith("The copy ").contains("is empty (0 bytes)",
+                "Nothing was changed");
+        assertThat(java.nio.file.Files.size(file)).isZero();
+    }
+
+    @Test
     void aMalformedDatabaseSettingIsShownAsSuchNotThrown() throws Exception {
         java.nio.file.Path settings = folder.resolve("config/taskdesk/settings.properties");
         java.nio.file.Files.createDirectories(settings.getParent());
