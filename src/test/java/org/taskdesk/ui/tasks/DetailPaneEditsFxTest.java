@@ -95,10 +95,11 @@ class DetailPaneEditsFxTest {
         @SuppressWarnings("unchecked")
         ListView<Task> list = robot.lookup("#task-list").query();
         waitUntil(() -> list.getItems().stream().anyMatch(t -> t.title().equals(title)));
-        WaitForAsyncUtils.waitForFxEvents();
-        Node cell = robot.lookup(".task-cell").match((javafx.scene.control.ListCell<?> c) -> c.isVisible()
-                && c.getItem() instanceof Task t && t.title().equals(title)).query();
-        robot.clickOn(cell);
+        Callable<java.util.Optional<Node>> cell = () -> robot.lookup(".task-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> c.isVisible() && c.getScene() != null
+                        && c.getItem() instanceof Task t && t.title().equals(title)).tryQuery();
+        waitUntil(() -> cell.call().isPresent()); // the list lays its rows out a pulse after it has the items
+        robot.clickOn(fx(cell).orElseThrow());
         TextField shownTitle = robot.lookup("#detail-title").query();
         waitUntil(() -> shownTitle.getText().equals(title));
     }

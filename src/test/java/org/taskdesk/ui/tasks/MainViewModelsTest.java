@@ -527,4 +527,57 @@ class MainViewModelsTest {
         assertThat(detail.tagSuggestions("home wo")).containsExactly("work", "workshop");
         assertThat(TaskDetailViewModel.completeTag("home wo", "work")).isEqualTo("home work ");
     }
+
+    // ---- edits are kept ------------------------------------------------------------------------------
+
+    @Test
+    void selectingAnotherTaskSavesTheEditsAsOneUndoableStep() {
+        fixture.add("Pay rent", "Other");
+        start();
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+        detail.priorityProperty().set(Priority.HIGH);
+
+        select("Other");
+
+        assertThat(stored("Pay the rent").priority()).isEqualTo(Priority.HIGH);
+        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Edit \"Pay the rent\"");
+        list.undo();
+        assertThat(stored("Pay rent").priority()).isEqualTo(Priority.NONE);
+    }
+
+    @Test
+    void leavingATaskWithAnUnreadableFieldSavesTheOthersAndSaysWhichWasNot() {
+        fixture.add("Pay rent tomorrow", "Other");
+        start();
+        select("Pay rent");
+        detail.descriptionProperty().set("By transfer");
+        detail.dueDateTextProperty().set("31/31/2026");
+        assertThat(detail.dueDateErrorProperty().get()).contains("31/31/2026").contains("calendar");
+        assertThat(detail.validProperty().get()).isFalse();
+
+        select("Other");
+
+        Task saved = stored("Pay rent");
+        assertThat(saved.description()).isEqualTo("By transfer");
+        assertThat(saved.due()).isEqualTo(Due.on(TODAY.plusDays(1)));
+        assertThat(list.messageProperty().get()).startsWith("\"Pay rent\": the due date was not saved")
+                .contains("31/31/2026");
+    }
+
+    @Test
+    void anUnreadableFieldKeepsItsTextWhenTheOtherEditsAreSaved() {
+        fixture.add("Pay rent tomorrow");
+        start();
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+        detail.dueTimeProperty().set("25:99");
+
+        assertThat(detail.save()).isTrue(); // leaving the title field
+
+        assertThat(stored("Pay the rent").due()).isEqualTo(Due.on(TODAY.plusDays(1)));
+        assertThat(detail.dueTimeProperty().get()).isEqualTo("25:99");
+        assertThat(detail.dueTimeErrorProperty().get()).contains("HH:mm");
+        assertThat(detail.save()).as("nothing new to save").isFalse();
+    }
 }
