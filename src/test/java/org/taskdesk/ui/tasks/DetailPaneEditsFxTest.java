@@ -3,7 +3,6 @@ package org.taskdesk.ui.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DetailPaneEditsFxTest {
-    private MainWindowFixture fixture;
+    // Opened here, off the JavaFX thread and outside TestFX's 10 s limit for @Start: migrating and starting
+    // Hibernate can take longer than that on a loaded machine.
+    private final MainWindowFixture fixture = openFixture();
     private FxBackgroundTasks background;
     private MainWindowView view;
     private boolean signedOut;
@@ -48,14 +49,21 @@ class DetailPaneEditsFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> thrownOnFxThread.add(e));
-        Path folder = Files.createTempDirectory("detail-pane-test");
-        fixture = new MainWindowFixture(folder);
-        fixture.add("Pay rent 2026-11-25", "Write report #work", "Call mum");
         background = new FxBackgroundTasks();
         Theme.LIGHT.apply(Map.of());
         view = new MainWindowView(fixture.context(background, () -> signedOut = true));
         stage.setScene(new Scene(view.root(), 1200, 760));
         stage.show();
+    }
+
+    private static MainWindowFixture openFixture() {
+        try {
+            MainWindowFixture opened = new MainWindowFixture(Files.createTempDirectory("detail-pane-test"));
+            opened.add("Pay rent 2026-11-25", "Write report #work", "Call mum");
+            return opened;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
