@@ -163,7 +163,7 @@ class DetailPaneEditsFxTest {
         select(robot, "Call mum");
         robot.clickOn("#detail-title").push(KeyCode.CONTROL, KeyCode.A).write("Call dad");
 
-        robot.interact(view::close); // what the app does when the window closes (MainScreen.close) // what the app does when the window closes (MainScreen.close)
+        robot.interact(view::close); // what the app does when the window closes (MainScreen.close)
 
         waitForStored("Call dad");
     }
