@@ -131,6 +131,10 @@ public final class TaskDetailView {
         revert.setAccessibleText("Put the fields back as saved");
         revert.disableProperty().bind(model.dirtyProperty().not());
         revert.setOnAction(e -> model.revert());
+        // Clicking them must not take the focus from the field being edited: leaving a field saves it, and
+        // Revert would then put back what had just been saved.
+        save.setFocusTraversable(false);
+        revert.setFocusTraversable(false);
         // At the top, beside the heading, so they are visible however long the form is.
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
