@@ -44,6 +44,7 @@ final class MainScreens {
 
                 @Override
                 public void close() {
+                    window.close(); // saves pending edits before the session or the database goes
                     reminders.stop();
                     tools.closeAll();
                 }

@@ -2,7 +2,9 @@ package org.taskdesk.tasks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -15,6 +17,7 @@ import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskCompletion;
 import org.taskdesk.domain.tasks.TaskFilter;
+import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.tasks.TaskMapper;
@@ -128,6 +131,153 @@ public final class TaskService {
             repository.delete(session, owned(session, user, id));
             return null;
         });
+    }
+
+    // ---- one transaction per user action, with what it takes to undo and redo it exactly -------------------
+
+    /** Applies {@code change} to each task, all or none; the results in the order of {@code ids}. */
+    public List<Task> update(UserSession user, List<Long> ids, UnaryOperator<Task> change) {
+        return transactions.asUser(user.token(), session -> {
+            List<Task> saved = new ArrayList<>();
+            for (long id : ids) {
+                TaskEntity row = owned(session, user, id);
+                mapper.copy(change.apply(mapper.toTask(row)), row);
+                saved.add(mapper.toTask(row));
+            }
+            return saved;
+        });
+    }
+
+    /**
+     * Puts each task back exactly as {@code snapshots} has it (every field, done or not, the due date, a repeat's
+     * count, the time stamps), all or none: what an undo of an edit needs.
+     */
+    public List<Task> putBack(UserSession user, List<Task> snapshots) {
+        return transactions.asUser(user.token(), session -> {
+            List<Task> saved = new ArrayList<>();
+            for (Task snapshot : snapshots) {
+                TaskEntity row = owned(session, user, snapshot.id());
+                mapper.copy(snapshot, row);
+                saved.add(mapper.toTask(row));
+            }
+            return saved;
+        });
+    }
+
+    /**
+     * Completes each task, all or none, as {@link #complete(UserSession, long)} does one: a history row for each
+     * one that was open, repeating ones moved on. Returns what {@link #undoCompletions} and {@link #redoCompletions}
+     * need.
+     */
+    public List<CompletedTask> complete(UserSession user, List<Long> ids) {
+        return transactions.asUser(user.token(), session -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            List<CompletedTask> done = new ArrayList<>();
+            for (long id : ids) {
+                TaskEntity row = owned(session, user, id);
+                Task before = mapper.toTask(row);
+                RecordedCompletion recorded = null;
+                if (!row.isCompleted()) {
+                    TaskCompletionEntity completion = repository.recordCompletion(session, row, TaskMapper.toUtc(now));
+                    session.flush(); // for its id
+                    recorded = recorded(completion);
+                }
+                mapper.copy(TaskCompletion.complete(before, today, now).task(), row);
+                done.add(new CompletedTask(before, mapper.toTask(row), recorded));
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Takes completions back in one transaction: each history row they added is removed (statistics no longer
+     * count it) and each task is put back as it was before.
+     */
+    public List<Task> undoCompletions(UserSession user, List<CompletedTask> completed) {
+        return transactions.asUser(user.token(), session -> {
+            List<Task> saved = new ArrayList<>();
+            for (CompletedTask step : completed) {
+                TaskEntity row = owned(session, user, step.before().id());
+                if (step.recorded() != null) {
+                    repository.deleteCompletion(session, user.userId(), step.recorded().id());
+                }
+                mapper.copy(step.before(), row);
+                saved.add(mapper.toTask(row));
+            }
+            return saved;
+        });
+    }
+
+    /** Does undone completions again exactly: the same history rows (ids, moments) and the tasks as they were after. */
+    public List<Task> redoCompletions(UserSession user, List<CompletedTask> completed) {
+        return transactions.asUser(user.token(), session -> {
+            List<Task> saved = new ArrayList<>();
+            for (CompletedTask step : completed) {
+                TaskEntity row = owned(session, user, step.after().id());
+                if (step.recorded() != null) {
+                    insert(session, user, step.recorded());
+                }
+                mapper.copy(step.after(), row);
+                saved.add(mapper.toTask(row));
+            }
+            return saved;
+        });
+    }
+
+    /** Deletes the tasks, all or none, and hands back each with its history for {@link #restore}. */
+    public List<DeletedTask> delete(UserSession user, List<Long> ids) {
+        return transactions.asUser(user.token(), session -> {
+            List<TaskEntity> rows = new ArrayList<>();
+            for (long id : ids) {
+                rows.add(owned(session, user, id));
+            }
+            List<TaskCompletionEntity> history = repository.completionsOf(session, user.userId(),
+                    rows.stream().map(TaskEntity::getId).toList());
+            List<DeletedTask> deleted = new ArrayList<>();
+            for (TaskEntity row : rows) {
+                deleted.add(new DeletedTask(mapper.toTask(row), history.stream()
+                        .filter(c -> c.getTaskId() == row.getId()).map(TaskService::recorded).toList()));
+            }
+            for (TaskEntity row : rows) {
+                repository.delete(session, row); // the database removes its history with it (ON DELETE CASCADE)
+            }
+            return deleted;
+        });
+    }
+
+    /**
+     * Puts deleted tasks back exactly, in one transaction: the same ids, every field, and their completion history
+     * (same rows, same ids), so statistics and older undo steps find them as they were. The signed-in person is the
+     * owner, which row-level security on the shared server checks as well.
+     */
+    public List<Task> restore(UserSession user, List<DeletedTask> deleted) {
+        return transactions.asUser(user.token(), session -> {
+            for (DeletedTask gone : deleted) {
+                Task task = gone.task();
+                TaskEntity values = new TaskEntity(null, task.title(), TaskMapper.toUtc(task.createdAt()));
+                mapper.copy(task, values);
+                repository.insertWithId(session, user.userId(), task.id(), values);
+                for (RecordedCompletion completion : gone.history()) {
+                    insert(session, user, completion);
+                }
+            }
+            List<Task> restored = new ArrayList<>();
+            for (DeletedTask gone : deleted) {
+                restored.add(mapper.toTask(owned(session, user, gone.task().id())));
+            }
+            return restored;
+        });
+    }
+
+    private void insert(Session session, UserSession user, RecordedCompletion completion) {
+        repository.insertCompletion(session, user.userId(), completion.id(), completion.taskId(),
+                completion.completedAtUtc(), completion.storedDue(), completion.dueHasTime());
+    }
+
+    private static RecordedCompletion recorded(TaskCompletionEntity completion) {
+        return new RecordedCompletion(completion.getId(), completion.getTaskId(), completion.getCompletedAt(),
+                completion.getDueDate(), completion.isDueHasTime());
     }
 
     private TaskEntity owned(Session session, UserSession user, long id) {

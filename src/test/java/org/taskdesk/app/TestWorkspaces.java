@@ -35,4 +35,10 @@ public final class TestWorkspaces {
         }
         return OpenedWorkspace.open(connections, new Passwords(bcryptCost), clock, step -> { });
     }
+
+    /** Opens a database that is already at head without migrating it: as a shared server's client login does. */
+    public static Workspace openMigrated(String url, Path folder, Clock clock) {
+        DatabaseConnections connections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url));
+        return OpenedWorkspace.open(connections, new Passwords(TEST_BCRYPT_COST), clock, step -> { });
+    }
 }

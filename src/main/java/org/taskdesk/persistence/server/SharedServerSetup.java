@@ -22,8 +22,8 @@ import org.taskdesk.persistence.migrations.MigrationCatalog;
  * once per server (and again after any change of privileges: it is idempotent).
  *
  * <p>The client role may: connect; read and write {@code tasks} (row-level security limits it to the signed-in
- * user's rows) and draw task ids; read and add to {@code task_completions} (the same limit); call the account
- * functions. It may not: read or write {@code users},
+ * user's rows) and draw task ids; read, add to and take back rows of {@code task_completions} (the same limit);
+ * call the account functions. It may not: read or write {@code users},
  * {@code sessions}, {@code sign_in_attempts} or Flyway's history; create tables (no CREATE on schema public) or temporary
  * objects (no TEMP on the database), which could otherwise shadow the tables the functions use.
  */
@@ -64,8 +64,10 @@ public final class SharedServerSetup {
                 EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %I', client);
                 EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.tasks TO %I', client);
                 EXECUTE format('GRANT USAGE ON SEQUENCE public.tasks_id_seq TO %I', client);
-                -- Completion history is only appended to; its rows go with their task (ON DELETE CASCADE).
-                EXECUTE format('GRANT SELECT, INSERT ON TABLE public.task_completions TO %I', client);
+                -- Completion history is appended to and never edited; its rows go with their task (ON DELETE
+                -- CASCADE). DELETE lets an undone completion take its row back (ADR 10); row-level security keeps
+                -- that to the signed-in person's own rows.
+                EXECUTE format('GRANT SELECT, INSERT, DELETE ON TABLE public.task_completions TO %I', client);
                 EXECUTE format('GRANT USAGE ON SEQUENCE public.task_completions_id_seq TO %I', client);
                 -- Read-only, so that the app can check the schema version before use ("clients only check it").
                 EXECUTE format('GRANT SELECT ON TABLE public.flyway_schema_history TO %I', client);

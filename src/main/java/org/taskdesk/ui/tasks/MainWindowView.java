@@ -178,6 +178,14 @@ public final class MainWindowView {
         });
     }
 
+    /**
+     * The window closes or the person signs out: saves the detail pane's edits first (they queue on the one
+     * background thread before the database is closed or the session ended).
+     */
+    public void close() {
+        detail.leave();
+    }
+
     /** Reloads every task from the database, e.g. after another window changed them. */
     public void refresh() {
         list.load();
@@ -399,7 +407,10 @@ public final class MainWindowView {
     private void buildMenus() {
         Menu file = menu("File");
         file.getItems().addAll(
-                item("Sign out", "Ctrl+Shift+Q", () -> context.signOut().run()),
+                item("Sign out", "Ctrl+Shift+Q", () -> {
+                    close();
+                    context.signOut().run();
+                }),
                 new SeparatorMenuItem(),
                 item("Quit", "Ctrl+Q", () -> root.getScene().getWindow().hide()));
 

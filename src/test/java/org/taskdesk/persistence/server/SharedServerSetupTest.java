@@ -61,7 +61,7 @@ class SharedServerSetupTest {
                 "table flyway_schema_history SELECT",
                 "table sessions none",
                 "table sign_in_attempts none",
-                "table task_completions SELECT,INSERT",
+                "table task_completions SELECT,INSERT,DELETE",
                 "table tasks SELECT,INSERT,UPDATE,DELETE",
                 "table users none");
         assertThat(column(owner, "SELECT has_database_privilege('public', current_database(), 'TEMP')::text || ' '"

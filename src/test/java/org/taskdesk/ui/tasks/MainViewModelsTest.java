@@ -346,8 +346,7 @@ class MainViewModelsTest {
 
         list.undo();
         Task back = stored("Pay rent");
-        assertThat(back.id()).isNotEqualTo(before.id());
-        assertThat(back.withId(before.id())).isEqualTo(before);
+        assertThat(back).as("the same id and every field").isEqualTo(before);
         assertThat(visible("Pay rent")).isEqualTo(back);
     }
 
@@ -359,8 +358,8 @@ class MainViewModelsTest {
         list.setPriority(Priority.HIGH);
         select("Pay rent");
         list.deleteSelection();
-        list.undo(); // back, with a new id
-        list.undo(); // the priority change, on the new id
+        list.undo(); // back, under its own id
+        list.undo(); // the priority change
 
         assertThat(stored("Pay rent").priority()).isEqualTo(Priority.NONE);
         list.redo();
@@ -527,5 +526,58 @@ class MainViewModelsTest {
         select("C");
         assertThat(detail.tagSuggestions("home wo")).containsExactly("work", "workshop");
         assertThat(TaskDetailViewModel.completeTag("home wo", "work")).isEqualTo("home work ");
+    }
+
+    // ---- edits are kept ------------------------------------------------------------------------------
+
+    @Test
+    void selectingAnotherTaskSavesTheEditsAsOneUndoableStep() {
+        fixture.add("Pay rent", "Other");
+        start();
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+        detail.priorityProperty().set(Priority.HIGH);
+
+        select("Other");
+
+        assertThat(stored("Pay the rent").priority()).isEqualTo(Priority.HIGH);
+        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Edit \"Pay the rent\"");
+        list.undo();
+        assertThat(stored("Pay rent").priority()).isEqualTo(Priority.NONE);
+    }
+
+    @Test
+    void leavingATaskWithAnUnreadableFieldSavesTheOthersAndSaysWhichWasNot() {
+        fixture.add("Pay rent tomorrow", "Other");
+        start();
+        select("Pay rent");
+        detail.descriptionProperty().set("By transfer");
+        detail.dueDateTextProperty().set("31/31/2026");
+        assertThat(detail.dueDateErrorProperty().get()).contains("31/31/2026").contains("calendar");
+        assertThat(detail.validProperty().get()).isFalse();
+
+        select("Other");
+
+        Task saved = stored("Pay rent");
+        assertThat(saved.description()).isEqualTo("By transfer");
+        assertThat(saved.due()).isEqualTo(Due.on(TODAY.plusDays(1)));
+        assertThat(list.messageProperty().get()).startsWith("\"Pay rent\": the due date was not saved")
+                .contains("31/31/2026");
+    }
+
+    @Test
+    void anUnreadableFieldKeepsItsTextWhenTheOtherEditsAreSaved() {
+        fixture.add("Pay rent tomorrow");
+        start();
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+        detail.dueTimeProperty().set("25:99");
+
+        assertThat(detail.save()).isTrue(); // leaving the title field
+
+        assertThat(stored("Pay the rent").due()).isEqualTo(Due.on(TODAY.plusDays(1)));
+        assertThat(detail.dueTimeProperty().get()).isEqualTo("25:99");
+        assertThat(detail.dueTimeErrorProperty().get()).contains("HH:mm");
+        assertThat(detail.save()).as("nothing new to save").isFalse();
     }
 }

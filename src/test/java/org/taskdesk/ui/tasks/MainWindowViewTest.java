@@ -3,7 +3,6 @@ package org.taskdesk.ui.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +31,23 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowViewTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    private MainWindowFixture fixture;
+    // Opened here, off the JavaFX thread and outside TestFX's 10 s limit for @Start: migrating and starting
+    // Hibernate took longer than that on a loaded machine.
+    private final MainWindowFixture fixture = openFixture();
     private FxBackgroundTasks background;
     private MainWindowView view;
-    private Path folder;
     private boolean signedOut;
+
+    private static MainWindowFixture openFixture() {
+        try {
+            return new MainWindowFixture(Files.createTempDirectory("main-window-test"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        folder = Files.createTempDirectory("main-window-test");
-        fixture = new MainWindowFixture(folder);
         background = new FxBackgroundTasks();
         Theme.LIGHT.apply(Map.of());
         view = new MainWindowView(fixture.context(background, () -> signedOut = true));

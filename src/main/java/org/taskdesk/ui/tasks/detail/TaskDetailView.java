@@ -29,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.taskdesk.ui.common.DateFieldText;
 import org.taskdesk.ui.common.PriorityNames;
 
 /** The detail pane: a thin form over {@link TaskDetailViewModel}. */
@@ -89,6 +90,7 @@ public final class TaskDetailView {
         dueDate.setAccessibleText("Due date");
         dueDate.setPromptText("No date");
         dueDate.valueProperty().bindBidirectional(model.dueDateProperty());
+        DateFieldText.keepUnreadable(dueDate, model.dueDateTextProperty());
         dueDate.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(dueDate, Priority.ALWAYS);
         TextField dueTime = new TextField();
@@ -106,7 +108,7 @@ public final class TaskDetailView {
                 field("Title", title, model.titleErrorProperty()),
                 field("Description", description, model.descriptionErrorProperty()),
                 priorityAndTags(field("Priority", priority, null), field("Tags", tags, model.tagsErrorProperty())),
-                fieldFor("Due", due, dueTime, model.dueTimeErrorProperty()),
+                dueField(due, dueDate, dueTime),
                 new Separator(),
                 repeatEditor(),
                 new Separator());
@@ -129,6 +131,10 @@ public final class TaskDetailView {
         revert.setAccessibleText("Put the fields back as saved");
         revert.disableProperty().bind(model.dirtyProperty().not());
         revert.setOnAction(e -> model.revert());
+        // Clicking them must not take the focus from the field being edited: leaving a field saves it, and
+        // Revert would then put back what had just been saved.
+        save.setFocusTraversable(false);
+        revert.setFocusTraversable(false);
         // At the top, beside the heading, so they are visible however long the form is.
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -142,6 +148,8 @@ public final class TaskDetailView {
                 e.consume();
             }
         });
+
+        saveWhenLeft(title, description, priority, tags, dueDate, dueTime);
 
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
@@ -210,13 +218,16 @@ public final class TaskDetailView {
         days.managedProperty().bind(days.visibleProperty());
 
         ComboBox<RepeatEnd> end = new ComboBox<>();
+        end.setId("detail-repeat-end");
         end.setAccessibleText("How the repeat ends");
         end.getItems().setAll(RepeatEnd.values());
         end.valueProperty().bindBidirectional(model.endProperty());
         DatePicker until = new DatePicker();
         until.setAccessibleText("Last date of the repeat");
         until.setPrefWidth(140);
+        until.setId("detail-repeat-until");
         until.valueProperty().bindBidirectional(model.untilProperty());
+        DateFieldText.keepUnreadable(until, model.untilTextProperty());
         until.visibleProperty().bind(model.endProperty().isEqualTo(RepeatEnd.UNTIL));
         until.managedProperty().bind(until.visibleProperty());
         TextField count = new TextField();
@@ -233,8 +244,12 @@ public final class TaskDetailView {
         after.selectedProperty().bindBidirectional(model.afterCompletionProperty());
 
         Label error = errorLabel(model.recurrenceErrorProperty());
-        for (Control c : List.of(interval, count)) {
+        for (Control c : List.of(interval, count, until)) {
             model.recurrenceErrorProperty().addListener((o, was, now) -> markInvalid(c, now));
+        }
+        saveWhenLeft(preset, interval, unit, end, until, count, after);
+        for (Node toggle : days.getChildren()) {
+            saveWhenLeft(toggle);
         }
         Label summary = new Label();
         summary.setId("detail-repeat-summary");
@@ -251,6 +266,30 @@ public final class TaskDetailView {
         details.visibleProperty().bind(model.presetProperty().isNotEqualTo(RepeatPreset.NEVER));
         details.managedProperty().bind(details.visibleProperty());
         return new VBox(5, heading, preset, details, error, summary, next);
+    }
+
+    /** Saves the task's edits when the keyboard leaves any of {@code fields}, as modern task apps do. */
+    private void saveWhenLeft(Node... fields) {
+        for (Node field : fields) {
+            field.focusedProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    // Later, not now: a date field commits its typed text on the same focus change.
+                    javafx.application.Platform.runLater(model::save);
+                }
+            });
+        }
+    }
+
+    private Node dueField(HBox due, DatePicker dueDate, TextField dueTime) {
+        Label label = new Label("Due");
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(dueDate);
+        Label dateError = errorLabel(model.dueDateErrorProperty());
+        dateError.setId("detail-due-date-error");
+        model.dueDateErrorProperty().addListener((obs, old, now) -> markInvalid(dueDate, now));
+        Label timeError = errorLabel(model.dueTimeErrorProperty());
+        model.dueTimeErrorProperty().addListener((obs, old, now) -> markInvalid(dueTime, now));
+        return new VBox(2, label, due, dateError, timeError);
     }
 
     private void completeTags(TextField tags) {

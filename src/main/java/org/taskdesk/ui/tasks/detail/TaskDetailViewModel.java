@@ -37,7 +37,9 @@ import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /**
  * The detail pane of the selected task: every field as an editable property, checked as it is typed (each field
- * has its own error text, empty when fine), and saved as one undoable edit only when everything is valid.
+ * has its own error text, empty when fine). Edits are saved as one undoable step when the person leaves a field,
+ * leaves the task (another selection) or the window ({@link #save()}, {@link #leave()}); a field that does not read
+ * stays as typed, marked, and is never written: the task keeps its saved value there.
  */
 public final class TaskDetailViewModel {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
@@ -54,6 +56,9 @@ public final class TaskDetailViewModel {
     private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
     private final ObjectProperty<LocalDate> dueDate = new SimpleObjectProperty<>(this, "dueDate");
     private final StringProperty dueTime = new SimpleStringProperty(this, "dueTime", "");
+    // Text typed into a date field that is not a date (empty when it is one): kept so the person can correct it.
+    private final StringProperty dueDateText = new SimpleStringProperty(this, "dueDateText", "");
+    private final StringProperty untilText = new SimpleStringProperty(this, "untilText", "");
 
     private final ObjectProperty<RepeatPreset> preset = new SimpleObjectProperty<>(this, "preset", RepeatPreset.NEVER);
     private final StringProperty interval = new SimpleStringProperty(this, "interval", "1");
@@ -71,6 +76,7 @@ public final class TaskDetailViewModel {
     private final ReadOnlyStringWrapper descriptionError = new ReadOnlyStringWrapper(this, "descriptionError", "");
     private final ReadOnlyStringWrapper tagsError = new ReadOnlyStringWrapper(this, "tagsError", "");
     private final ReadOnlyStringWrapper dueTimeError = new ReadOnlyStringWrapper(this, "dueTimeError", "");
+    private final ReadOnlyStringWrapper dueDateError = new ReadOnlyStringWrapper(this, "dueDateError", "");
     private final ReadOnlyStringWrapper recurrenceError = new ReadOnlyStringWrapper(this, "recurrenceError", "");
     private final ReadOnlyStringWrapper recurrenceText = new ReadOnlyStringWrapper(this, "recurrenceText", "");
     private final ObservableList<String> nextDates = FXCollections.observableArrayList();
@@ -90,10 +96,10 @@ public final class TaskDetailViewModel {
             weekdays.put(day, on);
             on.addListener(this::recurrenceChanged);
         }
-        for (Observable field : List.of(title, description, priority, tags, dueDate, dueTime)) {
+        for (Observable field : List.of(title, description, priority, tags, dueDate, dueTime, dueDateText)) {
             field.addListener(o -> changed());
         }
-        for (Observable field : List.of(interval, unit, end, until, count, afterCompletion)) {
+        for (Observable field : List.of(interval, unit, end, until, untilText, count, afterCompletion)) {
             field.addListener(this::recurrenceChanged);
         }
         preset.addListener((obs, old, now) -> applyPreset(now));
@@ -158,6 +164,23 @@ public final class TaskDetailViewModel {
 
     public ObjectProperty<LocalDate> untilProperty() {
         return until;
+    }
+
+    /**
+     * What was typed into the due date field when it is not a date ("31/31/2026"), else empty. The date field
+     * reports it here instead of throwing; the field is then marked and its text kept.
+     */
+    public StringProperty dueDateTextProperty() {
+        return dueDateText;
+    }
+
+    /** As {@link #dueDateTextProperty()}, for the repeat's last date. */
+    public StringProperty untilTextProperty() {
+        return untilText;
+    }
+
+    public ReadOnlyStringProperty dueDateErrorProperty() {
+        return dueDateError.getReadOnlyProperty();
     }
 
     /** How many times, as typed, when the repeat ends after a number of times. */
@@ -239,14 +262,54 @@ public final class TaskDetailViewModel {
 
     // ---- commands ------------------------------------------------------------------------------------
 
-    /** Saves the fields as one undoable edit; does nothing while a field is invalid or nothing changed. */
+    /**
+     * Saves what changed as one undoable edit: every field that reads; a field that does not keeps its saved value
+     * in the database and its text on screen. False when there was nothing to save.
+     */
     public boolean save() {
         validate();
-        if (task == null || !valid.get() || edited == null || !dirty.get()) {
+        if (task == null || edited == null || sameFields(edited, task)) {
             return false;
         }
         list.run(list.commands().replace(edited));
+        // From now on the fields are compared with what was just saved, so leaving the field and then the task
+        // does not save the same edit twice. The reply's copy of the task arrives later and is shown then.
+        task = edited;
+        validate();
         return true;
+    }
+
+    /**
+     * The person leaves this task (another selection, signing out, closing the window): saves what reads, and
+     * says which fields were not saved and why, since their text is about to go from the screen.
+     */
+    public void leave() {
+        if (task == null || !list.holds(task.id())) {
+            return; // nothing shown, or the task is gone (deleted): nothing to save it into
+        }
+        save();
+        List<String> unsaved = unsavedFields();
+        if (!unsaved.isEmpty()) {
+            list.tell("\"" + task.title() + "\": " + String.join("; ", unsaved));
+        }
+    }
+
+    /** "the due time was not saved (Type the time as HH:mm…)" for each field that does not read. */
+    private List<String> unsavedFields() {
+        List<String> result = new ArrayList<>();
+        Map<String, ReadOnlyStringWrapper> errors = new java.util.LinkedHashMap<>();
+        errors.put("title", titleError);
+        errors.put("description", descriptionError);
+        errors.put("tags", tagsError);
+        errors.put("due date", dueDateError);
+        errors.put("due time", dueTimeError);
+        errors.put("repeat", recurrenceError);
+        errors.forEach((name, error) -> {
+            if (!error.get().isEmpty()) {
+                result.add("the " + name + " was not saved (" + error.get() + ")");
+            }
+        });
+        return result;
     }
 
     /** Puts the fields back to the saved task. */
@@ -262,6 +325,9 @@ public final class TaskDetailViewModel {
      * was shown stays as typed, and the repeat fields stay only when the repeat was touched.
      */
     private void arrived(Task now) {
+        if (task != null && (now == null || now.id() != task.id())) {
+            leave();
+        }
         if (now == null || task == null || now.id() != task.id() || !dirty.get() || shownFields == null) {
             show(now);
             return;
@@ -278,6 +344,7 @@ public final class TaskDetailViewModel {
             keep(tags, typed.tags(), before.tags());
             keep(dueDate, typed.dueDate(), before.dueDate());
             keep(dueTime, typed.dueTime(), before.dueTime());
+            keep(dueDateText, typed.dueDateText(), before.dueDateText());
             if (repeatTouched) {
                 preset.set(typed.preset());
                 interval.set(typed.interval());
@@ -285,6 +352,7 @@ public final class TaskDetailViewModel {
                 typed.weekdays().forEach((day, on) -> weekdays.get(day).set(on));
                 end.set(typed.end());
                 until.set(typed.until());
+                untilText.set(typed.untilText());
                 count.set(typed.count());
                 afterCompletion.set(typed.afterCompletion());
                 recurrenceTouched = true;
@@ -306,17 +374,17 @@ public final class TaskDetailViewModel {
 
     /** The editable fields' values, to tell which the person changed from what was shown. */
     private record Fields(String title, String description, Priority priority, String tags, LocalDate dueDate,
-                          String dueTime, RepeatPreset preset, String interval, RepeatUnit unit,
-                          Map<DayOfWeek, Boolean> weekdays, RepeatEnd end, LocalDate until, String count,
-                          boolean afterCompletion) {
+                          String dueTime, String dueDateText, RepeatPreset preset, String interval, RepeatUnit unit,
+                          Map<DayOfWeek, Boolean> weekdays, RepeatEnd end, LocalDate until, String untilText,
+                          String count, boolean afterCompletion) {
     }
 
     private Fields capture() {
         Map<DayOfWeek, Boolean> days = new EnumMap<>(DayOfWeek.class);
         weekdays.forEach((day, on) -> days.put(day, on.get()));
         return new Fields(title.get(), description.get(), priority.get(), tags.get(), dueDate.get(), dueTime.get(),
-                preset.get(), interval.get(), unit.get(), days, end.get(), until.get(), count.get(),
-                afterCompletion.get());
+                dueDateText.get(), preset.get(), interval.get(), unit.get(), days, end.get(), until.get(),
+                untilText.get(), count.get(), afterCompletion.get());
     }
 
     private void show(Task shown) {
@@ -329,6 +397,7 @@ public final class TaskDetailViewModel {
             description.set(t.description());
             priority.set(t.priority());
             tags.set(String.join(" ", t.tags().names()));
+            dueDateText.set("");
             dueDate.set(t.due() == null ? null : t.due().date());
             dueTime.set(t.due() == null || !t.due().hasTime() ? "" : t.due().time().toString());
             showRule(t.recurrence());
@@ -344,6 +413,7 @@ public final class TaskDetailViewModel {
     private void showRule(RecurrenceRule rule) {
         recurrenceTouched = false;
         untouchedRule = rule;
+        untilText.set("");
         for (BooleanProperty day : weekdays.values()) {
             day.set(false);
         }
@@ -445,22 +515,26 @@ public final class TaskDetailViewModel {
         String newTitle = check(titleError, () -> TaskRules.checkTitle(title.get()));
         String newDescription = check(descriptionError, () -> TaskRules.checkDescription(description.get()));
         Tags newTags = check(tagsError, this::parseTags);
-        Due newDue = check(dueTimeError, this::parseDue);
+        check(dueDateError, this::checkDueDate);
+        Due newDue = dueDateError.get().isEmpty() ? check(dueTimeError, this::parseDue) : null;
+        boolean dueOk = dueDateError.get().isEmpty() && dueTimeError.get().isEmpty();
         RecurrenceRule newRule = check(recurrenceError, this::buildRule);
-        boolean ok = newTitle != null && newDescription != null && newTags != null && dueTimeError.get().isEmpty()
-                && recurrenceError.get().isEmpty();
+        boolean ruleOk = recurrenceError.get().isEmpty();
+        boolean ok = newTitle != null && newDescription != null && newTags != null && dueOk && ruleOk;
         valid.set(ok);
         recurrenceText.set(newRule == null ? "" : Formats.capitalise(newRule.describe()));
-        nextDates.setAll(next(newRule, newDue));
-        if (!ok) {
-            edited = null;
-            dirty.set(true);
-            return;
-        }
+        nextDates.setAll(next(newRule, dueOk ? newDue : task.due()));
+        // What would be saved now: each field that reads, and the saved value where one does not.
         Instant now = list.clock().instant();
-        edited = new Task(task.id(), newTitle, newDescription, task.completed(), priority.get(), newTags, newDue,
-                newRule, task.createdAt(), now, task.completedAt());
-        dirty.set(!sameFields(edited, task));
+        try {
+            edited = new Task(task.id(), newTitle != null ? newTitle : task.title(),
+                    newDescription != null ? newDescription : task.description(), task.completed(), priority.get(),
+                    newTags != null ? newTags : task.tags(), dueOk ? newDue : task.due(),
+                    ruleOk ? newRule : task.recurrence(), task.createdAt(), now, task.completedAt());
+        } catch (RuntimeException e) {
+            edited = null; // the readable fields do not fit with the saved ones: nothing can be saved yet
+        }
+        dirty.set(!ok || edited == null || !sameFields(edited, task));
     }
 
     private static boolean sameFields(Task a, Task b) {
@@ -495,6 +569,27 @@ public final class TaskDetailViewModel {
             return Tags.EMPTY;
         }
         return Tags.of(List.of(text.split("[,\\s]+")));
+    }
+
+    private Void checkDueDate() {
+        String typed = dueDateText.get();
+        if (typed != null && !typed.isEmpty()) {
+            throw new FieldException(notADate(typed));
+        }
+        return null;
+    }
+
+    /** The message for text in a date field that is not a date, with an example in the field's own format. */
+    private String notADate(String typed) {
+        java.util.Locale locale = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        // The pattern DatePicker's default converter uses: the locale's short date, with the year in full.
+        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                java.time.format.FormatStyle.SHORT, null, java.time.chrono.IsoChronology.INSTANCE, locale);
+        if (!pattern.contains("yyy")) {
+            pattern = pattern.replaceAll("y+", "yyyy");
+        }
+        String example = DateTimeFormatter.ofPattern(pattern, locale).format(LocalDate.now(list.clock()));
+        return "\u201c" + typed + "\u201d is not a date: pick one from the calendar, or type it like " + example + ".";
     }
 
     private Due parseDue() {
@@ -539,6 +634,9 @@ public final class TaskDetailViewModel {
             case YEARS -> RecurrenceRule.yearly(n);
         };
         if (end.get() == RepeatEnd.UNTIL) {
+            if (untilText.get() != null && !untilText.get().isEmpty()) {
+                throw new FieldException(notADate(untilText.get()));
+            }
             if (until.get() == null) {
                 throw new FieldException("Pick the last date of the repeat.");
             }

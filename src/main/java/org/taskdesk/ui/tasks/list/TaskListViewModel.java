@@ -483,6 +483,17 @@ public final class TaskListViewModel {
         run(command, () -> { });
     }
 
+    /** Whether the list holds the task with this id (it was not deleted meanwhile). */
+    public boolean holds(long id) {
+        return byId.containsKey(id);
+    }
+
+    /** Shows a short note to the person (a toast in the window). */
+    public void tell(String note) {
+        message.set("");
+        message.set(note);
+    }
+
     /** Completes the selected tasks (reopens them when every one is already done). */
     public void completeSelection() {
         toggleDone(List.copyOf(selection));

@@ -3,20 +3,20 @@ package org.taskdesk.ui.tasks.undo;
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.DeletedTask;
 import org.taskdesk.tasks.TaskService;
 
-/** Quick add: undo deletes the new task, redo adds it again with the same fields. */
+/** Quick add: undo deletes the new task, redo puts it back exactly (same id, same fields). */
 final class AddTaskCommand implements TaskCommand {
     private final TaskService service;
     private final UserSession user;
-    private final TaskIds ids;
     private final String line;
     private Task added;
+    private List<DeletedTask> undone = List.of();
 
-    AddTaskCommand(TaskService service, UserSession user, TaskIds ids, String line) {
+    AddTaskCommand(TaskService service, UserSession user, String line) {
         this.service = service;
         this.user = user;
-        this.ids = ids;
         this.line = line;
     }
 
@@ -33,15 +33,12 @@ final class AddTaskCommand implements TaskCommand {
 
     @Override
     public TaskChanges undo() {
-        long id = ids.current(added.id());
-        service.delete(user, id);
-        return TaskChanges.removed(List.of(id));
+        undone = service.delete(user, List.of(added.id()));
+        return TaskChanges.removed(List.of(added.id()));
     }
 
     @Override
     public TaskChanges redo() {
-        Task again = service.add(user, added);
-        ids.moved(added.id(), again.id());
-        return TaskChanges.saved(List.of(again));
+        return TaskChanges.saved(service.restore(user, undone));
     }
 }

@@ -1,26 +1,24 @@
 package org.taskdesk.ui.tasks.undo;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
-import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.CompletedTask;
 import org.taskdesk.tasks.TaskService;
 
 /**
- * Completes tasks through the service, so a repeating task moves on to its next date; undo restores each task
- * as it was before (open, its old due date, its old count of times left).
+ * Completes tasks through the service, so a repeating task moves on to its next date and each completion is
+ * recorded for statistics. Undo takes the completions back (the history rows go, each task is as it was); redo
+ * puts the same history rows and the same tasks back. Each step is one service call, one transaction.
  */
 final class CompleteTasksCommand implements TaskCommand {
     private final TaskService service;
     private final UserSession user;
-    private final TaskIds ids;
     private final List<Long> taskIds;
-    private final List<Task> before = new ArrayList<>();
+    private List<CompletedTask> done = List.of();
 
-    CompleteTasksCommand(TaskService service, UserSession user, TaskIds ids, List<Long> taskIds) {
+    CompleteTasksCommand(TaskService service, UserSession user, List<Long> taskIds) {
         this.service = service;
         this.user = user;
-        this.ids = ids;
         this.taskIds = List.copyOf(taskIds);
     }
 
@@ -31,18 +29,17 @@ final class CompleteTasksCommand implements TaskCommand {
 
     @Override
     public TaskChanges execute() {
-        before.clear();
-        List<Task> saved = new ArrayList<>();
-        for (long id : taskIds) {
-            long current = ids.current(id);
-            before.add(service.get(user, current));
-            saved.add(service.complete(user, current).task());
-        }
-        return TaskChanges.saved(saved);
+        done = service.complete(user, taskIds);
+        return TaskChanges.saved(done.stream().map(CompletedTask::after).toList());
     }
 
     @Override
     public TaskChanges undo() {
-        return TaskChanges.saved(Restore.all(service, user, ids, before));
+        return TaskChanges.saved(service.undoCompletions(user, done));
+    }
+
+    @Override
+    public TaskChanges redo() {
+        return TaskChanges.saved(service.redoCompletions(user, done));
     }
 }

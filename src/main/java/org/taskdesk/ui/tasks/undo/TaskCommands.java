@@ -8,14 +8,13 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskService;
 
 /**
- * Makes the commands for one signed-in person; they share the id map, so each finds its tasks again after an
- * undone delete.
+ * Makes the commands for one signed-in person. Undo restores tasks under their own ids, so every command can keep
+ * the ids it was given.
  */
 public final class TaskCommands {
     private final TaskService service;
     private final UserSession user;
     private final Clock clock;
-    private final TaskIds ids = new TaskIds();
 
     public TaskCommands(TaskService service, UserSession user, Clock clock) {
         this.service = service;
@@ -25,12 +24,12 @@ public final class TaskCommands {
 
     /** Adds the task one line of quick-add text describes. */
     public TaskCommand add(String quickAddLine) {
-        return new AddTaskCommand(service, user, ids, quickAddLine);
+        return new AddTaskCommand(service, user, quickAddLine);
     }
 
     /** Changes each task with {@code change}, e.g. a new priority; {@code description} names it for the menu. */
     public TaskCommand edit(String description, List<Task> tasks, UnaryOperator<Task> change) {
-        return new EditTasksCommand(service, user, ids, description, ids(tasks), change);
+        return new EditTasksCommand(service, user, description, ids(tasks), change);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class TaskCommands {
      * completed is not one of the pane's fields: it stays as the database has it, since the pane's copy may be stale.
      */
     public TaskCommand replace(Task edited) {
-        return new EditTasksCommand(service, user, ids, "Edit \"" + shorten(edited.title()) + "\"",
+        return new EditTasksCommand(service, user, "Edit \"" + shorten(edited.title()) + "\"",
                 List.of(edited.id()), current -> new Task(current.id(), edited.title(), edited.description(),
                 current.completed(), edited.priority(), edited.tags(), edited.due(), edited.recurrence(),
                 current.createdAt(), clock.instant(), current.completedAt()));
@@ -46,7 +45,7 @@ public final class TaskCommands {
 
     /** Completes each task; repeating ones move to their next date. */
     public TaskCommand complete(List<Task> tasks) {
-        return new CompleteTasksCommand(service, user, ids, ids(tasks));
+        return new CompleteTasksCommand(service, user, ids(tasks));
     }
 
     /** Opens completed tasks again. */
@@ -55,7 +54,7 @@ public final class TaskCommands {
     }
 
     public TaskCommand delete(List<Task> tasks) {
-        return new DeleteTasksCommand(service, user, ids, ids(tasks));
+        return new DeleteTasksCommand(service, user, ids(tasks));
     }
 
     /** "1 task", "3 tasks". */

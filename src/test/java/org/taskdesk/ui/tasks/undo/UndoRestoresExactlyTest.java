@@ -1,0 +1,136 @@
+package org.taskdesk.ui.tasks.undo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.app.TestWorkspaces;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.testing.MutableClock;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * Undo and redo through the commands the main window runs, on real H2 and PostgreSQL (row-level security FORCEd):
+ * what statistics count and what the database holds after each step, compared with what it held before.
+ */
+class UndoRestoresExactlyTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Saturday 21 November 2026, 11:00 in Berlin. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), BERLIN);
+
+    @TempDir
+    Path folder;
+
+    private Workspace workspace;
+    private UserSession ann;
+    private TaskCommands commands;
+
+    private void open(DatabaseKind kind) {
+        workspace = TestWorkspaces.open(TestWorkspaces.freshUrl(kind, folder), folder, clock);
+        workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
+        ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
+        commands = new TaskCommands(workspace.tasks(), ann, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private int completedInStatistics() {
+        return workspace.statistics().lastThirtyDays(ann).totalCompleted();
+    }
+
+    private List<Task> all() {
+        return workspace.tasks().list(ann, org.taskdesk.tasks.TaskQuery.of("")).tasks();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void completeUndoRedoCountsTheCompletionOnceAndUndoPutsTheTaskBack(DatabaseKind kind) {
+        open(kind);
+        Task bill = workspace.tasks().add(ann, "Pay bill 2026-11-22 #home !high");
+        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-21 every day");
+        List<Task> before = all();
+
+        TaskCommand complete = commands.complete(List.of(bill, plants));
+        complete.execute();
+        assertThat(completedInStatistics()).isEqualTo(2);
+        List<Task> afterDone = all();
+
+        complete.undo();
+        assertThat(completedInStatistics()).as("undone completions are no longer counted").isZero();
+        assertThat(all()).isEqualTo(before);
+
+        clock.advance(Duration.ofMinutes(5));
+        complete.redo();
+        assertThat(completedInStatistics()).as("counted once after redo").isEqualTo(2);
+        assertThat(all()).as("redo gives what the first time gave").isEqualTo(afterDone);
+
+        complete.undo();
+        assertThat(completedInStatistics()).isZero();
+        assertThat(all()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void undoOfADeleteBringsBackTheSameIdsFieldsAndCompletionHistory(DatabaseKind kind) {
+        open(kind);
+        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-20 every day #home");
+        Task report = workspace.tasks().add(ann, "Report 2026-11-25 !high");
+        workspace.tasks().complete(ann, plants.id());   // moves on to the 22nd; one completion recorded
+        clock.advance(Duration.ofHours(1));
+        workspace.tasks().complete(ann, plants.id());   // and another
+        workspace.tasks().complete(ann, report.id());
+        workspace.tasks().update(ann, report.id(), t -> t.withDescription("Q4 numbers", clock.instant()));
+        List<Task> before = all();
+        assertThat(completedInStatistics()).isEqualTo(3);
+
+        TaskCommand delete = commands.delete(before);
+        delete.execute();
+        assertThat(all()).isEmpty();
+        assertThat(completedInStatistics()).isZero();
+
+        clock.advance(Duration.ofMinutes(5));
+        delete.undo();
+        assertThat(all()).as("same ids and every field").isEqualTo(before);
+        assertThat(completedInStatistics()).as("history back").isEqualTo(3);
+
+        delete.redo();
+        assertThat(all()).isEmpty();
+        delete.undo();
+        assertThat(all()).isEqualTo(before);
+        assertThat(completedInStatistics()).isEqualTo(3);
+
+        // An older step still finds the restored task under its id: undo of an edit made before the delete.
+        TaskCommand edit = commands.edit("Rename", List.of(workspace.tasks().get(ann, report.id())),
+                t -> t.withTitle("Annual report", clock.instant()));
+        edit.execute();
+        edit.undo();
+        assertThat(all()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void undoOfAnAddAndRedoKeepTheTasksId(DatabaseKind kind) {
+        open(kind);
+        TaskCommand add = commands.add("Call mum tomorrow #family");
+        Task added = add.execute().saved().get(0);
+
+        add.undo();
+        assertThat(all()).isEmpty();
+        add.redo();
+        assertThat(all()).containsExactly(added);
+    }
+}
