@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,18 +44,30 @@ class CrashDurabilityTest {
         long seed = Long.getLong("taskdesk.crash.seed", System.nanoTime());
         int runs = Integer.getInteger("taskdesk.crash.runs", 20);
         System.out.println("CrashDurabilityTest seed " + seed + " (replay: -Dtaskdesk.crash.seed=" + seed + ")");
-        Random random = new Random(seed);
-        Path file = folder.resolve("tasks.mv.db");
+        // Two databases killed in turn, side by side: a writer spends most of its life starting its JVM.
+        ExecutorService lanes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = lanes.submit(() -> lane("a", new Random(seed), (runs + 1) / 2, seed));
+            Future<Integer> second = lanes.submit(() -> lane("b", new Random(seed + 1), runs / 2, seed));
+            assertThat(first.get() + second.get()).as("the writers got to save something").isGreaterThan(runs);
+        } finally {
+            lanes.shutdownNow();
+        }
+    }
+
+    /** {@code runs} writers on one database, each killed at a random moment; returns how many changes they saved. */
+    private int lane(String name, Random random, int runs, long seed) throws Exception {
+        Path file = folder.resolve(name).resolve("tasks.mv.db");
         try (Workspace workspace = TestWorkspaces.open(file.toString(), folder, Clock.systemUTC())) {
             workspace.accounts().signUp(EMAIL, "Crash", PASSWORD);
         }
-
         Map<Long, Task> savedSoFar = new HashMap<>();
         Set<Long> completedSoFar = new HashSet<>();
-        for (int run = 1; run <= runs; run++) {
-            long killAfterMillis = random.nextInt(600);
+        for (int i = 1; i <= runs; i++) {
+            String run = name + i;
+            long killAfterMillis = random.nextInt(500);
             long started = System.nanoTime();
-            List<String> reported = runAndKill(file, String.valueOf(run), killAfterMillis);
+            List<String> reported = runAndKill(file, run, killAfterMillis);
             long checking = System.nanoTime();
             String context = "seed " + seed + ", run " + run + ", killed " + killAfterMillis + " ms after it was ready";
             for (String line : reported) {
@@ -60,16 +75,16 @@ class CrashDurabilityTest {
                 long id = Long.parseLong(words[1]);
                 if (words[0].equals("added")) {
                     int number = Integer.parseInt(words[2].substring(words[2].lastIndexOf(' ') + 1));
-                    savedSoFar.put(id, TaskWriterProcess.expected(String.valueOf(run), number));
+                    savedSoFar.put(id, TaskWriterProcess.expected(run, number));
                 } else {
                     completedSoFar.add(id);
                 }
             }
-            checkDatabase(file, String.valueOf(run), savedSoFar, completedSoFar, context);
-            System.out.printf("run %d: %d changes reported, writer %d ms, check %d ms%n", run, reported.size(),
+            checkDatabase(file, run, savedSoFar, completedSoFar, context);
+            System.out.printf("run %s: %d changes reported, writer %d ms, check %d ms%n", run, reported.size(),
                     (checking - started) / 1_000_000, (System.nanoTime() - checking) / 1_000_000);
         }
-        assertThat(savedSoFar).as("the writers got to save something").hasSizeGreaterThan(runs);
+        return savedSoFar.size() + completedSoFar.size();
     }
 
     /** Starts a writer, kills it {@code millis} after it is ready, and returns its complete output lines. */
@@ -77,7 +92,7 @@ class CrashDurabilityTest {
         Process writer = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Dtaskdesk.log.dir=" + folder.resolve("logs"),
                 "-cp", System.getProperty("java.class.path"), TaskWriterProcess.class.getName(),
-                file.toString(), EMAIL, PASSWORD, run)).redirectError(folder.resolve("writer-" + run + ".err").toFile())
+                file.toString(), EMAIL, PASSWORD, run)).redirectError(file.resolveSibling("writer-" + run + ".err").toFile())
                 .start();
         StringBuilder output = new StringBuilder();
         CountDownLatch ready = new CountDownLatch(1);
