@@ -27,6 +27,14 @@ import org.taskdesk.persistence.migrations.SchemaMigrator;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.FullDisk;
 import org.taskdesk.testing.TestEnvironment;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.TaskQuery;
+import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.tasks.MainWindowFixture;
+import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -95,6 +103,42 @@ class DiskFullTest {
             List<String> present = titles(list.out());
             assertThat(present).as("%s: every task reported as added is there", context).containsAll(added);
             assertThat(present).as("%s: no task reported as failed is there", context).doesNotContainAnyElementsOf(failed);
+        }
+    }
+
+    @Test
+    void theAppShowsTheSentenceAndKeepsWhatItSaidWasSaved() {
+        Path file = folder.resolve("app.mv.db");
+        DatabaseConnections connections = new DatabaseConnections(FullDisk.database(file));
+        MainWindowFixture.RecordingDialogs dialogs = new MainWindowFixture.RecordingDialogs();
+        try (Workspace workspace = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
+            workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
+            UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
+            TaskListViewModel list = new TaskListViewModel(workspace.tasks(), ann, new DirectBackgroundTasks(), dialogs,
+                    Clock.systemUTC());
+            QuickAddViewModel quickAdd = new QuickAddViewModel(list);
+            list.load();
+            quickAdd.textProperty().set("Buy milk");
+            quickAdd.submit();
+            assertThat(list.savedTextProperty().get()).startsWith("Saved ");
+            String saved = list.savedTextProperty().get();
+
+            FullDisk.freeSpace(0);
+            quickAdd.textProperty().set("Never saved");
+            quickAdd.submit();
+
+            String sentence = "The disk holding " + folder.toAbsolutePath() + " is full: free some space; nothing was saved.";
+            assertThat(list.errorProperty().get()).isEqualTo(sentence);
+            assertThat(dialogs.errors).containsExactly("The change could not be saved.: " + sentence);
+            assertThat(list.savedTextProperty().get()).isEqualTo(saved);
+            assertThat(quickAdd.textProperty().get()).as("kept, to try again").isEqualTo("Never saved");
+        }
+
+        FullDisk.unlimited();
+        try (Workspace reopened = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
+            UserSession ann = reopened.accounts().signIn("ann@example.com", "ann password", false);
+            assertThat(reopened.tasks().list(ann, TaskQuery.of("")).tasks()).extracting(Task::title)
+                    .containsExactly("Buy milk");
         }
     }
 

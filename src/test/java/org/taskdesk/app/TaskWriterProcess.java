@@ -6,7 +6,17 @@ import java.time.Clock;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
-import org.taskdesk.workspace.Workspace;
+import java.sql.Connection;
+import org.taskdesk.accounts.AccountService;
+import org.taskdesk.accounts.LocalAccountService;
+import org.taskdesk.accounts.Passwords;
+import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.hibernate.Transactions;
+import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.tasks.TaskService;
 
 /**
  * A child process for {@link CrashDurabilityTest}: writes tasks through the real services into a local database
@@ -19,20 +29,28 @@ public final class TaskWriterProcess {
     private TaskWriterProcess() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.sql.SQLException {
         Path file = Path.of(args[0]);
         PrintStream out = System.out;
-        try (Workspace workspace = TestWorkspaces.open(file.toString(), file.getParent(), Clock.systemUTC())) {
-            UserSession user = workspace.accounts().signIn(args[1], args[2], false);
+        // The services over the file as OpenedWorkspace builds them, without its migration check: the parent
+        // migrated the file, and Flyway's start-up would only make each of the many writers slower to start.
+        DatabaseConnections connections = new DatabaseConnections(DatabaseUrl.localFile(file));
+        Clock clock = Clock.systemUTC();
+        try (Connection keepOpen = connections.open();
+             Transactions transactions = new Transactions(HibernateSetup.validated(connections), connections.target())) {
+            AccountService accounts = new LocalAccountService(transactions, new UserRepository(),
+                    new Passwords(TestWorkspaces.TEST_BCRYPT_COST), clock);
+            TaskService tasks = new TaskService(transactions, new TaskRepository(), clock);
+            UserSession user = accounts.signIn(args[1], args[2], false);
             out.println("ready");
             out.flush();
             long previous = -1;
             for (int i = 1; ; i++) {
-                Task saved = workspace.tasks().add(user, expected(args[3], i));
+                Task saved = tasks.add(user, expected(args[3], i));
                 out.println("added " + saved.id() + " " + saved.title());
                 out.flush();
                 if (i % 3 == 0 && previous > 0) {
-                    workspace.tasks().complete(user, previous);
+                    tasks.complete(user, previous);
                     out.println("completed " + previous);
                     out.flush();
                 }
