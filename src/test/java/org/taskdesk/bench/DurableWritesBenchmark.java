@@ -66,6 +66,9 @@ public final class DurableWritesBenchmark {
                     + "x%.2f of the baseline's rate%n", mode.name().toLowerCase(Locale.ROOT), perSecond,
                     median(runs, 1), median(runs, 2), perSecond / baseline);
         }
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     /** Adds {@code count} tasks to a fresh database; returns tasks per second, median and p95 milliseconds. */
