@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Add, list, show, edit, complete and remove your tasks.", synopsisSubcommandLabel = "COMMAND")
 final class TasksCommand {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TasksCommand.class);
+
     @ParentCommand
     TaskDeskCommand root;
 
@@ -201,11 +203,25 @@ final class TasksCommand {
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);
+            int exitCode;
             try {
-                return work.apply(workspace.tasks(), user);
-            } finally {
-                workspace.accounts().signOut(user);
+                exitCode = work.apply(workspace.tasks(), user);
+            } catch (RuntimeException e) {
+                try {
+                    workspace.accounts().signOut(user);
+                } catch (RuntimeException signingOut) {
+                    e.addSuppressed(signingOut);
+                }
+                throw e;
             }
+            try {
+                workspace.accounts().signOut(user);
+            } catch (TaskDeskException e) {
+                // The command's change is saved and was reported: failing now (on a disk that just filled up, say)
+                // would claim otherwise. The unused session row left behind opens nothing: only its hash is kept.
+                LOG.warn("Signing out after '{}' failed: {}", spec.qualifiedName(), e.getMessage(), e);
+            }
+            return exitCode;
         }
     }
 

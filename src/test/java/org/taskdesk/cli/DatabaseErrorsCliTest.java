@@ -91,10 +91,31 @@ class DatabaseErrorsCliTest {
             assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
             String err = read(second.getErrorStream());
 
-            assertThat(second.exitValue()).as(err).isEqualTo(4);
+            assertThat(second.exitValue()).as(err).isEqualTo(9);
             assertThat(err.strip()).isEqualTo("Error: The database " + file + " is in use by another program (probably "
                     + "another TaskDesk window or command): close it and try again.");
         }
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherProcessIsInUseWithExitCode9NotUnreachable() throws Exception {
+        Path file = folder.resolve("held.mv.db");
+        assertThat(run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
+        String inUse = "Error: The database " + file + " is in use by another program (probably another TaskDesk "
+                + "window or command): close it and try again." + System.lineSeparator();
+
+        try (var held = org.taskdesk.testing.HeldDatabase.by(file)) {
+            CliResult current = run("--database-url", file.toString(), "db", "current");
+            CliResult add = new TaskDeskCli(TestEnvironment.in(folder, java.util.Map.of("TASKDESK_EMAIL", "ann@example.com",
+                    "TASKDESK_PASSWORD", "ann password"))).run("--database-url", file.toString(), "tasks", "add", "Buy milk");
+
+            assertThat(current.exitCode()).as(current.err()).isEqualTo(9);
+            assertThat(current.err()).isEqualTo(inUse);
+            assertThat(add.exitCode()).as(add.err()).isEqualTo(9);
+            assertThat(add.err()).isEqualTo(inUse);
+            assertThat(add.out()).isEmpty();
+        }
+        assertThat(run("--database-url", file.toString(), "db", "current").exitCode()).as("free again").isZero();
     }
 
     @Test

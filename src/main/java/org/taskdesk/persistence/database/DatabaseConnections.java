@@ -16,9 +16,26 @@ import org.taskdesk.persistence.files.PrivateFolder;
  */
 public final class DatabaseConnections implements DataSource {
     private final DatabaseTarget target;
+    /** The URL actually opened: for a local H2 file, one whose commits are written at once (ADR 0009). */
+    private final String jdbcUrl;
+    private final boolean durableCommits;
 
     public DatabaseConnections(DatabaseTarget target) {
+        this(target, true);
+    }
+
+    private DatabaseConnections(DatabaseTarget target, boolean durableCommits) {
         this.target = target;
+        this.durableCommits = durableCommits && target.h2File().isPresent();
+        this.jdbcUrl = this.durableCommits ? DurableCommits.withoutWriteDelay(target.jdbcUrl()) : target.jdbcUrl();
+    }
+
+    /**
+     * Connections as they were before ADR 0009: H2's delayed writes, no sync after a commit. Only for measuring
+     * what durable commits cost ({@code bench/durable-writes}); a reported save made through these can be lost.
+     */
+    public static DatabaseConnections withDelayedWrites(DatabaseTarget target) {
+        return new DatabaseConnections(target, false);
     }
 
     public DatabaseTarget target() {
@@ -49,7 +66,8 @@ public final class DatabaseConnections implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
+        Connection connection = DriverManager.getConnection(jdbcUrl, target.connectionProperties());
+        return durableCommits ? DurableCommits.syncingOnCommit(connection) : connection;
     }
 
     @Override

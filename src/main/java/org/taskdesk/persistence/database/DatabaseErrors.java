@@ -1,8 +1,11 @@
 package org.taskdesk.persistence.database;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 
@@ -15,12 +18,20 @@ public final class DatabaseErrors {
     private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_FILE_VERSION_ERROR = 90048;
+    private static final String POSTGRES_DISK_FULL = "53100";
+    /** What the operating system says when a write finds the disk full: Linux and macOS, Windows, a quota. */
+    private static final String[] DISK_FULL_WORDS = {"no space left on device", "not enough space on the disk",
+        "disk quota exceeded"};
 
     private DatabaseErrors() {
     }
 
     /** The failure to connect to {@code target}, in words. */
     public static TaskDeskException connectionFailed(DatabaseTarget target, SQLException e) {
+        Optional<TaskDeskException> full = diskFull(target, e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = target.displayName();
         String message;
@@ -46,14 +57,67 @@ public final class DatabaseErrors {
         } else {
             message = "Cannot connect to " + where + ": " + firstLine(e) + ".";
         }
-        ErrorCode code = target.kind() == DatabaseKind.H2
-                && (e.getErrorCode() == H2_FILE_CORRUPTED || e.getErrorCode() == H2_FILE_VERSION_ERROR)
-                ? ErrorCode.DATABASE_DAMAGED : ErrorCode.DATABASE_UNAVAILABLE;
+        // "Unavailable" means unreachable (exit 4); a file held by another program or a damaged file is another
+        // thing to fix, each with its own exit code.
+        ErrorCode code = ErrorCode.DATABASE_UNAVAILABLE;
+        if (target.kind() == DatabaseKind.H2 && e.getErrorCode() == H2_DATABASE_IN_USE) {
+            code = ErrorCode.DATABASE_IN_USE;
+        } else if (target.kind() == DatabaseKind.H2
+                && (e.getErrorCode() == H2_FILE_CORRUPTED || e.getErrorCode() == H2_FILE_VERSION_ERROR)) {
+            code = ErrorCode.DATABASE_DAMAGED;
+        }
         return new TaskDeskException(code, redact(message, target), e);
+    }
+
+    /**
+     * If {@code e} (or one of its causes) says the disk is full: the sentence for it, with
+     * {@link ErrorCode#DISK_FULL}. Whatever failed was not committed, so "nothing was saved" is true: a commit
+     * that cannot reach the disk fails (ADR 0009) and H2 then reopens at its last complete commit.
+     */
+    public static Optional<TaskDeskException> diskFull(DatabaseTarget target, Throwable e) {
+        if (!isDiskFull(e)) {
+            return Optional.empty();
+        }
+        String message = target.h2File().map(DatabaseErrors::diskFullMessage)
+                .orElse("The disk of the database server " + target.displayName() + " is full: ask its "
+                        + "administrator to free some space; nothing was saved.");
+        return Optional.of(new TaskDeskException(ErrorCode.DISK_FULL, redact(message, target), e));
+    }
+
+    /** The same for a failure while writing a file beside the local database {@code databaseFile}. */
+    public static Optional<TaskDeskException> diskFull(java.nio.file.Path databaseFile, Throwable e) {
+        return isDiskFull(e) ? Optional.of(new TaskDeskException(ErrorCode.DISK_FULL, diskFullMessage(databaseFile), e))
+                : Optional.empty();
+    }
+
+    private static String diskFullMessage(java.nio.file.Path databaseFile) {
+        return "The disk holding " + databaseFile.toAbsolutePath().getParent() + " is full: free some space; "
+                + "nothing was saved.";
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && POSTGRES_DISK_FULL.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null) {
+                String text = t.getMessage().toLowerCase(Locale.ROOT);
+                for (String words : DISK_FULL_WORDS) {
+                    if (text.contains(words)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A failure while working on an open database, in words. */
     public static TaskDeskException failed(DatabaseTarget target, String action, SQLException e) {
+        Optional<TaskDeskException> full = diskFull(target, e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         return new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                 redact("Could not " + action + " on " + target.displayName() + ": " + firstLine(e) + ".", target), e);
     }

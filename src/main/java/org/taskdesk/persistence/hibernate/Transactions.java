@@ -8,6 +8,7 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseTarget;
 
 /**
  * Runs work in one Hibernate transaction: committed when the work returns, rolled back when it throws. Database
@@ -16,10 +17,20 @@ import org.taskdesk.persistence.database.DatabaseKind;
 public final class Transactions implements AutoCloseable {
     private final SessionFactory factory;
     private final DatabaseKind kind;
+    /** The database, to name it when its disk is full; null where it is not known. */
+    private final DatabaseTarget target;
 
+    public Transactions(SessionFactory factory, DatabaseTarget target) {
+        this.factory = factory;
+        this.kind = target.kind();
+        this.target = target;
+    }
+
+    /** Without the target: a full disk is then reported without naming its folder. */
     public Transactions(SessionFactory factory, DatabaseKind kind) {
         this.factory = factory;
         this.kind = kind;
+        this.target = null;
     }
 
     /**
@@ -43,6 +54,11 @@ public final class Transactions implements AutoCloseable {
         } catch (TaskDeskException e) {
             throw e;
         } catch (PersistenceException e) {
+            if (target != null) {
+                DatabaseErrors.diskFull(target, e).ifPresent(full -> {
+                    throw full;
+                });
+            }
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

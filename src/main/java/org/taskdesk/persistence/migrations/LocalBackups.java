@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseErrors;
 
 /**
  * Copies of a local H2 file taken before its schema changes. H2 has no transactional DDL, so a failed
@@ -41,14 +42,22 @@ public final class LocalBackups {
         String name = databaseFile.getFileName().toString().replace(".mv.db", "");
         // The time stamp comes first so that name order is age order when pruning.
         Path copy = folder.resolve(name + "-" + LocalDateTime.now(clock).format(STAMP) + "-" + reason + ".mv.db");
+        Path partial = folder.resolve(copy.getFileName() + ".partial");
         try {
             Files.createDirectories(folder);
-            Path partial = folder.resolve(copy.getFileName() + ".partial");
             Files.copy(databaseFile, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             move(partial, copy);
             prune(folder, name);
             return copy;
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial); // a half copy on a full disk would only keep it full
+            } catch (IOException cleaning) {
+                e.addSuppressed(cleaning);
+            }
+            DatabaseErrors.diskFull(databaseFile, e).ifPresent(full -> {
+                throw full;
+            });
             throw new TaskDeskException(ErrorCode.MIGRATION_FAILED, "Cannot copy " + databaseFile + " to " + copy
                     + " before changing its schema (" + e.getMessage() + "); nothing was changed. Free some disk "
                     + "space or check the folder's permissions.", e);

@@ -466,6 +466,10 @@ public final class SchemaMigrator {
     }
 
     private TaskDeskException upgradeFailed(MigrationInfo running, FlywayException e) {
+        Optional<TaskDeskException> full = DatabaseErrors.diskFull(target(), e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         String cause = DatabaseErrors.firstLine(rootCause(e));
         String message;
         if (e.getClass().getSimpleName().equals("FlywayValidateException")) {

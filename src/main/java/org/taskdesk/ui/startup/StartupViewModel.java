@@ -131,6 +131,8 @@ public final class StartupViewModel {
             case MIGRATION_FAILED -> "The database upgrade failed; nothing was lost";
             case SCHEMA_MISMATCH -> "This database needs a different version of TaskDesk";
             case DATABASE_UNAVAILABLE -> "The database cannot be opened";
+            case DATABASE_IN_USE -> "The database is in use by another program";
+            case DISK_FULL -> "The disk is full";
             case BAD_CONFIGURATION -> "The database setting is not valid";
             case DATABASE_DAMAGED -> "The database file cannot be used; TaskDesk has not changed it";
             default -> "TaskDesk could not start";

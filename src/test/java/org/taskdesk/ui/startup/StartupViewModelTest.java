@@ -140,6 +140,25 @@ class StartupViewModelTest {
     }
 
     @Test
+    void aDatabaseHeldByAnotherProgramSaysSoInItsOwnHeadline() throws Exception {
+        Path file = folder.resolve("tasks.mv.db");
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), file.toString());
+        new StartupViewModel(desktop, new DirectBackgroundTasks()).open(Workspace::close);
+        StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
+
+        try (var held = org.taskdesk.testing.HeldDatabase.by(file)) {
+            model.open(workspace -> {
+                throw new AssertionError("must not open");
+            });
+        }
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.errorHeadlineProperty().get()).isEqualTo("The database is in use by another program");
+        assertThat(model.errorTextProperty().get()).isEqualTo("The database " + file + " is in use by another program "
+                + "(probably another TaskDesk window or command): close it and try again.");
+    }
+
+    @Test
     void aMalformedDatabaseSettingIsShownAsSuchNotThrown() throws Exception {
         java.nio.file.Path settings = folder.resolve("config/taskdesk/settings.properties");
         java.nio.file.Files.createDirectories(settings.getParent());
