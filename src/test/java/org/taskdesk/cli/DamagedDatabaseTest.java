@@ -99,7 +99,7 @@ class DamagedDatabaseTest {
             cut.setLength(size - 4096);
         }
 
-        assertRefused("is truncated (" + (size - 4096) + " bytes; its newest data ends at byte " + size + ")");
+        assertRefused("is truncated (" + (size - 4096) + " bytes; it does not end where H2's last saved data ends)");
     }
 
     @Test
