@@ -49,7 +49,7 @@ final class OpenedWorkspace implements Workspace {
                             AutoCloseable held) {
         this.connections = connections;
         this.held = held;
-        this.transactions = new Transactions(factory, connections.target().kind());
+        this.transactions = new Transactions(factory, connections.target());
         // On a shared server the client login cannot read users: accounts go through the server's functions, on
         // fresh connections of their own (they set the session token for the whole connection).
         this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL

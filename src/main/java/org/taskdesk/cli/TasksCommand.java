@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
@@ -202,11 +203,27 @@ final class TasksCommand {
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);
+            int result;
             try {
-                return work.apply(workspace.tasks(), user);
-            } finally {
-                workspace.accounts().signOut(user);
+                result = work.apply(workspace.tasks(), user);
+            } catch (ServerNotAnsweringException e) {
+                // Signing out would wait for the same silent server; the short session ends by itself.
+                throw e;
+            } catch (RuntimeException e) {
+                signOutAfter(workspace, user, e);
+                throw e;
             }
+            workspace.accounts().signOut(user);
+            return result;
+        }
+    }
+
+    /** Signs out after {@code failure}, which stays the one reported: a failing sign-out must not replace it. */
+    private static void signOutAfter(Workspace workspace, UserSession user, RuntimeException failure) {
+        try {
+            workspace.accounts().signOut(user);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

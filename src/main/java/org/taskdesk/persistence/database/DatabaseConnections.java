@@ -6,23 +6,61 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.taskdesk.persistence.files.PrivateFolder;
 
 /**
  * Opens connections to one {@link DatabaseTarget}. Connection failures come out as {@link TaskDeskException}s with
- * a sentence for people; as a {@link DataSource} it hands Flyway and Hibernate the same connections.
+ * a sentence for people; as a {@link DataSource} it hands Flyway and Hibernate the same connections. Every wait on
+ * a server is bounded by its {@link ServerTimeouts}, except a schema change's statements (see
+ * {@link #forSchemaChanges}).
  */
 public final class DatabaseConnections implements DataSource {
     private final DatabaseTarget target;
+    private final ServerTimeouts timeouts;
+    private final boolean schemaChanges;
+    private final Consumer<Connection> opened;
 
+    /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {
+        this(target, ServerTimeouts.DEFAULT);
+    }
+
+    public DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts) {
+        this(target, timeouts, false, connection -> { });
+    }
+
+    private DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts, boolean schemaChanges,
+                                Consumer<Connection> opened) {
         this.target = target;
+        this.timeouts = timeouts;
+        this.schemaChanges = schemaChanges;
+        this.opened = opened;
     }
 
     public DatabaseTarget target() {
         return target;
+    }
+
+    public ServerTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The same timeouts for another target (the same database opened only if it exists, say). */
+    public DatabaseConnections to(DatabaseTarget other) {
+        return new DatabaseConnections(other, timeouts, schemaChanges, opened);
+    }
+
+    /**
+     * Connections for a schema change: connecting is bounded as always, but a statement may run as long as it needs,
+     * since a big migration legitimately sends nothing back for minutes. Each connection is handed to
+     * {@code opened}, so that a watch on the server can abort it when the server stops answering.
+     */
+    public DatabaseConnections forSchemaChanges(Consumer<Connection> opened) {
+        return new DatabaseConnections(target, timeouts, true, opened);
     }
 
     /** A new connection; throws {@link TaskDeskException} with a clear message when it cannot be had. */
@@ -49,7 +87,19 @@ public final class DatabaseConnections implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
+        Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties());
+        opened.accept(connection);
+        return connection;
+    }
+
+    /** The driver's properties: the login, and for a server the timeouts (the URL's own parameters win). */
+    Properties properties() {
+        Properties properties = new Properties();
+        if (target.kind() == DatabaseKind.POSTGRESQL) {
+            properties.putAll(schemaChanges ? timeouts.schemaChanges() : timeouts.everyday());
+        }
+        properties.putAll(target.connectionProperties());
+        return properties;
     }
 
     @Override
