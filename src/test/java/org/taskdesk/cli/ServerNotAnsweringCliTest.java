@@ -177,6 +177,20 @@ class ServerNotAnsweringCliTest {
     }
 
     @Test
+    void aServerWaitingForAnotherProgramsLockEndsTheStatementItself() throws SQLException {
+        readyForTasks();
+        try (Connection other = TestPostgres.connect(directUrl); Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            statement.execute("LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE");
+
+            CliResult result = failsThroughProxy("took too long", "tasks", "list");
+
+            assertThat(result.err()).contains("nothing was changed");
+            other.rollback();
+        }
+    }
+
+    @Test
     void aCommandStillWorksThroughAHealthyProxy() {
         readyForTasks();
 
