@@ -119,6 +119,17 @@ class ServerNotAnsweringCliTest {
 
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"SILENT", "CUT"})
+    void aSignInThatStopsHalfwayEndsWithinTheBound(Fault fault) {
+        readyForTasks();
+        proxy.failWhenClientSends(fault, false, "taskdesk_sign_in(");
+
+        CliResult result = failsThroughProxy(fault == Fault.SILENT ? "is not answering" : "was lost", "tasks", "list");
+
+        assertThat(result.err()).contains("nothing was changed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"SILENT", "CUT"})
     void dbCurrentThatStopsHalfwayEndsWithinTheBound(Fault fault) {
         readyForTasks();
         proxy.failWhenClientSends(fault, false, "flyway_schema_history");
