@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.function.Function;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.ServerNotAnsweringException;
