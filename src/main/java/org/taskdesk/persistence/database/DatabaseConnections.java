@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.taskdesk.persistence.files.PrivateFolder;
@@ -16,13 +15,17 @@ import org.taskdesk.persistence.files.PrivateFolder;
  * Opens connections to one {@link DatabaseTarget}. Connection failures come out as {@link TaskDeskException}s with
  * a sentence for people; as a {@link DataSource} it hands Flyway and Hibernate the same connections. Every wait on
  * a server is bounded by its {@link ServerTimeouts}, except a schema change's statements (see
- * {@link #forSchemaChanges}).
+ * {@link #duringSchemaChange}).
  */
 public final class DatabaseConnections implements DataSource {
+    /** What became of a schema change on a server that stopped answering: the commit may have got through. */
+    static final String SCHEMA_CHANGE_OUTCOME = "the change runs in one transaction, so the database is at its old "
+            + "version, or at the new one if the commit got through: 'taskdesk db current' says which";
+
     private final DatabaseTarget target;
     private final ServerTimeouts timeouts;
-    private final boolean schemaChanges;
-    private final Consumer<Connection> opened;
+    /** While a schema change runs: the watch on its server, which its connections are handed to. */
+    private volatile ServerWatch schemaChange;
 
     /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {
@@ -30,15 +33,8 @@ public final class DatabaseConnections implements DataSource {
     }
 
     public DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts) {
-        this(target, timeouts, false, connection -> { });
-    }
-
-    private DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts, boolean schemaChanges,
-                                Consumer<Connection> opened) {
         this.target = target;
         this.timeouts = timeouts;
-        this.schemaChanges = schemaChanges;
-        this.opened = opened;
     }
 
     public DatabaseTarget target() {
@@ -51,16 +47,34 @@ public final class DatabaseConnections implements DataSource {
 
     /** The same timeouts for another target (the same database opened only if it exists, say). */
     public DatabaseConnections to(DatabaseTarget other) {
-        return new DatabaseConnections(other, timeouts, schemaChanges, opened);
+        return new DatabaseConnections(other, timeouts);
     }
 
     /**
-     * Connections for a schema change: connecting is bounded as always, but a statement may run as long as it needs,
-     * since a big migration legitimately sends nothing back for minutes. Each connection is handed to
-     * {@code opened}, so that a watch on the server can abort it when the server stops answering.
+     * Runs a schema change. On a server, the connections opened here until it returns are bounded in connecting as
+     * always, but their statements may run as long as they need, since a big migration rightly sends nothing back
+     * for minutes; a {@link ServerWatch} aborts them instead if the server stops answering. A failure because the
+     * server went silent or the connection broke comes out as one sentence that says what became of the change.
      */
-    public DatabaseConnections forSchemaChanges(Consumer<Connection> opened) {
-        return new DatabaseConnections(target, timeouts, true, opened);
+    public void duringSchemaChange(Runnable change) {
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            change.run();
+            return;
+        }
+        try (ServerWatch watch = ServerWatch.start(new DatabaseConnections(target, timeouts))) {
+            schemaChange = watch;
+            try {
+                change.run();
+            } catch (RuntimeException failure) {
+                if (watch.stoppedAnswering()) {
+                    throw DatabaseErrors.stoppedAnswering(target, failure, SCHEMA_CHANGE_OUTCOME);
+                }
+                throw DatabaseErrors.notAnswering(target, failure, SCHEMA_CHANGE_OUTCOME)
+                        .<RuntimeException>map(silent -> silent).orElse(failure);
+            } finally {
+                schemaChange = null;
+            }
+        }
     }
 
     /** A new connection; throws {@link TaskDeskException} with a clear message when it cannot be had. */
@@ -87,16 +101,19 @@ public final class DatabaseConnections implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties());
-        opened.accept(connection);
+        ServerWatch watch = schemaChange;
+        Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties(watch != null));
+        if (watch != null) {
+            watch.watch(connection);
+        }
         return connection;
     }
 
     /** The driver's properties: the login, and for a server the timeouts (the URL's own parameters win). */
-    Properties properties() {
+    Properties properties(boolean forSchemaChange) {
         Properties properties = new Properties();
         if (target.kind() == DatabaseKind.POSTGRESQL) {
-            properties.putAll(schemaChanges ? timeouts.schemaChanges() : timeouts.everyday());
+            properties.putAll(forSchemaChange ? timeouts.schemaChanges() : timeouts.everyday());
         }
         properties.putAll(target.connectionProperties());
         return properties;

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -32,15 +31,9 @@ import org.taskdesk.persistence.database.DatabaseTarget;
  *
  * <p>Nothing is left half-done: on PostgreSQL an upgrade runs as one transaction and a downgrade too (its DDL is
  * transactional); a local H2 file, whose DDL is not, is copied aside first and put back if anything fails.
- *
- * <p>On PostgreSQL a schema change's statements have no time limit (a big migration may rightly take minutes);
- * a {@link ServerWatch} aborts it instead when the server stops answering.
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
-    /** What became of a schema change on a server that stopped answering: the commit may have got through. */
-    static final String SCHEMA_CHANGE_OUTCOME = "the change runs in one transaction, so the database is at its old "
-            + "version, or at the new one if the commit got through: 'taskdesk db current' says which";
 
     private final DatabaseConnections connections;
     private final MigrationCatalog catalog;
@@ -89,9 +82,9 @@ public final class SchemaMigrator {
     /** Applies the migrations after the current version up to {@code targetVersion}. */
     public void upgrade(int currentVersion, int targetVersion, StepListener listener) {
         ProgressCallback progress = new ProgressCallback(listener, currentVersion);
-        changeSchema("upgrade-to-v" + targetVersion, patient -> {
+        changeSchema("upgrade-to-v" + targetVersion, () -> {
             try {
-                flyway(patient, targetVersion).callbacks(progress).load().migrate();
+                flyway(targetVersion).callbacks(progress).load().migrate();
             } catch (FlywayException e) {
                 throw upgradeFailed(progress.running(), e);
             }
@@ -100,7 +93,7 @@ public final class SchemaMigrator {
 
     /** Runs the downgrade scripts from the current version down to {@code targetVersion}, newest first. */
     public void downgrade(int targetVersion, StepListener listener) {
-        changeSchema("downgrade-to-v" + targetVersion, patient -> trimHistory(patient, targetVersion, listener, true));
+        changeSchema("downgrade-to-v" + targetVersion, () -> trimHistory(targetVersion, listener, true));
     }
 
     /**
@@ -110,13 +103,13 @@ public final class SchemaMigrator {
     public void stamp(int currentVersion, int targetVersion) {
         if (targetVersion > currentVersion) {
             try {
-                flyway(connections, targetVersion).skipExecutingMigrations(true).load().migrate();
+                flyway(targetVersion).skipExecutingMigrations(true).load().migrate();
             } catch (FlywayException e) {
                 throw new TaskDeskException(ErrorCode.MIGRATION_FAILED, "Could not stamp " + target().displayName()
                         + " at " + targetVersion + ": " + DatabaseErrors.firstLine(rootCause(e)) + ".", e);
             }
         } else if (targetVersion < currentVersion) {
-            trimHistory(connections, targetVersion, StepListener.NONE, false);
+            trimHistory(targetVersion, StepListener.NONE, false);
         }
     }
 
@@ -150,9 +143,9 @@ public final class SchemaMigrator {
         return sql.toString();
     }
 
-    private FluentConfiguration flyway(DatabaseConnections using, int targetVersion) {
+    private FluentConfiguration flyway(int targetVersion) {
         return Flyway.configure(scripts)
-                .dataSource(using)
+                .dataSource(connections)
                 .locations(catalog.flywayLocations())
                 .target(String.valueOf(targetVersion))
                 .cleanDisabled(true)
@@ -165,53 +158,29 @@ public final class SchemaMigrator {
     }
 
     /**
-     * Runs a schema change on the connections it is given; for a local H2 file, copies it aside first and puts it
-     * back if the change fails. A file that did not exist before is removed again instead, so the next attempt
-     * starts clean. On a server, the change runs under a {@link ServerWatch}.
+     * Runs a schema change; for a local H2 file, copies it aside first and puts it back if the change fails.
+     * A file that did not exist before is removed again instead, so the next attempt starts clean.
      */
-    private void changeSchema(String reason, Consumer<DatabaseConnections> change) {
+    private void changeSchema(String reason, Runnable change) {
         DatabaseTarget target = connections.target();
-        if (target.kind() == DatabaseKind.POSTGRESQL) {
-            changeServerSchema(change);
-            return;
-        }
         Optional<Path> file = target.h2File();
         boolean existed = file.map(Files::exists).orElse(false);
         connections.prepareLocalFolder();
         Path backup = existed ? backups.backUp(file.get(), reason) : null;
         try {
-            change.accept(connections);
+            connections.duringSchemaChange(change);
         } catch (RuntimeException failure) {
             if (file.isPresent()) {
                 putBack(file.get(), backup, failure);
+            } else if (target.kind() == DatabaseKind.POSTGRESQL && failure instanceof TaskDeskException taskDesk
+                    && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {
+                // Only PostgreSQL ran it in one transaction; an H2 server or in-memory database has no copy to restore.
+                throw new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
+                        + " Nothing was changed: the whole change ran in one transaction.", taskDesk.getCause());
             }
-            // An H2 server or in-memory database has no copy to restore, nor one transaction to roll back.
             throw failure;
         }
         connections.restrictLocalFile();
-    }
-
-    private void changeServerSchema(Consumer<DatabaseConnections> change) {
-        DatabaseTarget target = connections.target();
-        try (ServerWatch watch = ServerWatch.start(connections)) {
-            try {
-                change.accept(watch.connections());
-            } catch (RuntimeException failure) {
-                if (watch.stoppedAnswering()) {
-                    throw DatabaseErrors.stoppedAnswering(target, failure, SCHEMA_CHANGE_OUTCOME);
-                }
-                Optional<? extends TaskDeskException> silent =
-                        DatabaseErrors.notAnswering(target, failure, SCHEMA_CHANGE_OUTCOME);
-                if (silent.isPresent()) {
-                    throw silent.get();
-                }
-                if (failure instanceof TaskDeskException taskDesk && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {
-                    throw new TaskDeskException(taskDesk.code(), taskDesk.getMessage()
-                            + " Nothing was changed: the whole change ran in one transaction.", taskDesk.getCause());
-                }
-                throw failure;
-            }
-        }
     }
 
     private void putBack(Path file, Path backup, RuntimeException failure) {
@@ -234,9 +203,9 @@ public final class SchemaMigrator {
         }
     }
 
-    private void trimHistory(DatabaseConnections using, int targetVersion, StepListener listener, boolean runScripts) {
+    private void trimHistory(int targetVersion, StepListener listener, boolean runScripts) {
         DatabaseTarget target = connections.target();
-        try (Connection connection = using.open()) {
+        try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             try {
                 history.lock(connection);

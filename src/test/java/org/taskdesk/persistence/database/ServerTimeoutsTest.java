@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.taskdesk.domain.ErrorCode;
@@ -31,7 +33,7 @@ class ServerTimeoutsTest {
     void productionDefaultsBoundEveryWaitOnAServer() throws SQLException {
         DatabaseConnections connections = new DatabaseConnections(target(TestPostgres.newDatabaseUrl()));
 
-        assertThat(connections.properties()).containsEntry("connectTimeout", "5").containsEntry("loginTimeout", "10")
+        assertThat(connections.properties(false)).containsEntry("connectTimeout", "5").containsEntry("loginTimeout", "10")
                 .containsEntry("socketTimeout", "15").containsEntry("tcpKeepAlive", "true")
                 .containsEntry("options", "-c statement_timeout=10000");
         try (Connection connection = connections.open()) {
@@ -51,16 +53,26 @@ class ServerTimeoutsTest {
     }
 
     @Test
-    void aSchemaChangeConnectsWithinTheBoundButItsStatementsMayRunLong() throws SQLException {
-        DatabaseConnections connections = new DatabaseConnections(target(TestPostgres.newDatabaseUrl()))
-                .forSchemaChanges(connection -> { });
+    void aSchemaChangeConnectsWithinTheBoundButItsStatementsMayRunLong() {
+        DatabaseConnections connections = new DatabaseConnections(target(TestPostgres.newDatabaseUrl()));
+        List<String> seen = new ArrayList<>();
 
-        assertThat(connections.properties()).containsEntry("connectTimeout", "5").containsEntry("loginTimeout", "10")
+        assertThat(connections.properties(true)).containsEntry("connectTimeout", "5").containsEntry("loginTimeout", "10")
                 .doesNotContainKey("socketTimeout").doesNotContainKey("options");
-        try (Connection connection = connections.open()) {
-            assertThat(connection.getNetworkTimeout()).as("no socket timeout").isZero();
-            assertThat(show(connection, "statement_timeout")).isEqualTo("0");
+        connections.duringSchemaChange(() -> {
+            try (Connection connection = connections.open()) {
+                seen.add(connection.getNetworkTimeout() + " ms, statement_timeout " + show(connection, "statement_timeout"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (Connection after = connections.open()) {
+            seen.add(after.getNetworkTimeout() + " ms, statement_timeout " + show(after, "statement_timeout"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
+
+        assertThat(seen).containsExactly("0 ms, statement_timeout 0", "15000 ms, statement_timeout 10s");
     }
 
     @Test
@@ -100,7 +112,7 @@ class ServerTimeoutsTest {
     void localFilesGetNoServerTimeouts() {
         DatabaseConnections connections = new DatabaseConnections(target("target/no-such-folder/tasks.mv.db"));
 
-        assertThat(connections.properties()).doesNotContainKeys("socketTimeout", "loginTimeout", "options");
+        assertThat(connections.properties(false)).doesNotContainKeys("socketTimeout", "loginTimeout", "options");
     }
 
     private static String show(Connection connection, String setting) throws SQLException {

@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,8 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taskdesk.persistence.database.DatabaseConnections;
-import org.taskdesk.persistence.database.DatabaseErrors;
 
 /**
  * Keeps an eye on a PostgreSQL server while a schema change runs. A big migration may rightly run for minutes
@@ -41,14 +39,14 @@ final class ServerWatch implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts watching the server of {@code everyday}. */
+    /** Starts watching the server of {@code everyday} (connections with the everyday timeouts). */
     static ServerWatch start(DatabaseConnections everyday) {
         return new ServerWatch(everyday);
     }
 
-    /** The connections for the schema change: without statement limits, and aborted if the server goes silent. */
-    DatabaseConnections connections() {
-        return everyday.forSchemaChanges(watched::add);
+    /** Adds a connection of the schema change: aborted if the server stops answering. */
+    void watch(Connection connection) {
+        watched.add(connection);
     }
 
     /** Whether the server stopped answering, so that the change's connections were aborted. */
