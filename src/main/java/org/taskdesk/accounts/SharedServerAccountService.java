@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.accounts.AccountRules;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -31,13 +32,14 @@ public final class SharedServerAccountService implements AccountService {
         String normalisedEmail = AccountRules.email(email);
         String cleanName = AccountRules.name(name);
         String hash = passwords.hash(password);
-        int id = withConnection(null, connection -> server.signUp(connection, normalisedEmail, cleanName, hash));
+        int id = withConnection(null, DatabaseErrors.MAYBE_SAVED,
+                connection -> server.signUp(connection, normalisedEmail, cleanName, hash));
         return new Account(id, normalisedEmail, cleanName);
     }
 
     @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
-        return withConnection(null, connection -> {
+        return withConnection(null, DatabaseErrors.NOTHING_CHANGED, connection -> {
             SignInOutcome outcome = server.signIn(connection, AccountRules.normaliseEmail(email),
                     password == null ? "" : password,
                     keepSignedIn ? LocalAccountService.KEPT_SESSION : LocalAccountService.SHORT_SESSION);
@@ -52,12 +54,13 @@ public final class SharedServerAccountService implements AccountService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return withConnection(token, connection -> server.whoAmI(connection).map(who -> new UserSession(account(who), token)));
+        return withConnection(token, DatabaseErrors.NOTHING_CHANGED,
+                connection -> server.whoAmI(connection).map(who -> new UserSession(account(who), token)));
     }
 
     @Override
     public void signOut(UserSession session) {
-        withConnection(session.token(), connection -> {
+        withConnection(session.token(), DatabaseErrors.MAYBE_SAVED, connection -> {
             server.signOut(connection);
             return null;
         });
@@ -66,7 +69,7 @@ public final class SharedServerAccountService implements AccountService {
     @Override
     public void changePassword(UserSession session, String oldPassword, String newPassword) {
         String newHash = passwords.hash(newPassword);
-        withConnection(session.token(), connection -> {
+        withConnection(session.token(), DatabaseErrors.MAYBE_SAVED, connection -> {
             server.changePassword(connection, oldPassword, newHash);
             return null;
         });
@@ -74,15 +77,19 @@ public final class SharedServerAccountService implements AccountService {
 
     @Override
     public void deleteAccount(UserSession session, String password) {
-        withConnection(session.token(), connection -> {
+        withConnection(session.token(), DatabaseErrors.MAYBE_SAVED, connection -> {
             server.deleteAccount(connection, password);
             return null;
         });
     }
 
-    /** Runs {@code work} on a fresh auto-commit connection carrying {@code token} (or none). */
-    private <T> T withConnection(String token, Function<Connection, T> work) {
-        try (Connection connection = connections.open()) {
+    /**
+     * Runs {@code work} on a fresh auto-commit connection carrying {@code token} (or none); {@code outcome} says what
+     * became of the work if the server stops answering during it.
+     */
+    private <T> T withConnection(String token, String outcome, Function<Connection, T> work) {
+        Connection opened = connections.open();
+        try (Connection connection = opened) {
             if (token != null) {
                 server.useSession(connection, token);
             }
@@ -90,6 +97,13 @@ public final class SharedServerAccountService implements AccountService {
         } catch (SQLException e) {
             // open() reports its own failures; only closing the connection can get here.
             throw DatabaseErrors.failed(connections.target(), "close the connection", e);
+        } catch (TaskDeskException e) {
+            // The server's functions report failures as "could not …"; a server gone silent deserves its own words.
+            if (e.getCause() == null) {
+                throw e;
+            }
+            throw DatabaseErrors.notAnswering(connections.target(), e.getCause(), outcome)
+                    .<TaskDeskException>map(silent -> silent).orElse(e);
         }
     }
 

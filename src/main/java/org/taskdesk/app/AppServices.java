@@ -21,6 +21,7 @@ import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseChoice;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseLocator;
+import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
@@ -59,7 +60,7 @@ final class AppServices implements Services {
 
     @Override
     public MigrationService migrations(String databaseUrlOption) {
-        DatabaseConnections connections = new DatabaseConnections(choose(databaseUrlOption).target());
+        DatabaseConnections connections = connections(choose(databaseUrlOption).target());
         return new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
     }
 
@@ -81,7 +82,7 @@ final class AppServices implements Services {
 
     @Override
     public Workspace openWorkspace(String databaseUrlOption) {
-        DatabaseConnections connections = new DatabaseConnections(choose(databaseUrlOption).target());
+        DatabaseConnections connections = connections(choose(databaseUrlOption).target());
         return OpenedWorkspace.open(connections, passwords, clock, step -> { });
     }
 
@@ -92,11 +93,12 @@ final class AppServices implements Services {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "'server setup' is for a shared PostgreSQL database; "
                     + target.displayName() + " is a local file. Pass --database-url postgresql://owner@host/db.");
         }
-        DatabaseConnections connections = new DatabaseConnections(target);
+        DatabaseConnections connections = connections(target);
         try (Connection owner = connections.open()) {
             new SharedServerSetup().setUp(owner, clientRole, clientPassword);
         } catch (SQLException e) {
-            throw DatabaseErrors.failed(target, "set up the shared server", e);
+            throw DatabaseErrors.failed(target, "set up the shared server", e,
+                    "run 'taskdesk server setup' again once it answers: it puts everything in order");
         }
         return target.displayName();
     }
@@ -127,6 +129,11 @@ final class AppServices implements Services {
     @Override
     public Path logFile() {
         return Logs.file(environment);
+    }
+
+    /** Connections to {@code target}, waiting on a server no longer than TASKDESK_SERVER_TIMEOUT allows. */
+    private DatabaseConnections connections(DatabaseTarget target) {
+        return new DatabaseConnections(target, ServerTimeouts.from(environment));
     }
 
     private DatabaseChoice choose(String databaseUrlOption) {

@@ -17,6 +17,7 @@ import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
@@ -75,7 +76,7 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public Workspace openWorkspace(Consumer<MigrationStep> progress) {
         DatabaseTarget target = locator.locate(databaseUrlOption).target();
-        Workspace workspace = OpenedWorkspace.open(new DatabaseConnections(target), passwords, clock, progress);
+        Workspace workspace = OpenedWorkspace.open(connections(target), passwords, clock, progress);
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
         return workspace;
@@ -100,7 +101,7 @@ final class DesktopBackend implements DesktopServices {
     public void useLocalDatabase() {
         settings.put(SettingsFile.DATABASE_URL, null);
         // Create the local database now, so that the next start is no longer a first run.
-        DatabaseConnections local = new DatabaseConnections(locator.defaultDatabase());
+        DatabaseConnections local = connections(locator.defaultDatabase());
         new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
     }
 
@@ -111,8 +112,13 @@ final class DesktopBackend implements DesktopServices {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
                     + "postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require.");
         }
-        new MigrationService(new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(clock))).requireAtHead();
+        new MigrationService(new SchemaMigrator(connections(target), new LocalBackups(clock))).requireAtHead();
         settings.put(SettingsFile.DATABASE_URL, url.strip());
+    }
+
+    /** Connections to {@code target}, waiting on a server no longer than TASKDESK_SERVER_TIMEOUT allows. */
+    private DatabaseConnections connections(DatabaseTarget target) {
+        return new DatabaseConnections(target, ServerTimeouts.from(environment));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
@@ -203,15 +204,14 @@ final class TasksCommand {
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);
-            int exitCode;
+            int result;
             try {
-                exitCode = work.apply(workspace.tasks(), user);
+                result = work.apply(workspace.tasks(), user);
+            } catch (ServerNotAnsweringException e) {
+                // Signing out would wait for the same silent server; the short session ends by itself.
+                throw e;
             } catch (RuntimeException e) {
-                try {
-                    workspace.accounts().signOut(user);
-                } catch (RuntimeException signingOut) {
-                    e.addSuppressed(signingOut);
-                }
+                signOutAfter(workspace, user, e);
                 throw e;
             }
             try {
@@ -221,7 +221,16 @@ final class TasksCommand {
                 // would claim otherwise. The unused session row left behind opens nothing: only its hash is kept.
                 LOG.warn("Signing out after '{}' failed: {}", spec.qualifiedName(), e.getMessage(), e);
             }
-            return exitCode;
+            return result;
+        }
+    }
+
+    /** Signs out after {@code failure}, which stays the one reported: a failing sign-out must not replace it. */
+    private static void signOutAfter(Workspace workspace, UserSession user, RuntimeException failure) {
+        try {
+            workspace.accounts().signOut(user);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

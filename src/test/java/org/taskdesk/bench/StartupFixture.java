@@ -61,7 +61,7 @@ public final class StartupFixture {
         connections.restrictLocalFile();
 
         SessionFactory factory = HibernateSetup.validated(connections);
-        try (Transactions transactions = new Transactions(factory, target.kind())) {
+        try (Transactions transactions = new Transactions(factory, target)) {
             // Bench passwords are throw-away: the lowest bcrypt cost keeps the fixture fast.
             LocalAccountService accounts = new LocalAccountService(transactions, new UserRepository(),
                     new Passwords(4), clock);

@@ -23,6 +23,11 @@ public final class ConnectionPool {
         config.setMinimumIdle(1);
         // The first connection is opened by Hibernate's start, which reports failures in words; not here.
         config.setInitializationFailTimeout(-1);
+        // Hikari's own waits (30 s and 5 s by default) bounded like the driver's: a borrowed idle connection is
+        // checked for at most the connect time; a new one takes at most the login time; nothing waits longer.
+        ServerTimeouts timeouts = connections.timeouts();
+        config.setValidationTimeout(Math.max(250, timeouts.connect().toMillis()));
+        config.setConnectionTimeout(timeouts.login().plus(timeouts.connect()).toMillis());
         return new HikariDataSource(config);
     }
 }

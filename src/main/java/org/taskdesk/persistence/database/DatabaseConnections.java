@@ -6,26 +6,42 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.taskdesk.persistence.files.PrivateFolder;
 
 /**
  * Opens connections to one {@link DatabaseTarget}. Connection failures come out as {@link TaskDeskException}s with
- * a sentence for people; as a {@link DataSource} it hands Flyway and Hibernate the same connections.
+ * a sentence for people; as a {@link DataSource} it hands Flyway and Hibernate the same connections. Every wait on
+ * a server is bounded by its {@link ServerTimeouts}, except a schema change's statements (see
+ * {@link #duringSchemaChange}).
  */
 public final class DatabaseConnections implements DataSource {
+    /** What became of a schema change on a server that stopped answering: the commit may have got through. */
+    static final String SCHEMA_CHANGE_OUTCOME = "the change runs in one transaction, so the database is at its old "
+            + "version, or at the new one if the commit got through: 'taskdesk db current' says which";
+
     private final DatabaseTarget target;
+    private final ServerTimeouts timeouts;
     /** The URL actually opened: for a local H2 file, one whose commits are written at once (ADR 0009). */
     private final String jdbcUrl;
     private final boolean durableCommits;
+    /** While a schema change runs: the watch on its server, which its connections are handed to. */
+    private volatile ServerWatch schemaChange;
 
+    /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {
-        this(target, true);
+        this(target, ServerTimeouts.DEFAULT, true);
     }
 
-    private DatabaseConnections(DatabaseTarget target, boolean durableCommits) {
+    public DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts) {
+        this(target, timeouts, true);
+    }
+
+    private DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts, boolean durableCommits) {
         this.target = target;
+        this.timeouts = timeouts;
         this.durableCommits = durableCommits && target.h2File().isPresent();
         this.jdbcUrl = this.durableCommits ? DurableCommits.withoutWriteDelay(target.jdbcUrl()) : target.jdbcUrl();
     }
@@ -35,11 +51,47 @@ public final class DatabaseConnections implements DataSource {
      * what durable commits cost ({@code bench/durable-writes}); a reported save made through these can be lost.
      */
     public static DatabaseConnections withDelayedWrites(DatabaseTarget target) {
-        return new DatabaseConnections(target, false);
+        return new DatabaseConnections(target, ServerTimeouts.DEFAULT, false);
     }
 
     public DatabaseTarget target() {
         return target;
+    }
+
+    public ServerTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The same timeouts for another target (the same database opened only if it exists, say). */
+    public DatabaseConnections to(DatabaseTarget other) {
+        return new DatabaseConnections(other, timeouts);
+    }
+
+    /**
+     * Runs a schema change. On a server, the connections opened here until it returns are bounded in connecting as
+     * always, but their statements may run as long as they need, since a big migration rightly sends nothing back
+     * for minutes; a {@link ServerWatch} aborts them instead if the server stops answering. A failure because the
+     * server went silent or the connection broke comes out as one sentence that says what became of the change.
+     */
+    public void duringSchemaChange(Runnable change) {
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            change.run();
+            return;
+        }
+        try (ServerWatch watch = ServerWatch.start(new DatabaseConnections(target, timeouts))) {
+            schemaChange = watch;
+            try {
+                change.run();
+            } catch (RuntimeException failure) {
+                if (watch.stoppedAnswering()) {
+                    throw DatabaseErrors.stoppedAnswering(target, failure, SCHEMA_CHANGE_OUTCOME);
+                }
+                throw DatabaseErrors.notAnswering(target, failure, SCHEMA_CHANGE_OUTCOME)
+                        .<RuntimeException>map(silent -> silent).orElse(failure);
+            } finally {
+                schemaChange = null;
+            }
+        }
     }
 
     /** A new connection; throws {@link TaskDeskException} with a clear message when it cannot be had. */
@@ -66,8 +118,22 @@ public final class DatabaseConnections implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = DriverManager.getConnection(jdbcUrl, target.connectionProperties());
+        ServerWatch watch = schemaChange;
+        Connection connection = DriverManager.getConnection(jdbcUrl, properties(watch != null));
+        if (watch != null) {
+            watch.watch(connection);
+        }
         return durableCommits ? DurableCommits.syncingOnCommit(connection) : connection;
+    }
+
+    /** The driver's properties: the login, and for a server the timeouts (the URL's own parameters win). */
+    Properties properties(boolean forSchemaChange) {
+        Properties properties = new Properties();
+        if (target.kind() == DatabaseKind.POSTGRESQL) {
+            properties.putAll(forSchemaChange ? timeouts.schemaChanges() : timeouts.everyday());
+        }
+        properties.putAll(target.connectionProperties());
+        return properties;
     }
 
     @Override

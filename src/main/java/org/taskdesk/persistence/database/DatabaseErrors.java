@@ -1,12 +1,17 @@
 package org.taskdesk.persistence.database;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 
 /**
@@ -23,7 +28,49 @@ public final class DatabaseErrors {
     private static final String[] DISK_FULL_WORDS = {"no space left on device", "not enough space on the disk",
         "disk quota exceeded"};
 
+    /** What became of the work: certainly nothing, as for a read or a change that never reached its commit. */
+    public static final String NOTHING_CHANGED = "nothing was changed";
+    /** What became of the work when the connection failed while a commit was on its way: nobody can know. */
+    public static final String MAYBE_SAVED = "the change may or may not have been saved: look before you make it again";
+
+    private static final String STATEMENT_TIMEOUT = "57014";
+
     private DatabaseErrors() {
+    }
+
+    /**
+     * When {@code e} (or one of its causes) means that the server stopped answering, gave up on a statement that
+     * took too long, or that the connection broke, rather than a server that answered "no": one sentence that names
+     * the server and ends with {@code outcome}. Empty for anything else.
+     */
+    public static Optional<ServerNotAnsweringException> notAnswering(DatabaseTarget target, Throwable e,
+                                                                     String outcome) {
+        if (target.kind() != DatabaseKind.POSTGRESQL || hasCause(e, ConnectException.class)
+                || hasCause(e, UnknownHostException.class)) {
+            return Optional.empty();
+        }
+        String server = target.serverAddress();
+        String message;
+        if (isStatementTimeout(e)) {
+            message = "The server at " + server + " took too long and stopped the request (it may be busy, or waiting "
+                    + "for another program): try again later; " + outcome + ".";
+        } else if (hasCause(e, SocketTimeoutException.class) || hasCause(e, SQLTransientConnectionException.class)
+                || loginTimedOut(e)) {
+            message = "The server at " + server + " is not answering: check your network or try again later; "
+                    + outcome + ".";
+        } else if (connectionBroke(e)) {
+            message = "The connection to the server at " + server + " was lost: check your network or try again "
+                    + "later; " + outcome + ".";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new ServerNotAnsweringException(message, e));
+    }
+
+    /** The server did not answer: {@link #notAnswering}'s sentence, whatever {@code e} says (a watch aborted it). */
+    public static ServerNotAnsweringException stoppedAnswering(DatabaseTarget target, Throwable e, String outcome) {
+        return new ServerNotAnsweringException("The server at " + target.serverAddress() + " is not answering: check "
+                + "your network or try again later; " + outcome + ".", e);
     }
 
     /** The failure to connect to {@code target}, in words. */
@@ -34,6 +81,10 @@ public final class DatabaseErrors {
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = target.displayName();
+        Optional<ServerNotAnsweringException> silent = notAnswering(target, e, NOTHING_CHANGED);
+        if (silent.isPresent()) {
+            return silent.get();
+        }
         String message;
         if (target.kind() == DatabaseKind.H2) {
             message = switch (e.getErrorCode()) {
@@ -112,11 +163,20 @@ public final class DatabaseErrors {
         return false;
     }
 
-    /** A failure while working on an open database, in words. */
+    /** A failure while reading from an open database, in words. */
     public static TaskDeskException failed(DatabaseTarget target, String action, SQLException e) {
+        return failed(target, action, e, NOTHING_CHANGED);
+    }
+
+    /** A failure while working on an open database, in words; {@code outcome} is what became of the work. */
+    public static TaskDeskException failed(DatabaseTarget target, String action, SQLException e, String outcome) {
         Optional<TaskDeskException> full = diskFull(target, e);
         if (full.isPresent()) {
             return full.get();
+        }
+        Optional<ServerNotAnsweringException> silent = notAnswering(target, e, outcome);
+        if (silent.isPresent()) {
+            return silent.get();
         }
         return new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                 redact("Could not " + action + " on " + target.displayName() + ": " + firstLine(e) + ".", target), e);
@@ -140,6 +200,41 @@ public final class DatabaseErrors {
             return text;
         }
         return text.replace(target.password(), "***");
+    }
+
+    private static boolean isStatementTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && STATEMENT_TIMEOUT.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("statement timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** pgjdbc's loginTimeout ends the attempt with a message of its own, no exception under it. */
+    private static boolean loginTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "08001".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A connection that was open and is gone: closed by the other side, reset, or aborted. */
+    private static boolean connectionBroke(Throwable e) {
+        if (hasCause(e, EOFException.class) || hasCause(e, SocketException.class)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("08006") || sql.getSQLState().equals("08003"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

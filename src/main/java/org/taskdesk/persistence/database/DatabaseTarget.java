@@ -53,6 +53,19 @@ public record DatabaseTarget(DatabaseKind kind, String jdbcUrl, String user, Str
         return h2File.map(file -> !java.nio.file.Files.exists(file)).orElse(false);
     }
 
+    /** A server's {@code host:port} (its hosts, when several), to name it in messages; else the display name. */
+    public String serverAddress() {
+        String prefix = "jdbc:postgresql://";
+        if (kind != DatabaseKind.POSTGRESQL || !jdbcUrl.startsWith(prefix)) {
+            return displayName;
+        }
+        String rest = jdbcUrl.substring(prefix.length());
+        int end = rest.indexOf('/');
+        String hosts = end < 0 ? rest : rest.substring(0, end);
+        boolean hasPort = hosts.lastIndexOf(':') > hosts.lastIndexOf(']');
+        return hosts.contains(",") || hasPort ? hosts : hosts + ":5432";
+    }
+
     @Override
     public String toString() {
         return displayName;

@@ -8,6 +8,7 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.entities.SessionEntity;
 import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
@@ -38,6 +39,10 @@ public final class HibernateSetup {
             throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + connections.target().displayName()
                     + " does not match this TaskDesk: " + e.getMessage().replaceFirst("^Schema[- ]validation: ", "")
                     + ". Run 'taskdesk db upgrade head'; if it is already at head, report this as a bug.", e);
+        } catch (RuntimeException e) {
+            // Hibernate reads the schema at start: a server that stops answering then is no bug of ours.
+            throw DatabaseErrors.notAnswering(connections.target(), e, DatabaseErrors.NOTHING_CHANGED)
+                    .map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -4,6 +4,9 @@ import jakarta.persistence.PersistenceException;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -13,24 +16,20 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 /**
  * Runs work in one Hibernate transaction: committed when the work returns, rolled back when it throws. Database
  * failures come out as {@link TaskDeskException}s with a sentence for people; TaskDesk's own exceptions pass through.
+ * When the server stops answering, the sentence says whether the change can have been saved: certainly not before
+ * the commit was sent, perhaps once it was.
  */
 public final class Transactions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
     private final SessionFactory factory;
-    private final DatabaseKind kind;
-    /** The database, to name it when its disk is full; null where it is not known. */
     private final DatabaseTarget target;
+    private final DatabaseKind kind;
 
     public Transactions(SessionFactory factory, DatabaseTarget target) {
         this.factory = factory;
-        this.kind = target.kind();
         this.target = target;
-    }
-
-    /** Without the target: a full disk is then reported without naming its folder. */
-    public Transactions(SessionFactory factory, DatabaseKind kind) {
-        this.factory = factory;
-        this.kind = kind;
-        this.target = null;
+        this.kind = target.kind();
     }
 
     /**
@@ -49,15 +48,33 @@ public final class Transactions implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Session, T> work) {
-        try {
-            return factory.fromTransaction(work);
+        boolean committing = false;
+        try (Session session = factory.openSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                // Everything but the commit itself goes to the server first, so that a failure up to here
+                // certainly left nothing behind.
+                session.flush();
+                committing = true;
+                transaction.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (!committing) {
+                    rollBack(transaction, e);
+                }
+                throw e;
+            }
         } catch (TaskDeskException e) {
             throw e;
         } catch (PersistenceException e) {
-            if (target != null) {
-                DatabaseErrors.diskFull(target, e).ifPresent(full -> {
-                    throw full;
-                });
+            DatabaseErrors.diskFull(target, e).ifPresent(full -> {
+                throw full;
+            });
+            String outcome = committing ? DatabaseErrors.MAYBE_SAVED : DatabaseErrors.NOTHING_CHANGED;
+            TaskDeskException silent = DatabaseErrors.notAnswering(target, e, outcome).orElse(null);
+            if (silent != null) {
+                throw silent;
             }
             Throwable root = e;
             while (root.getCause() != null) {
@@ -65,6 +82,18 @@ public final class Transactions implements AutoCloseable {
             }
             throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                     "The database refused the change: " + DatabaseErrors.firstLine(root) + ".", e);
+        }
+    }
+
+    /** Rolls back after a failure; on a connection that is gone that fails too, which changes nothing. */
+    private static void rollBack(Transaction transaction, RuntimeException failure) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Rolling back after a failure failed as well", e);
+            failure.addSuppressed(e);
         }
     }
 

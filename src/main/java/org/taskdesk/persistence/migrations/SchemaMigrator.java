@@ -85,7 +85,7 @@ public final class SchemaMigrator {
         if (target.isMissingLocalFile()) {
             return List.of();
         }
-        DatabaseConnections readOnly = new DatabaseConnections(target.ifExists());
+        DatabaseConnections readOnly = connections.to(target.ifExists());
         try (Connection connection = readOnly.open()) {
             return history.applied(connection);
         } catch (SQLException e) {
@@ -343,7 +343,7 @@ public final class SchemaMigrator {
             return;
         }
         try {
-            change.run();
+            connections.duringSchemaChange(change);
         } catch (RuntimeException failure) {
             if (target.kind() == DatabaseKind.POSTGRESQL && failure instanceof TaskDeskException taskDesk
                     && taskDesk.code() == ErrorCode.MIGRATION_FAILED) {

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.ui.DesktopServices;
@@ -126,6 +127,9 @@ public final class StartupViewModel {
     }
 
     private static String headline(Throwable error) {
+        if (error instanceof ServerNotAnsweringException) {
+            return "The server is not answering";
+        }
         ErrorCode code = error instanceof TaskDeskException known ? known.code() : ErrorCode.INTERNAL;
         return switch (code) {
             case MIGRATION_FAILED -> "The database upgrade failed; nothing was lost";

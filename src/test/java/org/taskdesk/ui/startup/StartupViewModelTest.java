@@ -1,6 +1,7 @@
 package org.taskdesk.ui.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.app.TestDesktop;
@@ -16,6 +19,8 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.testing.FaultyProxy;
+import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.workspace.Workspace;
 
 class StartupViewModelTest {
@@ -187,5 +192,35 @@ class StartupViewModelTest {
 
         assertThat(model.errorHeadlineProperty().get()).isEqualTo("The database cannot be opened");
         assertThat(model.errorTextProperty().get()).contains("Cannot reach the database server").doesNotContain("secret");
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsNamedAndTryingAgainOpensItOnceItAnswers() {
+        String url = TestPostgres.newDatabaseUrl();
+        assertThat(new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder))
+                .run("--database-url", url, "db", "upgrade", "head").exitCode()).isZero();
+        try (FaultyProxy proxy = FaultyProxy.toTestPostgres()) {
+            proxy.fail(FaultyProxy.Fault.SILENT);
+            StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(),
+                    proxy.url(url), Map.of("TASKDESK_SERVER_TIMEOUT", "3")), new DirectBackgroundTasks());
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> model.open(workspace -> {
+                throw new AssertionError("must not open");
+            }), "the start-up view waited for a silent server without end");
+
+            assertThat(model.failedProperty().get()).isTrue();
+            assertThat(model.errorHeadlineProperty().get()).isEqualTo("The server is not answering");
+            assertThat(model.errorTextProperty().get())
+                    .isEqualTo("The server at 127.0.0.1:" + proxy.port() + " is not answering: check your network or "
+                            + "try again later; nothing was changed.");
+
+            proxy.heal();
+            AtomicReference<Workspace> opened = new AtomicReference<>();
+            model.open(opened::set);
+
+            assertThat(model.failedProperty().get()).as(model.errorTextProperty().get()).isFalse();
+            assertThat(opened.get()).isNotNull();
+            opened.get().close();
+        }
     }
 }
