@@ -29,12 +29,9 @@ public final class CommandRunner {
             return openWindow(services, desktopApp, err);
         }
         TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
-        CommandLine commandLine = new CommandLine(root);
-        // Before the settings below, which picocli passes on to the subcommands present when they are made.
-        Subcommands.neededFor(args).forEach(commandLine::addSubcommand);
+        CommandLine commandLine = commandLine(root, Subcommands.neededFor(args));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CommandRunner::badArguments);
         commandLine.setExecutionExceptionHandler((e, line, parsed) ->
                 failed(e, line.getCommandSpec().qualifiedName(), line.getErr(), root.verbose(), services));
@@ -44,6 +41,15 @@ public final class CommandRunner {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command tree of {@code root} with {@code subcommands}, as every run parses it. */
+    static CommandLine commandLine(TaskDeskCommand root, java.util.List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below, which picocli passes on to the subcommands present when they are made.
+        subcommands.forEach(commandLine::addSubcommand);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
     }
 
     private static int badArguments(ParameterException e, String[] args) {

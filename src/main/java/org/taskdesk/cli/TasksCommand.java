@@ -42,7 +42,7 @@ final class TasksCommand {
     @Mixin
     Credentials credentials;
 
-    @Command(name = "add", description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
     int add(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> words) {
         return signedIn((tasks, user) -> {
             Task task = tasks.add(user, String.join(" ", words));
@@ -51,7 +51,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "list", description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
     int list(@Parameters(arity = "0..*", paramLabel = "FILTER") List<String> filter,
              @Option(names = "--sort", defaultValue = "due", paramLabel = "ORDER",
                      description = "due, priority, created or title (default: due)") TaskSort sort,
@@ -77,7 +77,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "show", description = "Show one task in full.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one task in full.")
     int show(@Parameters(paramLabel = "ID") long id) {
         return signedIn((tasks, user) -> {
             out().print(TaskText.details(tasks.get(user, id), now()));
@@ -85,7 +85,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "edit", description = "Change a task's fields.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a task's fields.")
     int edit(@Parameters(paramLabel = "ID") long id,
              @Option(names = "--title") String title,
              @Option(names = "--description") String description,
@@ -124,7 +124,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "done", description = "Complete tasks; a recurring one moves to its next date.")
+    @Command(name = "done", mixinStandardHelpOptions = true, description = "Complete tasks; a recurring one moves to its next date.")
     int done(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             for (long id : ids) {
@@ -137,7 +137,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "undone", description = "Mark tasks as not done.")
+    @Command(name = "undone", mixinStandardHelpOptions = true, description = "Mark tasks as not done.")
     int undone(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             ids.forEach(id -> out().println("Reopened " + TaskText.line(tasks.reopen(user, id), now())));
@@ -145,7 +145,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "rm", description = "Delete tasks.")
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete tasks.")
     int rm(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             for (long id : ids) {
