@@ -30,7 +30,8 @@ final class AccountCommand {
         try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
             String password = Credentials.newPassword(root.services(), "TASKDESK_PASSWORD", "Choose a password (8 to 72 bytes)");
             Account account = workspace.accounts().signUp(credentials.email(root.services()), name, password);
-            spec.commandLine().getOut().println("Created the account of " + account.name() + " <" + account.email()
+            spec.commandLine().getOut().println("Created the account of " + TerminalText.escape(account.name())
+                    + " <" + TerminalText.escape(account.email())
                     + "> in " + workspace.databaseName() + ".");
         }
         return 0;

@@ -55,7 +55,7 @@ public final class CommandRunner {
     private static int badArguments(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println("Error: " + e.getMessage());
+        err.println("Error: " + TerminalText.escape(e.getMessage()));
         err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ErrorCode.INVALID_INPUT.exitCode();
     }
@@ -78,7 +78,7 @@ public final class CommandRunner {
     private static int failed(Exception e, String command, PrintWriter err, boolean verbose, Services services) {
         if (e instanceof TaskDeskException known) {
             LOG.warn("{} failed: {}", command, known.getMessage(), known);
-            err.println("Error: " + known.getMessage());
+            err.println("Error: " + TerminalText.escape(known.getMessage())); // it may quote what was typed
             if (verbose) {
                 known.printStackTrace(err);
             }

@@ -58,6 +58,14 @@ final class TasksCommand {
              @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page,
              @Option(names = "--page-size", defaultValue = "1000", description = "Tasks per page.") int pageSize,
              @Option(names = "--json", description = "Print a JSON array.") boolean json) {
+        if (pageSize < 1 || pageSize > TaskQuery.MAX_LIMIT) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "--page-size " + pageSize + " is out of range: a page "
+                    + "holds 1 to " + TaskQuery.MAX_LIMIT + " tasks.");
+        }
+        if (page < 1) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "--page " + page + " is out of range: pages are "
+                    + "numbered from 1 (to " + Integer.MAX_VALUE + ").");
+        }
         String filterText = filter == null || filter.isEmpty() ? "is:open" : String.join(" ", filter);
         TaskQuery query = TaskQuery.of(filterText).sortedBy(sort).page(page, pageSize);
         return signedIn((tasks, user) -> {
@@ -70,7 +78,7 @@ final class TasksCommand {
                 result.tasks().forEach(task -> out().println(TaskText.line(task, now())));
                 if (result.hasMore()) {
                     out().println("… " + (result.total() - result.offset() - result.tasks().size())
-                            + " more: --page " + (page + 1));
+                            + " more: --page " + ((long) page + 1));
                 }
             }
             return 0;
@@ -151,7 +159,7 @@ final class TasksCommand {
             for (long id : ids) {
                 String title = tasks.get(user, id).title();
                 tasks.delete(user, id);
-                out().println("Deleted #" + id + " " + title);
+                out().println("Deleted #" + id + " " + TerminalText.escape(title));
             }
             return 0;
         });
