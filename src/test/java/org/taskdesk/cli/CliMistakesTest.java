@@ -121,4 +121,42 @@ class CliMistakesTest {
         assertThat(json).doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f\u202A-\u202E\u2066-\u2069]");
         assertThat(new ObjectMapper().readTree(json).get(0).get("title").asText()).isEqualTo(title);
     }
+
+    private CliResult runHere(String... args) {
+        return new TaskDeskCli(TestEnvironment.in(folder)).run(args);
+    }
+
+    @Test
+    void aDotEnvLineWithAnUnterminatedQuoteIsNamedWithItsLine() throws Exception {
+        for (String broken : new String[] {"DATABASE_URL=\"" + folder.resolve("mine"), "DATABASE_URL='" + folder.resolve("mine"),
+            "DATABASE_URL=" + folder.resolve("mine") + "\""}) {
+            java.nio.file.Files.writeString(folder.resolve(".env"), "# mine\n" + broken + "\nOTHER=1\n");
+
+            CliResult result = runHere("db", "current");
+
+            assertOneLine(result, 3, folder.resolve(".env") + ", line 2", "quote");
+            assertThat(TestEnvironment.defaultDatabaseFile(folder)).as("the default database is not used").doesNotExist();
+        }
+        java.nio.file.Files.writeString(folder.resolve(".env"), "# mine\nexport DATABASE_URL=\"" + folder.resolve("mine")
+                + "\"  # comment\nOTHER='x y'\n");
+        assertThat(runHere("db", "current").out()).contains(folder.resolve("mine.mv.db").toString());
+    }
+
+    @Test
+    void aDatabaseUrlNamingAFolderSaysSo() throws Exception {
+        Path home = folder.resolve("home");
+        java.nio.file.Files.createDirectories(home);
+        for (String url : new String[] {"~", "~/", folder.toString(), folder + "/", "jdbc:h2:~"}) {
+            CliResult result = runHere("--database-url", url, "db", "current");
+
+            assertOneLine(result, 3, "folder", "name a file in it");
+        }
+        java.nio.file.Files.writeString(folder.resolve(".env"), "DATABASE_URL=~\n");
+        assertOneLine(runHere("db", "current"), 3, home.toString(), "folder");
+        assertThat(folder.resolve("home.mv.db")).doesNotExist();
+
+        CliResult inHome = runHere("--database-url", "~/tasks", "db", "current");
+        assertThat(inHome.exitCode()).as(inHome.err()).isZero();
+        assertThat(inHome.out()).contains(home.resolve("tasks.mv.db").toString());
+    }
 }
