@@ -119,6 +119,10 @@ final class TasksCommand {
                 if (tags != null) {
                     result = result.withTags(tags.isBlank() ? Tags.EMPTY : Tags.of(tags.split(",")), at);
                 }
+                if (due != null && repeat != null) {
+                    // Both change: the new due date is checked against the new repeat's end, not the old one's.
+                    result = result.withRecurrence(null, at);
+                }
                 if (due != null) {
                     result = result.withDue(parseDue(due), at);
                 }
@@ -196,9 +200,16 @@ final class TasksCommand {
             return RecurrenceRule.parse(text.strip());
         }
         QuickAdd parsed = new QuickAddParser().parse(text, now());
-        if (parsed.recurrence() == null) {
+        if (!parsed.problems().isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
+        }
+        // All of it must be the repeat: words left over ("every day at 9am") would otherwise be dropped unsaid.
+        boolean wholeText = parsed.parts().size() == 1 && parsed.recurrence() != null
+                && parsed.parts().get(0).text().strip().equals(text.strip());
+        if (!wholeText) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot read the repeat '" + text
-                    + "': write 'every day', 'every monday and thursday', 'every 2nd tuesday', an RRULE, or none.");
+                    + "': write 'every day', 'every monday and thursday', 'every 2nd tuesday', "
+                    + "'every week until 2026-12-31', an RRULE, or none.");
         }
         return parsed.recurrence();
     }

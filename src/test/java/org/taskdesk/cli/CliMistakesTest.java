@@ -159,4 +159,35 @@ class CliMistakesTest {
         assertThat(inHome.exitCode()).as(inHome.err()).isZero();
         assertThat(inHome.out()).contains(home.resolve("tasks.mv.db").toString());
     }
+
+    @Test
+    void impossibleDatesAndRepeatsAreClearErrorsInQuickAddAndEdit() throws Exception {
+        ok("account", "create", "--name", "Ann");
+        ok("tasks", "add", "Something");
+
+        assertOneLine(run(Map.of(), "tasks", "add", "Old 0000-01-01"), 2, "year 0000", "1900 to 9999");
+        assertOneLine(run(Map.of(), "tasks", "add", "Run every day until 2000-01-01"), 2, "ends on 2000-01-01",
+                "before the task is due");
+        assertOneLine(run(Map.of(), "tasks", "add", "Meet every 5th tuesday"), 2, "5th tuesday",
+                "'every last tuesday'");
+        assertOneLine(run(Map.of(), "tasks", "add", "Run every day until 0000-01-01"), 2, "year 0000");
+
+        assertOneLine(run(Map.of(), "tasks", "edit", "1", "--due", "0000-01-01"), 2, "year 0000", "1900 to 9999");
+        assertOneLine(run(Map.of(), "tasks", "edit", "1", "--due", "2026-12-01", "--repeat", "every day until 2000-01-01"),
+                2, "ends on 2000-01-01", "before the task is due (2026-12-01)");
+        assertOneLine(run(Map.of(), "tasks", "edit", "1", "--due", "2026-12-01", "--repeat", "FREQ=DAILY;UNTIL=20000101"),
+                2, "ends on 2000-01-01");
+        assertOneLine(run(Map.of(), "tasks", "edit", "1", "--repeat", "every 5th tuesday"), 2, "5th tuesday");
+        assertOneLine(run(Map.of(), "tasks", "edit", "1", "--repeat", "every day at 9am"), 2, "Cannot read the repeat");
+
+        var tasks = new ObjectMapper().readTree(ok("tasks", "list", "--json").out());
+        assertThat(tasks).as("nothing was added or changed").hasSize(1);
+        assertThat(tasks.get(0).get("due").isNull()).isTrue();
+        assertThat(tasks.get(0).get("recurrence").isNull()).isTrue();
+
+        assertThat(ok("tasks", "edit", "1", "--due", "2026-12-01", "--repeat", "every day until 2026-12-31").out())
+                .contains("(every day until 31 Dec 2026)");
+        assertThat(ok("tasks", "add", "Water plants every week until 2099-01-01").out())
+                .contains("Water plants", "(every week until 1 Jan 2099)");
+    }
 }
