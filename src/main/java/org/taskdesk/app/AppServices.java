@@ -31,13 +31,12 @@ final class AppServices implements Services {
     private final UserEnvironment environment;
     private final Clock clock;
     private final DatabaseLocator locator;
-    private final Passwords passwords;
+    private Passwords passwords;
 
     AppServices(UserEnvironment environment, Clock clock) {
         this.environment = environment;
         this.clock = clock;
         this.locator = new DatabaseLocator(environment);
-        this.passwords = new Passwords(bcryptCost(environment));
     }
 
     /** bcrypt's cost: 12, or TASKDESK_BCRYPT_COST (4 to 31), which tests lower to stay fast. */
@@ -83,7 +82,7 @@ final class AppServices implements Services {
     @Override
     public Workspace openWorkspace(String databaseUrlOption) {
         DatabaseConnections connections = connections(choose(databaseUrlOption).target());
-        return OpenedWorkspace.open(connections, passwords, clock, step -> { });
+        return OpenedWorkspace.open(connections, passwords(), clock, step -> { });
     }
 
     @Override
@@ -103,7 +102,14 @@ final class AppServices implements Services {
         return target.displayName();
     }
 
+    /**
+     * Read when first needed, not when the program starts: a bad TASKDESK_BCRYPT_COST is then reported like every
+     * other mistake (one line, exit 3) by whoever asks, instead of escaping before anything can catch it.
+     */
     Passwords passwords() {
+        if (passwords == null) {
+            passwords = new Passwords(bcryptCost(environment));
+        }
         return passwords;
     }
 

@@ -23,20 +23,21 @@ final class AccountCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "create", description = "Create an account. The password comes from TASKDESK_PASSWORD or a prompt.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an account. The password comes from TASKDESK_PASSWORD or a prompt.")
     int create(@Mixin Credentials credentials,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "Your name, 1 to 100 characters.")
                String name) {
         try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
             String password = Credentials.newPassword(root.services(), "TASKDESK_PASSWORD", "Choose a password (8 to 72 bytes)");
             Account account = workspace.accounts().signUp(credentials.email(root.services()), name, password);
-            spec.commandLine().getOut().println("Created the account of " + account.name() + " <" + account.email()
+            spec.commandLine().getOut().println("Created the account of " + TerminalText.escape(account.name())
+                    + " <" + TerminalText.escape(account.email())
                     + "> in " + workspace.databaseName() + ".");
         }
         return 0;
     }
 
-    @Command(name = "passwd", description = "Change your password (old one from TASKDESK_PASSWORD, new one from "
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Change your password (old one from TASKDESK_PASSWORD, new one from "
             + "TASKDESK_NEW_PASSWORD, or prompts).")
     int passwd(@Mixin Credentials credentials) {
         try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
@@ -55,7 +56,7 @@ final class AccountCommand {
         return 0;
     }
 
-    @Command(name = "delete", description = "Delete your account and all its tasks.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete your account and all its tasks.")
     int delete(@Mixin Credentials credentials,
                @Option(names = "--yes", description = "Confirm: this cannot be undone.") boolean yes) {
         if (!yes) {

@@ -29,12 +29,9 @@ public final class CommandRunner {
             return openWindow(services, desktopApp, err);
         }
         TaskDeskCommand root = new TaskDeskCommand(services, desktopApp);
-        CommandLine commandLine = new CommandLine(root);
-        // Before the settings below, which picocli passes on to the subcommands present when they are made.
-        Subcommands.neededFor(args).forEach(commandLine::addSubcommand);
+        CommandLine commandLine = commandLine(root, Subcommands.neededFor(args));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CommandRunner::badArguments);
         commandLine.setExecutionExceptionHandler((e, line, parsed) ->
                 failed(e, line.getCommandSpec().qualifiedName(), line.getErr(), root.verbose(), services));
@@ -46,10 +43,19 @@ public final class CommandRunner {
         }
     }
 
+    /** The command tree of {@code root} with {@code subcommands}, as every run parses it. */
+    static CommandLine commandLine(TaskDeskCommand root, java.util.List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below, which picocli passes on to the subcommands present when they are made.
+        subcommands.forEach(commandLine::addSubcommand);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
     private static int badArguments(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println("Error: " + e.getMessage());
+        err.println("Error: " + TerminalText.escape(e.getMessage()));
         err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
         return ErrorCode.INVALID_INPUT.exitCode();
     }
@@ -72,7 +78,7 @@ public final class CommandRunner {
     private static int failed(Exception e, String command, PrintWriter err, boolean verbose, Services services) {
         if (e instanceof TaskDeskException known) {
             LOG.warn("{} failed: {}", command, known.getMessage(), known);
-            err.println("Error: " + known.getMessage());
+            err.println("Error: " + TerminalText.escape(known.getMessage())); // it may quote what was typed
             if (verbose) {
                 known.printStackTrace(err);
             }

@@ -4,6 +4,7 @@ import java.io.Console;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Who runs a task or account command: {@code --email} (or {@code TASKDESK_EMAIL}) and a password from
@@ -11,7 +12,9 @@ import picocli.CommandLine.Option;
  * show in the process list and the shell's history.
  */
 final class Credentials {
-    @Option(names = "--email", paramLabel = "EMAIL", description = "Your account's email (or TASKDESK_EMAIL).")
+    // Inherited, so that it is accepted after the subcommand too ("tasks add --email … TEXT"), where people type it.
+    @Option(names = "--email", paramLabel = "EMAIL", scope = ScopeType.INHERIT,
+            description = "Your account's email (or TASKDESK_EMAIL).")
     String email;
 
     String email(Services services) {

@@ -36,7 +36,7 @@ final class DbCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "current", description = "Show the database's current revision.")
+    @Command(name = "current", mixinStandardHelpOptions = true, description = "Show the database's current revision.")
     int current() {
         DatabaseStatus status = migrations().status();
         if (status.isNewerThanProgram()) {
@@ -50,7 +50,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "history", description = "List the revisions, newest first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "List the revisions, newest first.")
     int history() {
         // Alembic's "history --verbose" is the program-wide --verbose: more detail, here each revision's scripts.
         boolean verbose = root.verbose();
@@ -78,7 +78,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "heads", description = "Show the newest revision.")
+    @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the newest revision.")
     int heads() {
         for (Revision head : migrations().heads()) {
             out().println(head.version() + " (head), " + head.description());
@@ -86,7 +86,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "upgrade", description = "Upgrade to a later revision: head (default), a version, or +N steps.")
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision: head (default), a version, or +N steps.")
     int upgrade(@Parameters(arity = "0..1", paramLabel = "REVISION", defaultValue = "head",
                         description = "head, a version such as 2, +N; with --sql also FROM:TO") String target,
                 @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
@@ -100,7 +100,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "downgrade", description = "Revert to an earlier revision: base, a version, or -N steps.")
+    @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to an earlier revision: base, a version, or -N steps.")
     int downgrade(@Parameters(paramLabel = "REVISION", description = "base, a version such as 1, -N; with --sql also FROM:TO")
                   String target,
                   @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
@@ -139,7 +139,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "stamp", description = "Record the database as being at a revision without running any script.")
+    @Command(name = "stamp", mixinStandardHelpOptions = true, description = "Record the database as being at a revision without running any script.")
     int stamp(@Parameters(paramLabel = "REVISION", description = "head, base or a version") String target) {
         MigrationOutcome outcome = migrations().stamp(target);
         if (outcome.notice() != null) {
@@ -150,7 +150,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "revision", description = "Write a new, empty migration (or, with --autogenerate, the entities' changes).")
+    @Command(name = "revision", mixinStandardHelpOptions = true, description = "Write a new, empty migration (or, with --autogenerate, the entities' changes).")
     int revision(@Option(names = {"-m", "--message"}, required = true, description = "What the migration does.") String message,
                  @Option(names = "--autogenerate", description = "Compare the entities with the migrations and write the difference.")
                  boolean autogenerate,
@@ -172,7 +172,7 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "check", description = "Fail when the entities need changes that no migration makes.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Fail when the entities need changes that no migration makes.")
     int check() {
         List<SchemaDifference> differences = root.services().compareSchema(root.databaseUrl());
         boolean clean = true;

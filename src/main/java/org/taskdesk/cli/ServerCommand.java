@@ -19,7 +19,7 @@ final class ServerCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "setup", description = {
+    @Command(name = "setup", mixinStandardHelpOptions = true, description = {
         "Create or repair the login every TaskDesk uses on this server, with only the rights clients need.",
         "Run as the database's owner, after 'db upgrade head'. The login's password comes from",
         "TASKDESK_CLIENT_PASSWORD or a prompt; leave it empty to keep an existing login's password."})

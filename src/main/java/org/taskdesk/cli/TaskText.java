@@ -8,7 +8,10 @@ import java.util.Map;
 import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.Task;
 
-/** How the command line shows a task: one line in lists, a block for {@code show}, an object for {@code --json}. */
+/**
+ * How the command line shows a task: one line in lists, a block for {@code show}, an object for {@code --json}.
+ * Text people typed is escaped for the terminal ({@link TerminalText}) in the first two, exact in JSON.
+ */
 final class TaskText {
     private TaskText() {
     }
@@ -16,7 +19,7 @@ final class TaskText {
     /** {@code #12 [ ] Pay rent  !high #home  Tomorrow 09:00  (every month)} */
     static String line(Task task, ZonedDateTime now) {
         List<String> parts = new ArrayList<>();
-        parts.add("#" + task.id() + " " + (task.completed() ? "[x]" : "[ ]") + " " + task.title());
+        parts.add("#" + task.id() + " " + (task.completed() ? "[x]" : "[ ]") + " " + TerminalText.escape(task.title()));
         List<String> marks = new ArrayList<>();
         if (task.priority() != Priority.NONE) {
             marks.add("!" + task.priority().storedValue());
@@ -36,7 +39,7 @@ final class TaskText {
 
     static String details(Task task, ZonedDateTime now) {
         StringBuilder out = new StringBuilder();
-        out.append("#").append(task.id()).append(" ").append(task.title()).append('\n');
+        out.append("#").append(task.id()).append(" ").append(TerminalText.escape(task.title())).append('\n');
         out.append("  status:      ").append(task.completed() ? "done" : "open").append('\n');
         out.append("  priority:    ").append(task.priority().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         out.append("  tags:        ").append(task.tags().isEmpty() ? "-" : "#" + String.join(" #", task.tags().names()))
@@ -54,7 +57,7 @@ final class TaskText {
                     .append('\n');
         }
         if (!task.description().isEmpty()) {
-            out.append('\n').append(task.description().indent(2));
+            out.append('\n').append(TerminalText.escapeKeepingLines(task.description()).indent(2));
         }
         return out.toString();
     }

@@ -44,7 +44,7 @@ final class TasksCommand {
     @Mixin
     Credentials credentials;
 
-    @Command(name = "add", description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
     int add(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> words) {
         return signedIn((tasks, user) -> {
             Task task = tasks.add(user, String.join(" ", words));
@@ -53,13 +53,21 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "list", description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
     int list(@Parameters(arity = "0..*", paramLabel = "FILTER") List<String> filter,
              @Option(names = "--sort", defaultValue = "due", paramLabel = "ORDER",
                      description = "due, priority, created or title (default: due)") TaskSort sort,
              @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.") int page,
              @Option(names = "--page-size", defaultValue = "1000", description = "Tasks per page.") int pageSize,
              @Option(names = "--json", description = "Print a JSON array.") boolean json) {
+        if (pageSize < 1 || pageSize > TaskQuery.MAX_LIMIT) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "--page-size " + pageSize + " is out of range: a page "
+                    + "holds 1 to " + TaskQuery.MAX_LIMIT + " tasks.");
+        }
+        if (page < 1) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "--page " + page + " is out of range: pages are "
+                    + "numbered from 1 (to " + Integer.MAX_VALUE + ").");
+        }
         String filterText = filter == null || filter.isEmpty() ? "is:open" : String.join(" ", filter);
         TaskQuery query = TaskQuery.of(filterText).sortedBy(sort).page(page, pageSize);
         return signedIn((tasks, user) -> {
@@ -72,14 +80,14 @@ final class TasksCommand {
                 result.tasks().forEach(task -> out().println(TaskText.line(task, now())));
                 if (result.hasMore()) {
                     out().println("… " + (result.total() - result.offset() - result.tasks().size())
-                            + " more: --page " + (page + 1));
+                            + " more: --page " + ((long) page + 1));
                 }
             }
             return 0;
         });
     }
 
-    @Command(name = "show", description = "Show one task in full.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one task in full.")
     int show(@Parameters(paramLabel = "ID") long id) {
         return signedIn((tasks, user) -> {
             out().print(TaskText.details(tasks.get(user, id), now()));
@@ -87,7 +95,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "edit", description = "Change a task's fields.")
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a task's fields.")
     int edit(@Parameters(paramLabel = "ID") long id,
              @Option(names = "--title") String title,
              @Option(names = "--description") String description,
@@ -113,6 +121,10 @@ final class TasksCommand {
                 if (tags != null) {
                     result = result.withTags(tags.isBlank() ? Tags.EMPTY : Tags.of(tags.split(",")), at);
                 }
+                if (due != null && repeat != null) {
+                    // Both change: the new due date is checked against the new repeat's end, not the old one's.
+                    result = result.withRecurrence(null, at);
+                }
                 if (due != null) {
                     result = result.withDue(parseDue(due), at);
                 }
@@ -126,7 +138,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "done", description = "Complete tasks; a recurring one moves to its next date.")
+    @Command(name = "done", mixinStandardHelpOptions = true, description = "Complete tasks; a recurring one moves to its next date.")
     int done(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             for (long id : ids) {
@@ -139,7 +151,7 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "undone", description = "Mark tasks as not done.")
+    @Command(name = "undone", mixinStandardHelpOptions = true, description = "Mark tasks as not done.")
     int undone(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             ids.forEach(id -> out().println("Reopened " + TaskText.line(tasks.reopen(user, id), now())));
@@ -147,13 +159,13 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "rm", description = "Delete tasks.")
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Delete tasks.")
     int rm(@Parameters(arity = "1..*", paramLabel = "ID") List<Long> ids) {
         return signedIn((tasks, user) -> {
             for (long id : ids) {
                 String title = tasks.get(user, id).title();
                 tasks.delete(user, id);
-                out().println("Deleted #" + id + " " + title);
+                out().println("Deleted #" + id + " " + TerminalText.escape(title));
             }
             return 0;
         });
@@ -190,9 +202,16 @@ final class TasksCommand {
             return RecurrenceRule.parse(text.strip());
         }
         QuickAdd parsed = new QuickAddParser().parse(text, now());
-        if (parsed.recurrence() == null) {
+        if (!parsed.problems().isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
+        }
+        // All of it must be the repeat: words left over ("every day at 9am") would otherwise be dropped unsaid.
+        boolean wholeText = parsed.parts().size() == 1 && parsed.recurrence() != null
+                && parsed.parts().get(0).text().strip().equals(text.strip());
+        if (!wholeText) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot read the repeat '" + text
-                    + "': write 'every day', 'every monday and thursday', 'every 2nd tuesday', an RRULE, or none.");
+                    + "': write 'every day', 'every monday and thursday', 'every 2nd tuesday', "
+                    + "'every week until 2026-12-31', an RRULE, or none.");
         }
         return parsed.recurrence();
     }

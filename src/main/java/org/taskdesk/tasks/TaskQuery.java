@@ -35,11 +35,15 @@ public record TaskQuery(TaskFilter filter, TaskSort sort, int offset, int limit)
         return new TaskQuery(filter, newSort, offset, limit);
     }
 
-    /** Page {@code page} (1-based) of {@code size} tasks. */
+    /**
+     * Page {@code page} (1-based) of {@code size} tasks. A page that starts beyond any possible task (past
+     * {@link Integer#MAX_VALUE}) is simply empty, like any page after the last one.
+     */
     public TaskQuery page(int page, int size) {
         if (page < 1) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Pages are numbered from 1.");
         }
-        return new TaskQuery(filter, sort, Math.multiplyExact(page - 1, size), size);
+        long offset = (long) (page - 1) * size;
+        return new TaskQuery(filter, sort, (int) Math.min(offset, Integer.MAX_VALUE), size);
     }
 }

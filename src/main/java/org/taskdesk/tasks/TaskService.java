@@ -48,6 +48,9 @@ public final class TaskService {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Type what the task is, e.g. \"Pay rent tomorrow 9am\".");
         }
         QuickAdd parsed = quickAdd.parse(quickAddLine, ZonedDateTime.now(clock));
+        if (!parsed.problems().isEmpty()) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
+        }
         Instant now = clock.instant();
         Task task = Task.create(parsed.title(), now).withPriority(parsed.priority(), now).withTags(parsed.tags(), now)
                 .withDue(parsed.due(), now).withRecurrence(parsed.recurrence(), now);

@@ -27,7 +27,8 @@ public final class AccountRules {
         if (normalised.isEmpty()) {
             throw invalid("Enter your email address.");
         }
-        if (normalised.length() > EMAIL_MAX || !EMAIL.matcher(normalised).matches()) {
+        // Characters (code points), as PostgreSQL counts varchar(255); H2's column is wide enough (migration 7).
+        if (normalised.codePointCount(0, normalised.length()) > EMAIL_MAX || !EMAIL.matcher(normalised).matches()) {
             throw invalid("'" + email.strip() + "' is not an email address: write it like ann@example.com.");
         }
         return normalised;

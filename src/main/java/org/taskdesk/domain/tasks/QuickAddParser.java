@@ -71,6 +71,7 @@ public final class QuickAddParser {
         private final LocalDate today;
         private final QuickAddWords words;
         private final List<QuickAddPart> parts = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
 
         private LocalDate date;
         private LocalTime time;
@@ -109,7 +110,7 @@ public final class QuickAddParser {
             if (dueDate == null && time != null) {
                 dueDate = time.isAfter(now.toLocalTime()) ? today : today.plusDays(1);
             }
-            return new QuickAdd(title, dueDate, time, priority, tags, recurrence, parts);
+            return new QuickAdd(title, dueDate, time, priority, tags, recurrence, parts, problems);
         }
 
         /** The words not marked as used, single-spaced, as typed. */
@@ -124,7 +125,14 @@ public final class QuickAddParser {
         }
 
         private LocalDate firstDate(RecurrenceRule rule) {
-            LocalDate first = rule.firstOnOrAfter(today);
+            LocalDate first;
+            try {
+                first = rule.firstOnOrAfter(today);
+            } catch (RuntimeException e) {
+                // A rule that ended before today has no next date: start today, and the task's rules say why
+                // that cannot be added ("the repeat ends … before the task is due").
+                return today;
+            }
             if (first.equals(today) && time != null && !time.isAfter(now.toLocalTime())) {
                 List<LocalDate> next = rule.nextOccurrences(today, 1);
                 return next.isEmpty() ? first : next.get(0);
@@ -141,7 +149,7 @@ public final class QuickAddParser {
             if (priority == null && (k = priority(i)) > 0) {
                 return k;
             }
-            Match<RecurrenceRule> rule = recurrence == null ? safely(() -> QuickAddRecurrence.at(words, i)) : null;
+            Match<RecurrenceRule> rule = recurrence == null ? safely(() -> QuickAddRecurrence.at(words, i, today)) : null;
             if (rule != null) {
                 recurrence = rule.value();
                 return part(QuickAddPart.Kind.RECURRENCE, i, rule.words());
@@ -159,9 +167,14 @@ public final class QuickAddParser {
             return 0;
         }
 
-        private static <T> Match<T> safely(Supplier<Match<T>> matcher) {
+        private <T> Match<T> safely(Supplier<Match<T>> matcher) {
             try {
                 return matcher.get();
+            } catch (InvalidTaskException e) {
+                // Clearly meant, but not possible ("every 5th tuesday", "every 0 weeks"): the words stay in the
+                // title, and the problem is told, so that adding does not silently drop what was meant.
+                problems.add(e.getMessage());
+                return null;
             } catch (RuntimeException e) {
                 // Out-of-range dates, "every 0 weeks" and the like: the words are simply not a part,
                 // so they stay in the title.

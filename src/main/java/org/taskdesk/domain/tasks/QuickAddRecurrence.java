@@ -11,7 +11,8 @@ import org.taskdesk.domain.tasks.QuickAddWords.Match;
 /**
  * Repeat phrases in a quick-add line: daily/weekly/monthly/yearly, "every day/weekday/week/month/year",
  * "every other week", "every 2 weeks [on mon and thu]", "every monday and thursday", "every mon, wed",
- * "every 2nd tuesday", "every last friday", "every 15th", each optionally followed by "after completion".
+ * "every 2nd tuesday", "every last friday", "every 15th", each optionally followed by "after completion" and by
+ * "until" and a date.
  * Returns null when the words are not a repeat; numbers the rule refuses ("every 0 weeks") throw
  * {@link InvalidTaskException}, which the parser reads the same way.
  */
@@ -20,14 +21,21 @@ final class QuickAddRecurrence {
     private QuickAddRecurrence() {
     }
 
-    static Match<RecurrenceRule> at(QuickAddWords w, int i) {
+    static Match<RecurrenceRule> at(QuickAddWords w, int i, java.time.LocalDate today) {
         Match<RecurrenceRule> m = core(w, i);
         if (m == null) {
             return null;
         }
         int end = i + m.words();
         if (w.norm(end).equals("after") && w.norm(end + 1).equals("completion")) {
-            return new Match<>(m.value().afterCompletion(), m.words() + 2);
+            m = new Match<>(m.value().afterCompletion(), m.words() + 2);
+            end += 2;
+        }
+        if (w.norm(end).equals("until")) {
+            Match<java.time.LocalDate> last = QuickAddDates.at(w, end + 1, today);
+            if (last != null) {
+                m = new Match<>(m.value().until(last.value()), m.words() + 1 + last.words());
+            }
         }
         return m;
     }
@@ -78,6 +86,13 @@ final class QuickAddRecurrence {
             return new Match<>(RecurrenceRule.monthlyOnWeekday(1, ordinal, ordinalDay), 3);
         }
         int monthDay = DateWords.numberWithSuffix(word, true);
+        if (monthDay >= 5 && ordinalDay != null) {
+            // RFC 5545 would allow BYDAY=5TU (only the months that have one), but a task that skips most months
+            // without saying so surprises more than it helps; the person almost always means the last one.
+            String day = w.norm(j + 1);
+            throw new InvalidTaskException("Most months have no " + word + " " + day + " (a month has 4 or 5 of "
+                    + "each weekday): write 'every last " + day + "' or 'every 4th " + day + "'.");
+        }
         // "every 5th friday" is not "every 5th of the month": refuse it whole rather than half-read it.
         if (monthDay >= 1 && monthDay <= 31 && ordinalDay == null) {
             return new Match<>(RecurrenceRule.monthlyOnDay(1, monthDay), 2);

@@ -53,12 +53,23 @@ public record Task(long id, String title, String description, boolean completed,
                 completedAt);
     }
 
+    /**
+     * Also checks the new date (a year from {@link TaskRules#FIRST_YEAR} to {@link TaskRules#LAST_YEAR}, and not
+     * after the repeat's end). Here rather than in the constructor, so that a row saved before these rules still
+     * loads: only a change is refused.
+     */
     public Task withDue(Due newDue, Instant now) {
+        if (newDue != null) {
+            TaskRules.checkDate(newDue.date(), "due date");
+        }
+        TaskRules.checkRepeatEnd(newDue, recurrence);
         return new Task(id, title, description, completed, priority, tags, newDue, recurrence, createdAt, now,
                 completedAt);
     }
 
+    /** Also checks that the new repeat does not end before the due date; see {@link #withDue}. */
     public Task withRecurrence(RecurrenceRule newRecurrence, Instant now) {
+        TaskRules.checkRepeatEnd(due, newRecurrence);
         return new Task(id, title, description, completed, priority, tags, due, newRecurrence, createdAt, now,
                 completedAt);
     }

@@ -8,6 +8,13 @@ public final class TaskRules {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_DESCRIPTION_LENGTH = 10_000;
+    /**
+     * Due dates and repeat ends lie in these years. Before 1900 time zones were local mean time (offsets in odd
+     * seconds) and before 1583 Java's calendar and the JDBC drivers' disagree by days; past 9999 a date no longer
+     * has the four-digit year that 2026-12-24 and an RRULE's UNTIL are written with. No task needs more.
+     */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9999;
 
     private TaskRules() {
     }
@@ -46,5 +53,37 @@ public final class TaskRules {
                     "Description is %,d characters long; keep it to %,d or fewer.", length, MAX_DESCRIPTION_LENGTH));
         }
         return description;
+    }
+
+    /**
+     * Checks a date a person gave for a due date or a repeat's end.
+     *
+     * @throws InvalidTaskException if its year is outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
+     */
+    public static java.time.LocalDate checkDate(java.time.LocalDate date, String what) {
+        if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+            throw new InvalidTaskException(String.format(java.util.Locale.ROOT,
+                    "The %s is in the year %04d; use a year from %d to %d.", what, date.getYear(), FIRST_YEAR,
+                    LAST_YEAR));
+        }
+        return date;
+    }
+
+    /**
+     * Checks that a repeat does not end before the task is due: such a repeat would never happen.
+     *
+     * @throws InvalidTaskException naming both dates
+     */
+    public static void checkRepeatEnd(Due due, RecurrenceRule recurrence) {
+        if (due == null || recurrence == null) {
+            return;
+        }
+        recurrence.endDate().ifPresent(end -> {
+            checkDate(end, "repeat's end date");
+            if (end.isBefore(due.date())) {
+                throw new InvalidTaskException("The repeat ends on " + end + ", before the task is due (" + due.date()
+                        + "), so it would never repeat: end it on or after " + due.date() + ", or move the due date.");
+            }
+        });
     }
 }

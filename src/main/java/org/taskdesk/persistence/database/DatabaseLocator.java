@@ -1,11 +1,7 @@
 package org.taskdesk.persistence.database;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.settings.SettingsFile;
 
 /**
@@ -63,18 +59,8 @@ public final class DatabaseLocator {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try {
-            Dotenv dotenv = Dotenv.configure().directory(environment.workingDirectory().toString())
-                    .filename(".env").load();
-            // Only the file's own entries: the process environment was consulted above, on purpose, first.
-            return dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE).stream()
-                    .filter(entry -> entry.getKey().equals(VARIABLE))
-                    .map(entry -> entry.getValue().strip())
-                    .filter(value -> !value.isEmpty())
-                    .findFirst().orElse(null);
-        } catch (DotenvException e) {
-            throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
-                    "Cannot read " + file + ": " + e.getMessage() + ". Fix the line or remove the file.", e);
-        }
+        // Only the file's own entries: the process environment was consulted above, on purpose, first.
+        String value = new DotEnvFile(file).entries().get(VARIABLE);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

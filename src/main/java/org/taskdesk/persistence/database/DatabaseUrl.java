@@ -32,6 +32,8 @@ import org.taskdesk.domain.TaskDeskException;
 public final class DatabaseUrl {
     /** The login H2 files are created with when the URL names none. */
     static final String H2_DEFAULT_USER = "sa";
+    /** What a folder's database file is suggested to be called, as the default one is. */
+    private static final String DEFAULT_FILE_NAME = "taskdesk";
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
@@ -194,7 +196,7 @@ public final class DatabaseUrl {
             url.append(location);
         } else {
             String path = lowerLocation.startsWith("file:") ? location.substring(5) : location;
-            Path base = withoutH2Suffix(resolve(path, text));
+            Path base = withoutH2Suffix(fileNotFolder(path, resolve(path, text), text));
             file = Optional.of(Path.of(base + ".mv.db"));
             url.append("file:").append(base);
         }
@@ -220,7 +222,27 @@ public final class DatabaseUrl {
         if (text.indexOf(';') >= 0) {
             throw bad(raw, "a file path cannot contain ';'; for H2 settings write jdbc:h2:file:PATH;SETTING=VALUE");
         }
-        return localFile(resolve(text, raw));
+        return localFile(fileNotFolder(text, resolve(text, raw), raw));
+    }
+
+    /**
+     * {@code resolved} when it can name a database file. A folder cannot: H2 would put the file beside it, named
+     * after it ({@code ~} became {@code /root.mv.db}), which is never what the person meant. A path written as a
+     * folder ({@code ~}, a trailing {@code /}) is refused, and so is an existing folder unless its database file
+     * is already there (a database {@code tasks.mv.db} beside a folder {@code tasks} keeps working).
+     */
+    private static Path fileNotFolder(String typed, Path resolved, String raw) {
+        String path = typed.strip();
+        boolean writtenAsFolder = path.equals("~") || path.endsWith("/") || path.endsWith("\\")
+                || path.equals(".") || path.equals("..") || path.endsWith("/.") || path.endsWith("/..");
+        boolean existingFolder = java.nio.file.Files.isDirectory(resolved)
+                && !java.nio.file.Files.exists(Path.of(withoutH2Suffix(resolved) + ".mv.db"));
+        if (writtenAsFolder || existingFolder) {
+            throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION, "The database URL '" + mask(raw) + "' names the "
+                    + "folder " + resolved + ", not a database file: name a file in it, e.g. "
+                    + resolved.resolve(DEFAULT_FILE_NAME) + " (TaskDesk adds .mv.db).");
+        }
+        return resolved;
     }
 
     private Path resolve(String path, String raw) {
