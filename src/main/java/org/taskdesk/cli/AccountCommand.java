@@ -23,7 +23,8 @@ final class AccountCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an account. The password comes from TASKDESK_PASSWORD or a prompt.")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an account. The password comes from TASKDESK_PASSWORD or a prompt.")
     int create(@Mixin Credentials credentials,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "Your name, 1 to 100 characters.")
                String name) {
@@ -37,7 +38,8 @@ final class AccountCommand {
         return 0;
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Change your password (old one from TASKDESK_PASSWORD, new one from "
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Change your password (old one from TASKDESK_PASSWORD, new one from "
             + "TASKDESK_NEW_PASSWORD, or prompts).")
     int passwd(@Mixin Credentials credentials) {
         try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {

@@ -86,7 +86,8 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision: head (default), a version, or +N steps.")
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Upgrade to a later revision: head (default), a version, or +N steps.")
     int upgrade(@Parameters(arity = "0..1", paramLabel = "REVISION", defaultValue = "head",
                         description = "head, a version such as 2, +N; with --sql also FROM:TO") String target,
                 @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
@@ -100,7 +101,8 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert to an earlier revision: base, a version, or -N steps.")
+    @Command(name = "downgrade", mixinStandardHelpOptions = true,
+            description = "Revert to an earlier revision: base, a version, or -N steps.")
     int downgrade(@Parameters(paramLabel = "REVISION", description = "base, a version such as 1, -N; with --sql also FROM:TO")
                   String target,
                   @Option(names = "--sql", description = "Print the SQL instead of running it; touches nothing.")
@@ -139,7 +141,8 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "stamp", mixinStandardHelpOptions = true, description = "Record the database as being at a revision without running any script.")
+    @Command(name = "stamp", mixinStandardHelpOptions = true,
+            description = "Record the database as being at a revision without running any script.")
     int stamp(@Parameters(paramLabel = "REVISION", description = "head, base or a version") String target) {
         MigrationOutcome outcome = migrations().stamp(target);
         if (outcome.notice() != null) {
@@ -150,7 +153,8 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "revision", mixinStandardHelpOptions = true, description = "Write a new, empty migration (or, with --autogenerate, the entities' changes).")
+    @Command(name = "revision", mixinStandardHelpOptions = true,
+            description = "Write a new, empty migration (or, with --autogenerate, the entities' changes).")
     int revision(@Option(names = {"-m", "--message"}, required = true, description = "What the migration does.") String message,
                  @Option(names = "--autogenerate", description = "Compare the entities with the migrations and write the difference.")
                  boolean autogenerate,

@@ -44,7 +44,8 @@ final class TasksCommand {
     @Mixin
     Credentials credentials;
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
     int add(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> words) {
         return signedIn((tasks, user) -> {
             Task task = tasks.add(user, String.join(" ", words));
@@ -53,7 +54,8 @@ final class TasksCommand {
         });
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List tasks matching a filter (default: is:open), e.g. '#work & due:7d'.")
     int list(@Parameters(arity = "0..*", paramLabel = "FILTER") List<String> filter,
              @Option(names = "--sort", defaultValue = "due", paramLabel = "ORDER",
                      description = "due, priority, created or title (default: due)") TaskSort sort,
