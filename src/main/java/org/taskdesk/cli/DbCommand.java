@@ -119,8 +119,9 @@ final class DbCommand {
         return 0;
     }
 
-    @Command(name = "restore", description = "List the copies of the local database taken before its schema changes "
-            + "(newest first), or put one back; the file it replaces is kept beside it under a new name.")
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "List the copies of the local database taken before its schema changes "
+                    + "(newest first), or put one back; the file it replaces is kept beside it under a new name.")
     int restore(@Parameters(arity = "0..1", paramLabel = "BACKUP",
                         description = "a copy's name from the list, or the path of a copy") String copy) {
         MigrationService migrations = migrations();
