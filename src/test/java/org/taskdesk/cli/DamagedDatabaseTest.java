@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,15 +66,19 @@ class DamagedDatabaseTest {
     }
 
     private void assertRefused(String problem) throws Exception {
+        assertRefusedMatching(Pattern.quote(problem));
+    }
+
+    private void assertRefusedMatching(String problem) throws Exception {
         byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         for (List<String> command : List.of(List.of("current"), List.of("upgrade", "head"), List.of("downgrade", "-1"))) {
             CliResult result = db(command.toArray(String[]::new));
 
             assertThat(result.exitCode()).as("db %s: %s", command, result.err()).isEqualTo(11);
             assertThat(result.err().lines()).as("one line: %s", result.err()).hasSize(1);
-            assertThat(result.err().strip()).isEqualTo("Error: The database file " + file + " " + problem
-                    + "; TaskDesk has not changed it. The newest copy is " + copy + " (taken " + takenText()
-                    + ", version 2): restore it with 'taskdesk db restore " + copy.getFileName() + "'.");
+            assertThat(result.err().strip()).matches(Pattern.quote("Error: The database file " + file + " ") + problem
+                    + Pattern.quote("; TaskDesk has not changed it. The newest copy is " + copy + " (taken " + takenText()
+                    + ", version 2): restore it with 'taskdesk db restore " + copy.getFileName() + "'."));
         }
         if (before != null) {
             assertThat(Files.readAllBytes(file)).as("not written").isEqualTo(before);
@@ -94,12 +99,14 @@ class DamagedDatabaseTest {
 
     @Test
     void aTruncatedFileIsRefused() throws Exception {
-        long size = Files.size(file);
+        // Half the file: a few blocks off the end may be free space after a clean close, which is no damage.
+        long size = Files.size(file) / 2;
         try (RandomAccessFile cut = new RandomAccessFile(file.toFile(), "rw")) {
-            cut.setLength(size - 4096);
+            cut.setLength(size);
         }
 
-        assertRefused("is truncated (" + (size - 4096) + " bytes; it does not end where H2's last saved data ends)");
+        assertRefusedMatching(Pattern.quote("is truncated (" + size + " bytes; its newest data ")
+                + "(starts|ends) at byte \\d+\\)");
     }
 
     @Test

@@ -22,8 +22,6 @@ import java.util.Optional;
 final class LocalDatabaseFile {
     /** H2's MVStore file starts with two copies of a text header, each in a 4 KiB block. */
     private static final int HEADER_BLOCK = 4096;
-    /** The length of the footer that ends every chunk of an H2 2.x file. */
-    private static final int CHUNK_FOOTER = 128;
 
     private LocalDatabaseFile() {
     }
@@ -56,8 +54,7 @@ final class LocalDatabaseFile {
             if (size < 2L * HEADER_BLOCK) {
                 return Optional.of("is truncated (" + size + " bytes, less than an H2 file's two header blocks)");
             }
-            Optional<String> cut = truncatedChunk(channel, header, size);
-            return cut.isPresent() ? cut : unfinishedTail(channel, size);
+            return truncatedChunk(channel, header, size);
         } catch (IOException e) {
             return Optional.of("cannot be read (" + e.getMessage() + ")");
         }
@@ -93,7 +90,10 @@ final class LocalDatabaseFile {
 
     /**
      * The header names the block of the newest chunk it knows; that chunk's own header gives its length. A file
-     * that ends before that chunk ends was cut short (a copy that did not finish, a full disk).
+     * that ends before that chunk ends was cut short (a copy that did not finish, a full disk). The file's tail is
+     * not judged: after a crash or a full disk it may hold a chunk that was never finished, which H2 rightly
+     * ignores (its commit never returned), and after a clean close it may hold free space. A cut that H2 finds
+     * later comes out as its own "file corrupted", which is a damaged file too (DatabaseErrors).
      */
     private static Optional<String> truncatedChunk(FileChannel channel, Map<String, String> header, long size)
             throws IOException {
@@ -126,19 +126,6 @@ final class LocalDatabaseFile {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /**
-     * H2 writes each chunk whole, ending with a footer ("chunk:…,fletcher:…"), so a sound file ends with one. The
-     * header's pointer to the newest chunk is only rewritten now and then, so it cannot see a file cut short by a
-     * few blocks; H2 itself would then quietly fall back to an older chunk and lose the newest saves.
-     */
-    private static Optional<String> unfinishedTail(FileChannel channel, long size) throws IOException {
-        Map<String, String> footer = header(read(channel, size - CHUNK_FOOTER, CHUNK_FOOTER));
-        if (footer.containsKey("chunk") && footer.containsKey("fletcher")) {
-            return Optional.empty();
-        }
-        return Optional.of("is truncated (" + size + " bytes; it does not end where H2's last saved data ends)");
     }
 
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
