@@ -1,6 +1,7 @@
 package org.taskdesk.persistence.hibernate;
 
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -21,6 +22,8 @@ import org.taskdesk.persistence.database.DatabaseTarget;
  */
 public final class Transactions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final SessionFactory factory;
     private final DatabaseTarget target;
@@ -79,6 +82,14 @@ public final class Transactions implements AutoCloseable {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
+            }
+            if (kind == DatabaseKind.POSTGRESQL && root instanceof SQLException sql
+                    && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
+                // A server set up by an older TaskDesk lacks a right this one uses (undoing a completion deletes
+                // its history row): only the owner can grant it, by running the set-up again.
+                throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The server " + target.displayName()
+                        + " does not allow this yet (" + DatabaseErrors.firstLine(root) + "): ask its owner to run "
+                        + "'taskdesk server setup' again; nothing was changed.", e);
             }
             throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                     "The database refused the change: " + DatabaseErrors.firstLine(root) + ".", e);

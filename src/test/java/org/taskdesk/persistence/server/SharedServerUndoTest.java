@@ -1,11 +1,13 @@
 package org.taskdesk.persistence.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.app.TestWorkspaces;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.CompletedTask;
 import org.taskdesk.tasks.DeletedTask;
@@ -71,6 +75,32 @@ class SharedServerUndoTest {
             // Bob's task and history are untouched, and his list does not show Ann's restored task.
             assertThat(tasks.list(bob, TaskQuery.of("")).tasks()).extracting(Task::title).containsExactly("Bob's errand");
             assertThat(workspace.statistics().lastThirtyDays(bob).totalCompleted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerSetUpBeforeUndoCouldDeleteHistorySaysToRunTheSetUpAgainAndChangesNothing() throws SQLException {
+        String ownerUrl = server.newDatabase();
+        try (Statement owner = server.owner(ownerUrl).createStatement()) {
+            owner.execute("REVOKE DELETE ON TABLE public.task_completions FROM " + server.clientRole);
+        }
+        String clientUrl = ownerUrl.replaceFirst("//[^@]+@", "//" + server.clientRole + ":"
+                + URLEncoder.encode(SharedServer.CLIENT_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20") + "@");
+        try (Workspace workspace = TestWorkspaces.openMigrated(clientUrl, folder, clock)) {
+            workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
+            UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
+            TaskService tasks = workspace.tasks();
+            Task plants = tasks.add(ann, "Water plants 2026-11-21 every day #home");
+            List<CompletedTask> done = tasks.complete(ann, List.of(plants.id()));
+            List<Task> afterDone = tasks.list(ann, TaskQuery.of("")).tasks();
+
+            TaskDeskException refused = assertThrows(TaskDeskException.class, () -> tasks.undoCompletions(ann, done));
+
+            assertThat(refused.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
+            assertThat(refused.getMessage()).contains("does not allow this yet (", "permission denied",
+                    "ask its owner to run 'taskdesk server setup' again; nothing was changed.");
+            assertThat(tasks.list(ann, TaskQuery.of("")).tasks()).isEqualTo(afterDone);
+            assertThat(workspace.statistics().lastThirtyDays(ann).totalCompleted()).isEqualTo(1);
         }
     }
 }
