@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.accounts.AccountMessages;
 import org.taskdesk.domain.accounts.AccountRules;
-import org.taskdesk.domain.accounts.SignInThrottledException;
 import org.taskdesk.domain.accounts.SignInThrottle;
+import org.taskdesk.domain.accounts.SignInThrottledException;
 import org.taskdesk.persistence.accounts.UserRepository;
 import org.taskdesk.persistence.entities.SessionEntity;
 import org.taskdesk.persistence.entities.UserEntity;
@@ -116,14 +117,14 @@ public final class LocalAccountService implements AccountService {
         });
     }
 
-    private UserEntity checkedUser(org.hibernate.Session session, UserSession signedIn, String password) {
+    private UserEntity checkedUser(Session session, UserSession signedIn, String password) {
         UserEntity user = users.findSignedIn(session, SessionTokens.sha256(signedIn.token()), now())
                 .orElseThrow(() -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED,
                         AccountMessages.SESSION_ENDED));
         if (user.getSignInBlockedUntil() != null && user.getSignInBlockedUntil().isAfter(now())) {
             // As on the shared server: while sign-ins wait, so does anything else that checks the password.
             throw new SignInThrottledException(Math.max(1,
-                    java.time.Duration.between(now(), user.getSignInBlockedUntil()).toSeconds()));
+                    Duration.between(now(), user.getSignInBlockedUntil()).toSeconds()));
         }
         if (!passwords.matches(password, user.getPasswordHash())) {
             throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.WRONG_PASSWORD);

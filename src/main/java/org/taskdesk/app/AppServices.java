@@ -53,7 +53,7 @@ final class AppServices implements Services {
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new org.taskdesk.domain.TaskDeskException(org.taskdesk.domain.ErrorCode.BAD_CONFIGURATION,
+        throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
                 "TASKDESK_BCRYPT_COST is '" + value + "'; it must be a whole number from 4 to 31 (default 12).");
     }
 

@@ -1,6 +1,12 @@
 package org.taskdesk.app;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.secrets.FileTokenStore;
@@ -15,7 +21,7 @@ import org.taskdesk.workspace.Workspace;
  * the path they were made at, so an installed package makes its own. Not for people: it prints nothing useful.
  */
 public final class CdsTraining {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdsTraining.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CdsTraining.class);
     /** The window's classes, as the build's training run loaded them; shipped beside the jar. */
     public static final String WINDOW_CLASSES = "window-classes.txt";
 
@@ -38,15 +44,15 @@ public final class CdsTraining {
 
     private static void loadRecordedWindowClasses() {
         try {
-            java.nio.file.Path jar = java.nio.file.Path.of(
+            Path jar = Path.of(
                     CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            java.nio.file.Path list = jar.resolveSibling(WINDOW_CLASSES);
-            if (!java.nio.file.Files.isRegularFile(list)) {
+            Path list = jar.resolveSibling(WINDOW_CLASSES);
+            if (!Files.isRegularFile(list)) {
                 LOG.info("No display and no {}: the archive covers the commands only", WINDOW_CLASSES);
                 return;
             }
             int loaded = 0;
-            for (String name : java.nio.file.Files.readAllLines(list)) {
+            for (String name : Files.readAllLines(list)) {
                 try {
                     Class.forName(name.strip(), false, CdsTraining.class.getClassLoader());
                     loaded++;
@@ -55,7 +61,7 @@ public final class CdsTraining {
                 }
             }
             LOG.info("No display: loaded {} recorded window classes", loaded);
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
+        } catch (IOException | URISyntaxException e) {
             LOG.warn("Could not read the recorded window classes", e);
         }
     }

@@ -2,8 +2,10 @@ package org.taskdesk.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
@@ -26,7 +28,7 @@ final class DesktopLauncher {
         DesktopBackend backend = DesktopBackend.create(environment, databaseUrl, services.clock(), services.passwords());
         FxBackgroundTasks background = new FxBackgroundTasks();
         CountDownLatch closed = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failedToShow = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> failedToShow = new AtomicReference<>();
         try {
             Platform.startup(() -> {
                 try {
@@ -35,7 +37,7 @@ final class DesktopLauncher {
                     new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
                     // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
                     // closing the database before this one lets run() shut the background thread down.
-                    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                    stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 } catch (RuntimeException | Error e) {
                     // No window will ever close to end the wait below: end it here, and say so.
                     failedToShow.set(e);

@@ -1,5 +1,6 @@
 package org.taskdesk.app;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -21,8 +22,8 @@ public final class Main {
     static int run(UserEnvironment environment, String... args) {
         Logs.configure(environment);
         Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, console), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, console), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, console), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, console), true);
         AppServices services = new AppServices(environment, Clock.systemDefaultZone());
         return CommandRunner.run(services, databaseUrl -> DesktopLauncher.run(environment, databaseUrl, services, err),
                 out, err, args);

@@ -1,6 +1,7 @@
 package org.taskdesk.app;
 
 import java.util.function.Function;
+import javafx.scene.Parent;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -38,7 +39,7 @@ final class MainScreens {
             window.whenTasksShown(probe::taskListShown);
             return new MainScreen() {
                 @Override
-                public javafx.scene.Parent root() {
+                public Parent root() {
                     return window.root();
                 }
 

@@ -1,10 +1,13 @@
 package org.taskdesk.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.function.Consumer;
-import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.LocalAccountService;
 import org.taskdesk.accounts.Passwords;
@@ -30,7 +33,7 @@ import org.taskdesk.workspace.Workspace;
  * mapping against the schema, and the services are built over it.
  */
 final class OpenedWorkspace implements Workspace {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenedWorkspace.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OpenedWorkspace.class);
 
     private final DatabaseConnections connections;
     private final Transactions transactions;
@@ -74,7 +77,7 @@ final class OpenedWorkspace implements Workspace {
     }
 
     /** Builds the workspace; if that fails, closes what it would have held. */
-    private static Workspace withHeld(AutoCloseable held, java.util.function.Supplier<Workspace> build) {
+    private static Workspace withHeld(AutoCloseable held, Supplier<Workspace> build) {
         try {
             return build.get();
         } catch (RuntimeException e) {

@@ -1,12 +1,14 @@
 package org.taskdesk.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * Runs the command line and keeps its promises: every failure is one line on stderr that says what is wrong and
@@ -23,7 +25,7 @@ public final class CommandRunner {
      * Runs {@code args}; with no command, {@code desktopApp} opens the window for the chosen database (the
      * {@code --database-url} value, may be null) and returns the exit code when it closes.
      */
-    public static int run(Services services, java.util.function.ToIntFunction<String> desktopApp, PrintWriter out,
+    public static int run(Services services, ToIntFunction<String> desktopApp, PrintWriter out,
                           PrintWriter err, String... args) {
         if (args.length == 0) {
             return openWindow(services, desktopApp, err);
@@ -44,7 +46,7 @@ public final class CommandRunner {
     }
 
     /** The command tree of {@code root} with {@code subcommands}, as every run parses it. */
-    static CommandLine commandLine(TaskDeskCommand root, java.util.List<Class<?>> subcommands) {
+    static CommandLine commandLine(TaskDeskCommand root, List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(root);
         // Before the settings below, which picocli passes on to the subcommands present when they are made.
         subcommands.forEach(commandLine::addSubcommand);
@@ -64,7 +66,7 @@ public final class CommandRunner {
      * No arguments: the window, as picocli would run it, without picocli. Its classes are Java 5 bytecode, which
      * the class-data archive cannot hold, so modelling even the bare root command costs 60 ms before the window.
      */
-    private static int openWindow(Services services, java.util.function.ToIntFunction<String> desktopApp,
+    private static int openWindow(Services services, ToIntFunction<String> desktopApp,
                                   PrintWriter err) {
         try {
             return desktopApp.applyAsInt(null);

@@ -1,8 +1,13 @@
 package org.taskdesk.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.taskdesk.migrations.MigrationService;
+import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
+import org.taskdesk.migrations.WrittenRevision;
+import org.taskdesk.workspace.Workspace;
 
 /**
  * What the command line needs from the rest of the program, given by the composition root. Commands stay thin:
@@ -17,16 +22,16 @@ public interface Services {
 
 
     /** Compares the entities with the migrations; PostgreSQL included when the chosen database is one. */
-    java.util.List<org.taskdesk.migrations.SchemaDifference> compareSchema(String databaseUrlOption);
+    List<SchemaDifference> compareSchema(String databaseUrlOption);
 
     /** Autogenerates a revision comparing against the chosen database where it can. */
-    org.taskdesk.migrations.WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption);
+    WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption);
 
     /** The folder that holds {@code migration/} and {@code downgrade/} in the source tree, by default. */
     Path defaultMigrationsFolder();
 
     /** Opens the chosen database for the task and account commands (a local file is migrated first). */
-    org.taskdesk.workspace.Workspace openWorkspace(String databaseUrlOption);
+    Workspace openWorkspace(String databaseUrlOption);
 
     /** An environment variable of the user's, or null: TASKDESK_PASSWORD and TASKDESK_EMAIL. */
     String variable(String name);
@@ -38,7 +43,7 @@ public interface Services {
     String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword);
 
     /** The clock and zone the user lives in: due dates are shown and read in it. */
-    java.time.Clock clock();
+    Clock clock();
 
     /** The log file, so error messages can point to the details. */
     Path logFile();

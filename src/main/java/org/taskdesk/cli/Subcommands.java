@@ -1,5 +1,7 @@
 package org.taskdesk.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +23,12 @@ final class Subcommands {
     }
 
     private static Map<String, Class<?>> orderedMap() {
-        Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+        Map<String, Class<?>> all = new LinkedHashMap<>();
         all.put("db", DbCommand.class);
         all.put("account", AccountCommand.class);
         all.put("tasks", TasksCommand.class);
         all.put("server", ServerCommand.class);
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     static List<Class<?>> neededFor(String... args) {

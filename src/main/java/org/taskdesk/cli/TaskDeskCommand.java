@@ -1,11 +1,12 @@
 package org.taskdesk.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code taskdesk}: with no command, the desktop app (on the database chosen as for every command). Its subcommands
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
                 + "DATABASE_URL in ./.env, database.url in the settings file, the local default file."})
 public final class TaskDeskCommand implements Callable<Integer> {
     private final Services services;
-    private final java.util.function.ToIntFunction<String> desktopApp;
+    private final ToIntFunction<String> desktopApp;
 
     @Spec
     CommandSpec spec;
@@ -30,7 +31,7 @@ public final class TaskDeskCommand implements Callable<Integer> {
             description = "More detail: 'db history' shows scripts and dates; errors show their stack trace.")
     boolean verbose;
 
-    public TaskDeskCommand(Services services, java.util.function.ToIntFunction<String> desktopApp) {
+    public TaskDeskCommand(Services services, ToIntFunction<String> desktopApp) {
         this.services = services;
         this.desktopApp = desktopApp;
     }

@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.Task;
@@ -41,7 +42,7 @@ final class TaskText {
         StringBuilder out = new StringBuilder();
         out.append("#").append(task.id()).append(" ").append(TerminalText.escape(task.title())).append('\n');
         out.append("  status:      ").append(task.completed() ? "done" : "open").append('\n');
-        out.append("  priority:    ").append(task.priority().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        out.append("  priority:    ").append(task.priority().name().toLowerCase(Locale.ROOT)).append('\n');
         out.append("  tags:        ").append(task.tags().isEmpty() ? "-" : "#" + String.join(" #", task.tags().names()))
                 .append('\n');
         out.append("  due:         ").append(task.due() == null ? "-" : task.due().toLocalDateTime().toLocalDate()
@@ -68,7 +69,7 @@ final class TaskText {
         object.put("title", task.title());
         object.put("description", task.description());
         object.put("completed", task.completed());
-        object.put("priority", task.priority().name().toLowerCase(java.util.Locale.ROOT));
+        object.put("priority", task.priority().name().toLowerCase(Locale.ROOT));
         object.put("tags", List.copyOf(task.tags().names()));
         object.put("due", task.due() == null ? null : task.due().hasTime()
                 ? task.due().toLocalDateTime().toString() : task.due().date().toString());

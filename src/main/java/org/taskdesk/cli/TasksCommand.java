@@ -2,8 +2,16 @@ package org.taskdesk.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.ServerNotAnsweringException;
@@ -33,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Add, list, show, edit, complete and remove your tasks.", synopsisSubcommandLabel = "COMMAND")
 final class TasksCommand {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TasksCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TasksCommand.class);
 
     @ParentCommand
     TaskDeskCommand root;
@@ -108,7 +116,7 @@ final class TasksCommand {
              @Option(names = "--repeat", paramLabel = "RULE",
                      description = "'every monday', 'every 2 weeks', an RRULE like FREQ=DAILY, or none") String repeat) {
         return signedIn((tasks, user) -> {
-            java.time.Instant at = clock().instant();
+            Instant at = clock().instant();
             Task changed = tasks.update(user, id, task -> {
                 Task result = task;
                 if (title != null) {
@@ -180,12 +188,12 @@ final class TasksCommand {
         String iso = text.strip().replace('T', ' ');
         try {
             if (iso.length() == 10) {
-                return Due.on(java.time.LocalDate.parse(iso));
+                return Due.on(LocalDate.parse(iso));
             }
             if (iso.length() == 16) {
-                return Due.at(java.time.LocalDate.parse(iso.substring(0, 10)), java.time.LocalTime.parse(iso.substring(11)));
+                return Due.at(LocalDate.parse(iso.substring(0, 10)), LocalTime.parse(iso.substring(11)));
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // not ISO: try the words quick add understands
         }
         QuickAdd parsed = new QuickAddParser().parse(text, now());
@@ -200,7 +208,7 @@ final class TasksCommand {
         if (text.isBlank() || text.equalsIgnoreCase("none")) {
             return null;
         }
-        if (text.strip().toUpperCase(java.util.Locale.ROOT).startsWith("FREQ=")) {
+        if (text.strip().toUpperCase(Locale.ROOT).startsWith("FREQ=")) {
             return RecurrenceRule.parse(text.strip());
         }
         QuickAdd parsed = new QuickAddParser().parse(text, now());
@@ -219,7 +227,7 @@ final class TasksCommand {
     }
 
     /** Opens the database, signs in for this one command, runs {@code work}, signs out. */
-    private int signedIn(java.util.function.BiFunction<TaskService, UserSession, Integer> work) {
+    private int signedIn(BiFunction<TaskService, UserSession, Integer> work) {
         Services services = root.services();
         try (Workspace workspace = services.openWorkspace(root.databaseUrl())) {
             String email = credentials.email(services);

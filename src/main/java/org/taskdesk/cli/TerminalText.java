@@ -1,5 +1,7 @@
 package org.taskdesk.cli;
 
+import java.util.Locale;
+
 /**
  * Text from a task or an account made safe to print to a terminal. Control characters (C0, DEL, C1) would be
  * obeyed by the terminal, not shown: an ESC sequence in a title can set the window's title, clear the screen or
@@ -54,7 +56,7 @@ final class TerminalText {
             case '\t' -> "\\t";
             case '\n' -> "\\n";
             case '\r' -> "\\r";
-            default -> String.format(java.util.Locale.ROOT, "\\u%04X", (int) c);
+            default -> String.format(Locale.ROOT, "\\u%04X", (int) c);
         };
     }
 }

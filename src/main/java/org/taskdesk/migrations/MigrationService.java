@@ -1,8 +1,10 @@
 package org.taskdesk.migrations;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,9 +13,9 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.migrations.AppliedMigration;
 import org.taskdesk.persistence.migrations.DroppedRows;
-import org.taskdesk.persistence.migrations.RestoredCopy;
 import org.taskdesk.persistence.migrations.MigrationCatalog;
 import org.taskdesk.persistence.migrations.MigrationScript;
+import org.taskdesk.persistence.migrations.RestoredCopy;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
 
 /**
@@ -137,19 +139,19 @@ public final class MigrationService {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Name the copy to restore: 'taskdesk db restore' "
                     + "lists them.");
         }
-        java.nio.file.Path named = java.nio.file.Path.of(copy.strip());
-        java.nio.file.Path file = named.getNameCount() == 1 && !named.isAbsolute()
+        Path named = Path.of(copy.strip());
+        Path file = named.getNameCount() == 1 && !named.isAbsolute()
                 ? backupsFolder().resolve(named) : named.toAbsolutePath();
         RestoredCopy restored = migrator.restore(file);
         return new RestoredBackup(restored.database(), restored.copy(), restored.keptAside());
     }
 
     /** The restore of the newest usable copy, as the desktop app offers it for a damaged file. */
-    public java.util.Optional<BackupCopy> newestUsableCopy() {
+    public Optional<BackupCopy> newestUsableCopy() {
         return backupCopies().stream().filter(BackupCopy::usable).findFirst();
     }
 
-    private java.nio.file.Path backupsFolder() {
+    private Path backupsFolder() {
         return migrator.target().h2File().map(f -> f.toAbsolutePath().getParent().resolve("backups"))
                 .orElseThrow(() -> new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot restore "
                         + migrator.target().displayName() + ": TaskDesk keeps copies of local database files only; "

@@ -1,6 +1,7 @@
 package org.taskdesk.migrations;
 
 import java.util.List;
+import java.util.Locale;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 
@@ -82,7 +83,7 @@ final class RevisionTarget {
             }
             return fallback;
         }
-        return text.strip().toLowerCase(java.util.Locale.ROOT);
+        return text.strip().toLowerCase(Locale.ROOT);
     }
 
     private static int known(String target, List<Integer> versions, String command) {

@@ -5,6 +5,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -113,10 +116,10 @@ public final class SchemaRevisions {
             migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
             return new SchemaDifference("h2", SchemaDiff.against(scratch));
         } finally {
-            try (java.sql.Connection connection = scratch.open();
-                 java.sql.Statement statement = connection.createStatement()) {
+            try (Connection connection = scratch.open();
+                 Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
-            } catch (java.sql.SQLException ignored) {
+            } catch (SQLException ignored) {
                 // the scratch database is gone either way when the process ends
             }
         }

@@ -1,5 +1,6 @@
 package org.taskdesk.tasks;
 
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Locale;
 import org.taskdesk.domain.tasks.Due;
@@ -28,7 +29,7 @@ public enum TaskSort {
         return order;
     }
 
-    private static java.time.LocalDateTime dueKey(Task task) {
+    private static LocalDateTime dueKey(Task task) {
         Due due = task.due();
         return due == null ? null : due.toLocalDateTime();
     }

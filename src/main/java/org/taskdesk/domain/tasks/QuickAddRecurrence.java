@@ -1,11 +1,11 @@
 package org.taskdesk.domain.tasks;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.taskdesk.domain.tasks.QuickAddWords.Match;
 
 /**
@@ -21,7 +21,7 @@ final class QuickAddRecurrence {
     private QuickAddRecurrence() {
     }
 
-    static Match<RecurrenceRule> at(QuickAddWords w, int i, java.time.LocalDate today) {
+    static Match<RecurrenceRule> at(QuickAddWords w, int i, LocalDate today) {
         Match<RecurrenceRule> m = core(w, i);
         if (m == null) {
             return null;
@@ -32,7 +32,7 @@ final class QuickAddRecurrence {
             end += 2;
         }
         if (w.norm(end).equals("until")) {
-            Match<java.time.LocalDate> last = QuickAddDates.at(w, end + 1, today);
+            Match<LocalDate> last = QuickAddDates.at(w, end + 1, today);
             if (last != null) {
                 m = new Match<>(m.value().until(last.value()), m.words() + 1 + last.words());
             }

@@ -1,5 +1,8 @@
 package org.taskdesk.domain.tasks;
 
+import java.time.LocalDate;
+import java.util.Locale;
+
 /**
  * The limits on a task's text, in one place so that the UI can show them next to the fields and the
  * database columns can be sized from them.
@@ -49,7 +52,7 @@ public final class TaskRules {
         }
         int length = description.codePointCount(0, description.length());
         if (length > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidTaskException(String.format(java.util.Locale.ROOT,
+            throw new InvalidTaskException(String.format(Locale.ROOT,
                     "Description is %,d characters long; keep it to %,d or fewer.", length, MAX_DESCRIPTION_LENGTH));
         }
         return description;
@@ -60,9 +63,9 @@ public final class TaskRules {
      *
      * @throws InvalidTaskException if its year is outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}
      */
-    public static java.time.LocalDate checkDate(java.time.LocalDate date, String what) {
+    public static LocalDate checkDate(LocalDate date, String what) {
         if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
-            throw new InvalidTaskException(String.format(java.util.Locale.ROOT,
+            throw new InvalidTaskException(String.format(Locale.ROOT,
                     "The %s is in the year %04d; use a year from %d to %d.", what, date.getYear(), FIRST_YEAR,
                     LAST_YEAR));
         }

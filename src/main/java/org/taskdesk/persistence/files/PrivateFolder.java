@@ -1,9 +1,13 @@
 package org.taskdesk.persistence.files;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 
@@ -31,20 +35,20 @@ public final class PrivateFolder {
      * password, the token file holds sessions), and whole: into a partial file that is then moved into place, so
      * a crash never leaves half a file.
      */
-    public static void writeProperties(Path file, java.util.Properties properties, String comment) throws IOException {
+    public static void writeProperties(Path file, Properties properties, String comment) throws IOException {
         create(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         Files.createFile(partial);
         restrictFile(partial);
-        try (java.io.Writer writer = Files.newBufferedWriter(partial)) {
+        try (Writer writer = Files.newBufferedWriter(partial)) {
             properties.store(writer, comment);
         }
         try {
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

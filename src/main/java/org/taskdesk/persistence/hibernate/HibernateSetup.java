@@ -2,6 +2,7 @@ package org.taskdesk.persistence.hibernate;
 
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
@@ -32,7 +33,7 @@ public final class HibernateSetup {
     }
 
     /** The same, with Hibernate taking its connections from {@code pool} (opened by {@code connections}). */
-    public static SessionFactory validated(DatabaseConnections connections, javax.sql.DataSource pool) {
+    public static SessionFactory validated(DatabaseConnections connections, DataSource pool) {
         try {
             return configuration(pool, Map.of("hibernate.hbm2ddl.auto", "validate")).buildSessionFactory();
         } catch (SchemaManagementException e) {
@@ -46,7 +47,7 @@ public final class HibernateSetup {
         }
     }
 
-    static Configuration configuration(javax.sql.DataSource connections, Map<String, String> settings) {
+    static Configuration configuration(DataSource connections, Map<String, String> settings) {
         Configuration configuration = new Configuration();
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("hibernate.connection.datasource", connections);

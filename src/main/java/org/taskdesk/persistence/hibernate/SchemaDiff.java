@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
 
 /**
  * What Hibernate would change in a database to fit the entities: the DDL of its schema "update", written to a
@@ -21,7 +24,7 @@ public final class SchemaDiff {
      * On H2 migration 7 makes these columns twice the entities' lengths, because H2 counts UTF-16 units where the
      * entities (and PostgreSQL) count characters; Hibernate, which knows no such difference, would narrow them.
      */
-    private static final java.util.Set<String> H2_COLUMNS_IN_CHARACTERS = java.util.Set.of(
+    private static final Set<String> H2_COLUMNS_IN_CHARACTERS = Set.of(
             "alter table if exists tasks alter column title set data type varchar(200)",
             "alter table if exists users alter column name set data type varchar(100)",
             "alter table if exists users alter column email set data type varchar(255)");
@@ -49,8 +52,8 @@ public final class SchemaDiff {
             return Arrays.stream(Files.readString(script).split(";\\s*(\\R|$)"))
                     .map(String::strip)
                     .filter(statement -> !statement.isEmpty())
-                    .filter(statement -> connections.target().kind() != org.taskdesk.persistence.database.DatabaseKind.H2
-                            || !H2_COLUMNS_IN_CHARACTERS.contains(statement.toLowerCase(java.util.Locale.ROOT)))
+                    .filter(statement -> connections.target().kind() != DatabaseKind.H2
+                            || !H2_COLUMNS_IN_CHARACTERS.contains(statement.toLowerCase(Locale.ROOT)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

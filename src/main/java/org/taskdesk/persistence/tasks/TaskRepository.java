@@ -1,6 +1,7 @@
 package org.taskdesk.persistence.tasks;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -130,7 +131,7 @@ public final class TaskRepository {
         });
     }
 
-    private static void text(PreparedStatement statement, int index, String value) throws java.sql.SQLException {
+    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {
@@ -138,7 +139,7 @@ public final class TaskRepository {
         }
     }
 
-    private static void time(PreparedStatement statement, int index, LocalDateTime value) throws java.sql.SQLException {
+    private static void time(PreparedStatement statement, int index, LocalDateTime value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);
         } else {

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.firstrun;
 
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -8,12 +9,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.taskdesk.ui.firstrun.FirstRunViewModel.Place;
 
 /** Asks, once, where tasks are kept. */
 public final class FirstRunView {
-    private final javafx.scene.layout.StackPane root;
+    private final StackPane root;
 
     public FirstRunView(FirstRunViewModel model, Runnable done) {
         Label title = new Label("Where should TaskDesk keep your tasks?");
@@ -53,11 +56,11 @@ public final class FirstRunView {
         VBox content = new VBox(12, title, local, localHint, server, serverHint, url, error, next, busy);
         content.setAlignment(Pos.CENTER_LEFT);
         content.setMaxWidth(620);
-        content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        root = new javafx.scene.layout.StackPane(content);
+        content.setMaxHeight(Region.USE_PREF_SIZE);
+        root = new StackPane(content);
         root.setStyle("-fx-padding: 48;");
         // Not in a scene yet: focus once the caller has put the root in one.
-        javafx.application.Platform.runLater(local::requestFocus);
+        Platform.runLater(local::requestFocus);
     }
 
     private static Label hint(String text) {

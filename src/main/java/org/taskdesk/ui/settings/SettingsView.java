@@ -2,6 +2,7 @@ package org.taskdesk.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import java.util.Map;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -103,7 +104,7 @@ public final class SettingsView extends VBox {
     }
 
     /** Keeps the selected radio button and {@code property} in step, both ways. */
-    private static <T> void bind(ToggleGroup group, javafx.beans.property.ObjectProperty<T> property) {
+    private static <T> void bind(ToggleGroup group, ObjectProperty<T> property) {
         Runnable select = () -> group.getToggles().stream().filter(t -> t.getUserData() == property.get())
                 .findFirst().ifPresent(group::selectToggle);
         select.run();

@@ -4,8 +4,11 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -49,7 +52,7 @@ public final class SignInView {
         Label confirmationLabel = label("Confirm password", confirmation);
         Label confirmationProblem = problem(model.confirmationProblemProperty(), confirmation);
         // Problem labels follow their field's visibility on their own (see problem()).
-        for (var node : new javafx.scene.Node[] {nameLabel, name, confirmationLabel, confirmation}) {
+        for (var node : new Node[] {nameLabel, name, confirmationLabel, confirmation}) {
             node.visibleProperty().bind(model.signingUpProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
@@ -67,7 +70,7 @@ public final class SignInView {
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
-        error.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        error.setAccessibleRole(AccessibleRole.TEXT);
 
         Button submit = new Button();
         submit.textProperty().bind(Bindings.when(model.signingUpProperty()).then("Create account").otherwise("Sign in"));
@@ -103,7 +106,7 @@ public final class SignInView {
         Platform.runLater(email::requestFocus);
     }
 
-    private static <T extends TextInputControl> T field(T field, String prompt, javafx.beans.property.StringProperty value) {
+    private static <T extends TextInputControl> T field(T field, String prompt, StringProperty value) {
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(value);
         return field;
