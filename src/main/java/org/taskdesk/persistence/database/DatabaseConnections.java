@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.taskdesk.persistence.files.PrivateFolder;
@@ -30,7 +31,7 @@ public final class DatabaseConnections implements DataSource {
     /** While a schema change runs: the watch on its server, which its connections are handed to. */
     private volatile ServerWatch schemaChange;
     /** How many connections were opened: a schema change that opened none cannot have changed anything. */
-    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
 
     /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
@@ -113,7 +114,7 @@ final class ChangeInProgress implements AutoCloseable {
                             + "restore another copy with 'taskdesk db restore', or move the file aside.");
                 }
                 // After a power cut the copy may be empty or short: never put such a copy over the database.
-                java.util.Optional<String> problem = LocalDatabaseFile.problem(copy);
+                Optional<String> problem = LocalDatabaseFile.problem(copy);
                 if (problem.isPresent()) {
                     throw new TaskDeskException(ErrorCode.DATABASE_DAMAGED, "The last upgrade or downgrade of "
                             + databaseFile + " was interrupted, and the copy taken before it (" + copy + ") "

@@ -1,22 +1,24 @@
 package org.taskdesk.persistence.migrations;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -103,12 +105,12 @@ public final class LocalBackups {
      * When a copy of the database {@code name} whose file is called {@code fileName} was taken; empty when it is
      * another database's copy whose name starts like this one's ("taskdesk-work-…" beside "taskdesk").
      */
-    private static java.util.Optional<LocalDateTime> taken(String name, String fileName) {
+    private static Optional<LocalDateTime> taken(String name, String fileName) {
         try {
-            return java.util.Optional.of(LocalDateTime.parse(fileName.substring(name.length() + 1, name.length() + 20),
+            return Optional.of(LocalDateTime.parse(fileName.substring(name.length() + 1, name.length() + 20),
                     STAMP));
         } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -191,7 +193,7 @@ public final class LocalBackups {
     private static void forceFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
-        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+        } catch (AccessDeniedException | UnsupportedOperationException e) {
             // Windows cannot open a folder as a file; its NTFS journals renames itself.
         }
     }

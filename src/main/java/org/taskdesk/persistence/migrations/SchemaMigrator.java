@@ -388,7 +388,7 @@ public final class SchemaMigrator {
 
     /** The failure of a change that could not connect: as any failed connection reads ("in use", …). */
     private RuntimeException neverConnected(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return DatabaseErrors.connectionFailed(target(), sql);
             }
