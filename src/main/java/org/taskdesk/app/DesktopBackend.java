@@ -1,5 +1,7 @@
 package org.taskdesk.app;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +102,15 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public void useLocalDatabase() {
         settings.put(SettingsFile.DATABASE_URL, null);
-        // Create the local database now, so that the next start is no longer a first run.
-        DatabaseConnections local = connections(locator.defaultDatabase());
+        // Create the local database now, so that the next start is no longer a first run. Only when its file does
+        // not exist yet: it may be the very database open in this window, and checking or copying an open file
+        // closes a descriptor of it, which drops H2's POSIX lock (see LocalDatabaseFile). An existing file is
+        // brought up to date at the next start anyway.
+        DatabaseTarget target = locator.defaultDatabase();
+        if (target.h2File().filter(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS)).isPresent()) {
+            return;
+        }
+        DatabaseConnections local = connections(target);
         new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
     }
 

@@ -1,11 +1,15 @@
 package org.taskdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.testing.HeldDatabase;
 import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.ui.DesktopServices;
@@ -34,5 +38,24 @@ class DesktopBackendTest {
         DesktopServices nextStart = TestDesktop.backend(folder, Clock.systemUTC(), null);
         assertThat(nextStart.databaseName()).startsWith("postgresql://");
         assertThat(nextStart.rememberedToken()).isEmpty();
+    }
+
+    @Test
+    void choosingTheLocalDatabaseWhileItIsOpenLeavesItsFileAndItsLockAlone() throws Exception {
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        Path file = TestEnvironment.defaultDatabaseFile(folder);
+
+        try (Workspace local = desktop.openWorkspace(step -> { })) {
+            FileTime modified = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+
+            desktop.useLocalDatabase();
+
+            assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+            assertThat(Files.size(file)).isEqualTo(size);
+            // Opening and closing a channel on the file would have dropped H2's lock: another program could open it.
+            assertThatThrownBy(() -> HeldDatabase.by(file).close()).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(TestDesktop.backend(folder, Clock.systemUTC(), null).isFirstRun()).isFalse();
     }
 }

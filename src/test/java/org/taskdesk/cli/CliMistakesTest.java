@@ -129,7 +129,7 @@ class CliMistakesTest {
     @Test
     void aDotEnvLineWithAnUnterminatedQuoteIsNamedWithItsLine() throws Exception {
         for (String broken : new String[] {"DATABASE_URL=\"" + folder.resolve("mine"), "DATABASE_URL='" + folder.resolve("mine"),
-            "DATABASE_URL=" + folder.resolve("mine") + "\""}) {
+            "DATABASE_URL=\"" + folder.resolve("mine") + "\\\""}) {
             java.nio.file.Files.writeString(folder.resolve(".env"), "# mine\n" + broken + "\nOTHER=1\n");
 
             CliResult result = runHere("db", "current");
@@ -140,6 +140,18 @@ class CliMistakesTest {
         java.nio.file.Files.writeString(folder.resolve(".env"), "# mine\nexport DATABASE_URL=\"" + folder.resolve("mine")
                 + "\"  # comment\nOTHER='x y'\n");
         assertThat(runHere("db", "current").out()).contains(folder.resolve("mine.mv.db").toString());
+    }
+
+    @Test
+    void quotesInsideABareDotEnvValueAreAcceptedAsDotenvJavaDid() throws Exception {
+        // Someone else's .env: it never mentions TaskDesk, and dotenv-java read these lines without complaint.
+        java.nio.file.Files.writeString(folder.resolve(".env"), "APP_CONFIG={\"a\":1}\nNAME=Bob's\nDATABASE_URL="
+                + folder.resolve("mine") + "\n");
+
+        CliResult result = runHere("db", "current");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains(folder.resolve("mine.mv.db").toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.taskdesk.persistence.files.PrivateFolder;
@@ -29,6 +30,8 @@ public final class DatabaseConnections implements DataSource {
     private final boolean durableCommits;
     /** While a schema change runs: the watch on its server, which its connections are handed to. */
     private volatile ServerWatch schemaChange;
+    /** How many connections were opened: a schema change that opened none cannot have changed anything. */
+    private final AtomicLong opened = new AtomicLong();
 
     /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {
@@ -94,6 +97,11 @@ public final class DatabaseConnections implements DataSource {
         }
     }
 
+    /** How many connections these have opened so far (only ever grows). */
+    public long connectionsOpened() {
+        return opened.get();
+    }
+
     /** A new connection; throws {@link TaskDeskException} with a clear message when it cannot be had. */
     public Connection open() {
         try {
@@ -120,6 +128,7 @@ public final class DatabaseConnections implements DataSource {
     public Connection getConnection() throws SQLException {
         ServerWatch watch = schemaChange;
         Connection connection = DriverManager.getConnection(jdbcUrl, properties(watch != null));
+        opened.incrementAndGet();
         if (watch != null) {
             watch.watch(connection);
         }

@@ -18,7 +18,8 @@ import org.taskdesk.domain.TaskDeskException;
  * <p>Read strictly, because a line that is quietly skipped chooses another database than the one the person
  * meant (dotenv-java, used before, read an unclosed {@code "} as a value running to the end of the file and then
  * dropped it, so the default database was used). Every line it cannot read is an error naming the file and the
- * line, with what to do.
+ * line, with what to do. Strict only where it protects: a value that opens a quote and never closes it, and a
+ * line that is not NAME=value. Quotes inside a bare value are kept as they are, as dotenv-java kept them.
  */
 final class DotEnvFile {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
@@ -77,12 +78,9 @@ final class DotEnvFile {
                 entries.put(name, value.toString());
                 i = last;
             } else {
-                String value = withoutComment(rest);
-                if (value.indexOf('"') >= 0 || value.indexOf('\'') >= 0) {
-                    throw bad(lineNumber, "the value of " + name + " has a quote that does not open it; put the "
-                            + "whole value in quotes, or remove the stray quote");
-                }
-                entries.put(name, value);
+                // Quotes inside a bare value are its own characters (APP_CONFIG={"a":1}, NAME=Bob's), as dotenv-java
+                // read them: they cannot swallow the lines after them, so refusing them only broke other programs' files.
+                entries.put(name, withoutComment(rest));
             }
         }
         return entries;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
@@ -112,8 +113,18 @@ final class ChangeInProgress implements AutoCloseable {
                             + databaseFile + " was interrupted, and the copy taken before it (" + copy + ") is gone: "
                             + "restore another copy with 'taskdesk db restore', or move the file aside.");
                 }
-                backups.restore(copy, databaseFile);
-                LOG.warn("A schema change of {} was interrupted; put back the copy {} taken before it", databaseFile, copy);
+                // After a power cut the copy may be empty or short: never put such a copy over the database.
+                Optional<String> problem = LocalDatabaseFile.problem(copy);
+                if (problem.isPresent()) {
+                    throw new TaskDeskException(ErrorCode.DATABASE_DAMAGED, "The last upgrade or downgrade of "
+                            + databaseFile + " was interrupted, and the copy taken before it (" + copy + ") "
+                            + problem.get() + ", so TaskDesk has not put it back and has not changed " + databaseFile
+                            + ": restore another copy with 'taskdesk db restore'.");
+                }
+                // The current file is kept beside it, not replaced: it may still be the only whole copy of the data.
+                Path aside = backups.restoreKeepingCurrent(copy, databaseFile);
+                LOG.warn("A schema change of {} was interrupted; put back the copy {} taken before it, keeping the "
+                        + "file that was there as {}", databaseFile, copy, aside);
             }
         } catch (IOException e) {
             throw new TaskDeskException(ErrorCode.DATABASE_DAMAGED, "The last upgrade or downgrade of " + databaseFile

@@ -1,22 +1,24 @@
 package org.taskdesk.persistence.migrations;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -25,6 +27,15 @@ import org.taskdesk.persistence.database.DatabaseErrors;
  * Copies of a local H2 file taken before its schema changes. H2 has no transactional DDL, so a failed
  * migration would leave half-applied changes behind: the copy is what makes "nothing is lost" true.
  * Copies go to a {@code backups} folder beside the file; the newest few are kept.
+ *
+ * <p>Never run this on a file this process has open (through H2 or anything else): H2 locks its file with a POSIX
+ * lock, and POSIX drops every lock a process holds on a file as soon as that process closes ANY descriptor of it.
+ * Copying, checking or restoring opens and closes such descriptors, so another process could then open the same
+ * file beside us and corrupt it. Only files no connection of this JVM has open are copied or replaced here.
+ *
+ * <p>Every copy and every replacement is forced to disk, file and folder, before anyone relies on it: a copy is
+ * named in the {@link ChangeInProgress} note, which is itself forced, and after a power cut the note must never
+ * name a copy that is still empty or short.
  */
 public final class LocalBackups {
     static final int KEPT = 5;
@@ -46,8 +57,10 @@ public final class LocalBackups {
         try {
             Files.createDirectories(folder);
             Files.copy(databaseFile, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            forceToDisk(partial);
             move(partial, copy);
-            prune(folder, name);
+            forceFolder(folder); // the rename too: else the copy's name may be lost while the note names it
+            prune(databaseFile, copy);
             return copy;
         } catch (IOException e) {
             try {
@@ -78,12 +91,7 @@ public final class LocalBackups {
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, name + "-*.mv.db")) {
             for (Path file : stream) {
-                String rest = file.getFileName().toString().substring(name.length() + 1);
-                try {
-                    copies.add(new Copy(file, LocalDateTime.parse(rest.substring(0, 19), STAMP)));
-                } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-                    // another database's copies whose name starts like this one's ("tasks-old"): not ours
-                }
+                taken(name, file.getFileName().toString()).ifPresent(taken -> copies.add(new Copy(file, taken)));
             }
         } catch (IOException e) {
             throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot list " + folder + ": " + e.getMessage()
@@ -94,6 +102,19 @@ public final class LocalBackups {
     }
 
     /**
+     * When a copy of the database {@code name} whose file is called {@code fileName} was taken; empty when it is
+     * another database's copy whose name starts like this one's ("taskdesk-work-…" beside "taskdesk").
+     */
+    private static Optional<LocalDateTime> taken(String name, String fileName) {
+        try {
+            return Optional.of(LocalDateTime.parse(fileName.substring(name.length() + 1, name.length() + 20),
+                    STAMP));
+        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Puts {@code copy} in place of {@code databaseFile} in one atomic step, after keeping whatever was there
      * (a damaged file, a folder, the current database) beside it under a new name, which is returned (null when
      * there was nothing). Nothing is deleted. Refuses while another program has the database open.
@@ -101,6 +122,7 @@ public final class LocalBackups {
     public Path restoreKeepingCurrent(Path copy, Path databaseFile) throws IOException {
         Path partial = databaseFile.resolveSibling(databaseFile.getFileName() + ".restoring");
         Files.copy(copy, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        forceToDisk(partial);
         try {
             Path aside = null;
             if (Files.exists(databaseFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -115,6 +137,7 @@ public final class LocalBackups {
                 }
             }
             move(partial, databaseFile);
+            forceFolder(databaseFile.toAbsolutePath().getParent());
             return aside;
         } finally {
             Files.deleteIfExists(partial);
@@ -154,7 +177,25 @@ public final class LocalBackups {
     public void restore(Path copy, Path databaseFile) throws IOException {
         Path partial = databaseFile.resolveSibling(databaseFile.getFileName() + ".restoring");
         Files.copy(copy, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        forceToDisk(partial);
         move(partial, databaseFile);
+        forceFolder(databaseFile.toAbsolutePath().getParent());
+    }
+
+    /** Writes the file's bytes to the disk: a rename is often on disk before the data it names (ext4, xfs). */
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Writes the folder's entries (new names, renames) to the disk. */
+    private static void forceFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (AccessDeniedException | UnsupportedOperationException e) {
+            // Windows cannot open a folder as a file; its NTFS journals renames itself.
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -165,20 +206,27 @@ public final class LocalBackups {
         }
     }
 
-    private static void prune(Path folder, String name) throws IOException {
-        List<Path> copies = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, name + "-*.mv.db")) {
-            stream.forEach(copies::add);
-        }
-        copies.sort(null);
+    /**
+     * Keeps the newest {@link #KEPT} copies of {@code databaseFile}, never {@code justTaken}: only this database's
+     * copies count ({@link #copies} skips other databases' names, which may start like this one's).
+     */
+    private void prune(Path databaseFile, Path justTaken) throws IOException {
+        Path folder = justTaken.getParent();
+        String name = databaseFile.getFileName().toString().replace(".mv.db", "");
         // A copy interrupted by a kill or a full disk never became a copy: its partial file is only in the way.
+        // Another database's partial file may be a copy being taken right now: it is not ours to delete.
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, name + "-*.mv.db.partial")) {
             for (Path partial : stream) {
-                Files.deleteIfExists(partial);
+                if (taken(name, partial.getFileName().toString()).isPresent()) {
+                    Files.deleteIfExists(partial);
+                }
             }
         }
-        for (int i = 0; i < copies.size() - KEPT; i++) {
-            Files.deleteIfExists(copies.get(i));
+        List<Copy> newestFirst = copies(databaseFile);
+        for (int i = KEPT; i < newestFirst.size(); i++) {
+            if (!newestFirst.get(i).file().equals(justTaken)) {
+                Files.deleteIfExists(newestFirst.get(i).file());
+            }
         }
     }
 }

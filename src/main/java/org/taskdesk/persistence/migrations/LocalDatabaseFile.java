@@ -18,6 +18,11 @@ import java.util.Optional;
  * Whether an existing local database file can be opened without risk. H2 turns an empty file into a new, empty
  * database and may write to a file it does not understand; so before H2 sees a file, its header (not the whole
  * file: this runs at every start) is read here. What is wrong comes back as words for the user.
+ *
+ * <p>Never run this on a file this process has open: reading the header opens and closes a descriptor of the file,
+ * and POSIX drops every lock a process holds on a file when it closes any descriptor of it, H2's lock included.
+ * Another process could then open the database beside ours and corrupt it. Check a file before opening it, never
+ * while it is open (so not from a window whose workspace has it open).
  */
 final class LocalDatabaseFile {
     /** H2's MVStore file starts with two copies of a text header, each in a 4 KiB block. */

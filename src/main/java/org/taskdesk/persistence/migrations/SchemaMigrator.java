@@ -366,9 +366,17 @@ public final class SchemaMigrator {
             refuseIfDamaged(file);
             Path backup = Files.exists(file) ? backups.backUp(file, reason) : null;
             note.begin(backup);
+            long connectionsBefore = connections.connectionsOpened();
             try {
                 change.run();
             } catch (RuntimeException failure) {
+                if (connections.connectionsOpened() == connectionsBefore) {
+                    // It never got a connection (another program has the file open, say), so it changed nothing.
+                    // Putting the copy back would rename it over a file that program is still writing to: its
+                    // saves would go on into a file no longer in the folder.
+                    note.clear();
+                    throw neverConnected(failure);
+                }
                 RuntimeException reported = putBack(file, backup, failure);
                 note.clear(); // only once the file is back as it was: else the next start tries again
                 throw reported;
@@ -376,6 +384,16 @@ public final class SchemaMigrator {
             note.clear();
         }
         connections.restrictLocalFile();
+    }
+
+    /** The failure of a change that could not connect: as any failed connection reads ("in use", …). */
+    private RuntimeException neverConnected(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return DatabaseErrors.connectionFailed(target(), sql);
+            }
+        }
+        return failure;
     }
 
     /** Puts the file back as it was; returns what to report. If that fails too, throws at once, keeping the note. */

@@ -64,6 +64,29 @@ class MigrationSafetyTest {
         return new URLClassLoader(new URL[] {extra.toUri().toURL()}, getClass().getClassLoader());
     }
 
+    @org.junit.jupiter.api.Test
+    void anUpgradeThatCannotOpenAFileHeldByAnotherProgramNeverReplacesIt() throws Exception {
+        DatabaseTarget target = fresh(DatabaseKind.H2);
+        Path file = target.h2File().orElseThrow();
+        int head = migrator(target).catalog().head();
+        migrator(target).upgrade(0, head, StepListener.NONE);
+        ClassLoader later = withVersion90("later_step", "CREATE TABLE future_things (id INTEGER);");
+
+        try (var held = org.taskdesk.testing.HeldDatabase.by(file)) {
+            Object inode = Files.getAttribute(file, "unix:ino");
+
+            TaskDeskException e = assertThrows(TaskDeskException.class,
+                    () -> migrator(target, later).upgrade(head, 90, StepListener.NONE));
+
+            // Renaming the copy over it would leave the other program saving into a file no longer in the folder.
+            assertThat(Files.getAttribute(file, "unix:ino")).as("the same file the other program has open")
+                    .isEqualTo(inode);
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.DATABASE_IN_USE);
+        }
+        assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '90'")).isZero();
+        assertThat(migrator(target).applied()).isNotEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aFailedMigrationLeavesTheDatabaseAsItWasBefore(DatabaseKind kind) throws Exception {

@@ -94,4 +94,26 @@ class SettingsViewFxTest {
         assertThat(settings.isShowing()).isFalse();
         robot.interact(() -> Theme.LIGHT.apply(Map.of()));
     }
+
+    @Test
+    void savingOnThisComputerWhileItsDatabaseIsOpenLeavesTheFileAndItsLockAlone(FxRobot robot) throws Exception {
+        // The app's real backend, with its default local database open as the main window has it.
+        org.taskdesk.ui.DesktopServices real = org.taskdesk.app.TestDesktop.backend(folder.resolve("user"), desk.clock, null);
+        Path file = org.taskdesk.testing.TestEnvironment.defaultDatabaseFile(folder.resolve("user"));
+        try (org.taskdesk.workspace.Workspace open = real.openWorkspace(step -> { })) {
+            java.nio.file.attribute.FileTime modified = java.nio.file.Files.getLastModifiedTime(file);
+            robot.interact(() -> SettingsView.open(desk.context(background, real), main));
+
+            robot.clickOn("#save-database");
+            Label message = robot.lookup("#settings-message").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved"));
+
+            assertThat(java.nio.file.Files.getLastModifiedTime(file)).isEqualTo(modified);
+            // Had the save checked the open file, closing its descriptor would have dropped H2's lock on it.
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> org.taskdesk.testing.HeldDatabase.by(file).close());
+            Window settings = message.getScene().getWindow();
+            robot.targetWindow(settings).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        }
+    }
 }
