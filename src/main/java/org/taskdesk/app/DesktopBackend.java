@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,8 +12,8 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationService;
-import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.migrations.MigrationStep;
+import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.persistence.database.DatabaseChoice;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
@@ -158,7 +159,7 @@ final class DesktopBackend implements DesktopServices {
 
     @Override
     public void saveTheme(Theme theme) {
-        settings.put(SettingsFile.THEME, theme.name().toLowerCase(java.util.Locale.ROOT));
+        settings.put(SettingsFile.THEME, theme.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -4,7 +4,12 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
@@ -61,17 +66,17 @@ public final class DesktopApp {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DesktopApp.class.getResourceAsStream("/icons/taskdesk-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().add(new Image(icon));
             }
         }
         stage.setMinWidth(880);
         stage.setMinHeight(560);
         stage.setScene(scene);
         // Quit from every screen, not only from the main window's menu (whose Quit has the same shortcut).
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q,
+                KeyCombination.SHORTCUT_DOWN), stage::hide);
         // Added, not set: the launcher listens for the same event to end the process.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
         Runnable[] firstFrame = new Runnable[1];
         firstFrame[0] = () -> {
             scene.removePostLayoutPulseListener(firstFrame[0]);

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
@@ -136,12 +137,12 @@ public final class DatabaseErrors {
     }
 
     /** The same for a failure while writing a file beside the local database {@code databaseFile}. */
-    public static Optional<TaskDeskException> diskFull(java.nio.file.Path databaseFile, Throwable e) {
+    public static Optional<TaskDeskException> diskFull(Path databaseFile, Throwable e) {
         return isDiskFull(e) ? Optional.of(new TaskDeskException(ErrorCode.DISK_FULL, diskFullMessage(databaseFile), e))
                 : Optional.empty();
     }
 
-    private static String diskFullMessage(java.nio.file.Path databaseFile) {
+    private static String diskFullMessage(Path databaseFile) {
         return "The disk holding " + databaseFile.toAbsolutePath().getParent() + " is full: free some space; "
                 + "nothing was saved.";
     }

@@ -1,6 +1,8 @@
 package org.taskdesk.persistence.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -42,7 +44,7 @@ public record DatabaseTarget(DatabaseKind kind, String jdbcUrl, String user, Str
 
     /** The same database opened only if it already exists: read-only commands must not create an H2 file. */
     public DatabaseTarget ifExists() {
-        if (kind != DatabaseKind.H2 || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS=")) {
+        if (kind != DatabaseKind.H2 || jdbcUrl.toUpperCase(Locale.ROOT).contains("IFEXISTS=")) {
             return this;
         }
         return new DatabaseTarget(kind, jdbcUrl + ";IFEXISTS=TRUE", user, password, displayName, h2File);
@@ -50,7 +52,7 @@ public record DatabaseTarget(DatabaseKind kind, String jdbcUrl, String user, Str
 
     /** Whether this is a local H2 file that does not exist yet. */
     public boolean isMissingLocalFile() {
-        return h2File.map(file -> !java.nio.file.Files.exists(file)).orElse(false);
+        return h2File.map(file -> !Files.exists(file)).orElse(false);
     }
 
     /** A server's {@code host:port} (its hosts, when several), to name it in messages; else the display name. */

@@ -1,7 +1,9 @@
 package org.taskdesk.persistence.database;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -235,8 +237,8 @@ public final class DatabaseUrl {
         String path = typed.strip();
         boolean writtenAsFolder = path.equals("~") || path.endsWith("/") || path.endsWith("\\")
                 || path.equals(".") || path.equals("..") || path.endsWith("/.") || path.endsWith("/..");
-        boolean existingFolder = java.nio.file.Files.isDirectory(resolved)
-                && !java.nio.file.Files.exists(Path.of(withoutH2Suffix(resolved) + ".mv.db"));
+        boolean existingFolder = Files.isDirectory(resolved)
+                && !Files.exists(Path.of(withoutH2Suffix(resolved) + ".mv.db"));
         if (writtenAsFolder || existingFolder) {
             throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION, "The database URL '" + mask(raw) + "' names the "
                     + "folder " + resolved + ", not a database file: name a file in it, e.g. "
@@ -322,7 +324,7 @@ public final class DatabaseUrl {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String encodePath(String database) {

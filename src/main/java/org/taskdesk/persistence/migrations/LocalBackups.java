@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -125,7 +126,7 @@ public final class LocalBackups {
         forceToDisk(partial);
         try {
             Path aside = null;
-            if (Files.exists(databaseFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(databaseFile, LinkOption.NOFOLLOW_LINKS)) {
                 String name = databaseFile.getFileName().toString().replace(".mv.db", "");
                 aside = databaseFile.resolveSibling(name + "-before-restore-" + LocalDateTime.now(clock).format(STAMP)
                         + ".mv.db");
@@ -168,7 +169,7 @@ public final class LocalBackups {
                         + "again. Nothing was changed.");
             }
             lock.release();
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             // Not ours to lock (someone else's file): H2 could not have it open for us either; it is kept aside.
         }
     }

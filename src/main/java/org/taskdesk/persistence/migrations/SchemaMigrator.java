@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Savepoint;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -232,7 +233,7 @@ public final class SchemaMigrator {
     private List<String> tablesDroppedBy(int from, int to) {
         List<String> tables = new ArrayList<>();
         List<MigrationScript> newestFirst = new ArrayList<>(catalog.scripts());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (MigrationScript script : newestFirst) {
             if (script.version() <= from && script.version() > to && script.downgradeResource() != null) {
                 Matcher matcher = DROP_TABLE.matcher(read(script.downgradeResource()));
@@ -306,7 +307,7 @@ public final class SchemaMigrator {
     public String downgradeScript(int from, int to) {
         StringBuilder sql = new StringBuilder();
         List<MigrationScript> scripts = new ArrayList<>(catalog.scripts());
-        java.util.Collections.reverse(scripts);
+        Collections.reverse(scripts);
         for (MigrationScript script : scripts) {
             if (script.version() <= from && script.version() > to) {
                 sql.append("-- Running downgrade ").append(script.version()).append(" -> ")

@@ -7,11 +7,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The first thing on screen: the app's name and what it is doing; on failure, what went wrong and the way out. */
 public final class StartupView {
-    private final javafx.scene.layout.StackPane root;
+    private final StackPane root;
 
     public StartupView(StartupViewModel model, Runnable retry, Runnable restore, Runnable quit) {
         Label title = new Label("TaskDesk");
@@ -61,8 +63,8 @@ public final class StartupView {
         VBox content = new VBox(20, title, progress, message, notice, failure);
         content.setAlignment(Pos.CENTER);
         content.setMaxWidth(620);
-        content.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        root = new javafx.scene.layout.StackPane(content);
+        content.setMaxHeight(Region.USE_PREF_SIZE);
+        root = new StackPane(content);
         root.setStyle("-fx-padding: 48;");
     }
 

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
@@ -21,7 +23,7 @@ import org.taskdesk.workspace.Workspace;
  * when it fails, a headline for the kind of failure and the sentence that says what to do.
  */
 public final class StartupViewModel {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartupViewModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StartupViewModel.class);
     private final StringProperty message = new SimpleStringProperty("Opening your tasks…");
     private final StringProperty errorHeadline = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
