@@ -54,7 +54,11 @@ class MainViewModelsTest {
     }
 
     private void start() {
-        list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, new DirectBackgroundTasks(),
+        start(new DirectBackgroundTasks());
+    }
+
+    private void start(org.taskdesk.ui.common.BackgroundTasks background) {
+        list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, background,
                 fixture.dialogs, fixture.clock);
         quickAdd = new QuickAddViewModel(list);
         detail = new TaskDetailViewModel(list);
@@ -579,5 +583,143 @@ class MainViewModelsTest {
         assertThat(detail.dueTimeProperty().get()).isEqualTo("25:99");
         assertThat(detail.dueTimeErrorProperty().get()).contains("HH:mm");
         assertThat(detail.save()).as("nothing new to save").isFalse();
+    }
+
+    // ---- detail pane: saves that meet other changes ----------------------------------------------------
+
+    /**
+     * The app's one background thread, held: work queued while holding runs only on {@link #release()}, in order,
+     * and the replies come after all of it, as they do when the JavaFX thread is slower than the database.
+     */
+    private static final class HeldBackgroundTasks implements org.taskdesk.ui.common.BackgroundTasks {
+        private final List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        private boolean holding;
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<? super Throwable> onFailure) {
+            java.util.function.Supplier<Runnable> step = () -> {
+                try {
+                    T result = work.call();
+                    return () -> onSuccess.accept(result);
+                } catch (Exception e) {
+                    return () -> onFailure.accept(e);
+                }
+            };
+            if (holding) {
+                queued.add(step);
+            } else {
+                step.get().run();
+            }
+        }
+
+        @Override
+        public void onUiThread(Runnable update) {
+            update.run();
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        void release() {
+            holding = false;
+            List<Runnable> replies = queued.stream().map(java.util.function.Supplier::get).toList();
+            queued.clear();
+            replies.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aSaveSentAfterACompletionWritesOnlyTheEditedFieldNotTheOldDueDate() {
+        fixture.add("Pay rent 2026-11-21 every month");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+
+        background.hold();
+        list.completeSelection();   // Ctrl+Enter
+        detail.save();              // the person tabs away before the completion's reply
+        background.release();
+
+        Task saved = stored("Pay the rent");
+        assertThat(saved.due().date()).as("the completion moved it on").isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(fixture.workspace.statistics().lastThirtyDays(fixture.user).totalCompleted()).isEqualTo(1);
+    }
+
+    @Test
+    void completingARepeatWhileItsIntervalIsEditedKeepsTheOccurrenceItUsed() {
+        fixture.add("Water plants 2026-11-21");
+        start();
+        select("Water plants");
+        detail.presetProperty().set(RepeatPreset.DAILY);
+        detail.endProperty().set(RepeatEnd.COUNT);
+        detail.countProperty().set("5");
+        detail.save();
+        assertThat(stored("Water plants").recurrence().timesLeft()).hasValue(5);
+
+        detail.intervalProperty().set("2"); // still in the field
+        list.completeSelection();
+        assertThat(detail.countProperty().get()).as("the count the completion left").isEqualTo("4");
+        assertThat(detail.intervalProperty().get()).as("the interval as typed").isEqualTo("2");
+        detail.save();                      // the field is left
+
+        Task saved = stored("Water plants");
+        assertThat(saved.recurrence().timesLeft()).hasValue(4);
+        assertThat(saved.recurrence().interval()).isEqualTo(2);
+        assertThat(saved.due().date()).isEqualTo(TODAY.plusDays(1));
+    }
+
+    @Test
+    void aValueChangedBackWhileItsSaveIsInFlightIsKeptAndSaved() {
+        fixture.add("Call mum");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Call mum");
+
+        background.hold();
+        detail.priorityProperty().set(Priority.HIGH);
+        detail.save();                               // Tab
+        detail.priorityProperty().set(Priority.NONE); // back, with the combo still focused
+        background.release();                        // the reply with High arrives
+
+        assertThat(detail.priorityProperty().get()).isEqualTo(Priority.NONE);
+        assertThat(detail.dirtyProperty().get()).isTrue();
+        detail.save();
+        assertThat(stored("Call mum").priority()).isEqualTo(Priority.NONE);
+    }
+
+    @Test
+    void aSaveThatFailsLeavesTheEditsDirtySoLeavingTheTaskSavesThemAgain() throws Exception {
+        fixture.add("Pay rent", "Call mum");
+        start();
+        select("Pay rent");
+        // The database itself refuses this title for now: a real failed save.
+        sql("ALTER TABLE tasks ADD CONSTRAINT refuse_for_now CHECK (title <> 'Pay it now')");
+
+        detail.titleProperty().set("Pay it now");
+        detail.save();
+
+        assertThat(fixture.dialogs.errors).hasSize(1);
+        assertThat(detail.titleProperty().get()).as("the typed text stays").isEqualTo("Pay it now");
+        assertThat(detail.dirtyProperty().get()).as("and is still unsaved").isTrue();
+
+        sql("ALTER TABLE tasks DROP CONSTRAINT refuse_for_now");
+        select("Call mum");
+        assertThat(stored("Pay it now").id()).isEqualTo(stored("Call mum").id() - 1);
+    }
+
+    /** Runs one statement on the fixture's H2 file, beside the app's own connections. */
+    private void sql(String statement) throws Exception {
+        Path file;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            file = files.filter(f -> f.getFileName().toString().equals("tasks.mv.db")).findFirst().orElseThrow();
+        }
+        var target = new org.taskdesk.persistence.database.DatabaseUrl(folder, folder).parse(file.toString());
+        try (java.sql.Connection c = new org.taskdesk.persistence.database.DatabaseConnections(target).open();
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 }
