@@ -710,6 +710,26 @@ class MainViewModelsTest {
         assertThat(stored("Pay it now").id()).isEqualTo(stored("Call mum").id() - 1);
     }
 
+    @Test
+    void revertWhileASaveIsInFlightGoesBackToTheConfirmedTaskSoAFailureCannotLookSaved() throws Exception {
+        fixture.add("Pay rent");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Pay rent");
+        sql("ALTER TABLE tasks ADD CONSTRAINT refuse_for_now CHECK (title <> 'Pay it now')");
+
+        background.hold();
+        detail.titleProperty().set("Pay it now");
+        detail.save();
+        detail.revert();
+        background.release(); // the save fails
+
+        assertThat(fixture.dialogs.errors).hasSize(1);
+        boolean showsWhatIsStored = detail.titleProperty().get().equals(stored("Pay rent").title());
+        assertThat(showsWhatIsStored || detail.dirtyProperty().get())
+                .as("the pane shows the stored task, or marks its text unsaved").isTrue();
+    }
+
     /** Runs one statement on the fixture's H2 file, beside the app's own connections. */
     private void sql(String statement) throws Exception {
         Path file;

@@ -331,9 +331,9 @@ public final class TaskDetailViewModel {
         return result;
     }
 
-    /** Puts the fields back to the saved task. */
+    /** Puts the fields back to the saved task: as the database last confirmed it, not as a save in flight sent it. */
     public void revert() {
-        show(task);
+        show(confirmed);
     }
 
     // ---- inside --------------------------------------------------------------------------------------
