@@ -2,10 +2,18 @@ package org.taskdesk.ui.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +23,11 @@ import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.QuickAddPart;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.tasks.detail.RepeatEnd;
 import org.taskdesk.ui.tasks.detail.RepeatPreset;
@@ -57,7 +68,7 @@ class MainViewModelsTest {
         start(new DirectBackgroundTasks());
     }
 
-    private void start(org.taskdesk.ui.common.BackgroundTasks background) {
+    private void start(BackgroundTasks background) {
         list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, background,
                 fixture.dialogs, fixture.clock);
         quickAdd = new QuickAddViewModel(list);
@@ -591,14 +602,14 @@ class MainViewModelsTest {
      * The app's one background thread, held: work queued while holding runs only on {@link #release()}, in order,
      * and the replies come after all of it, as they do when the JavaFX thread is slower than the database.
      */
-    private static final class HeldBackgroundTasks implements org.taskdesk.ui.common.BackgroundTasks {
-        private final List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+    private static final class HeldBackgroundTasks implements BackgroundTasks {
+        private final List<Supplier<Runnable>> queued = new ArrayList<>();
         private boolean holding;
 
         @Override
-        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                            java.util.function.Consumer<? super Throwable> onFailure) {
-            java.util.function.Supplier<Runnable> step = () -> {
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<? super Throwable> onFailure) {
+            Supplier<Runnable> step = () -> {
                 try {
                     T result = work.call();
                     return () -> onSuccess.accept(result);
@@ -624,7 +635,7 @@ class MainViewModelsTest {
 
         void release() {
             holding = false;
-            List<Runnable> replies = queued.stream().map(java.util.function.Supplier::get).toList();
+            List<Runnable> replies = queued.stream().map(Supplier::get).toList();
             queued.clear();
             replies.forEach(Runnable::run);
         }
@@ -733,12 +744,12 @@ class MainViewModelsTest {
     /** Runs one statement on the fixture's H2 file, beside the app's own connections. */
     private void sql(String statement) throws Exception {
         Path file;
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             file = files.filter(f -> f.getFileName().toString().equals("tasks.mv.db")).findFirst().orElseThrow();
         }
-        var target = new org.taskdesk.persistence.database.DatabaseUrl(folder, folder).parse(file.toString());
-        try (java.sql.Connection c = new org.taskdesk.persistence.database.DatabaseConnections(target).open();
-             java.sql.Statement s = c.createStatement()) {
+        var target = new DatabaseUrl(folder, folder).parse(file.toString());
+        try (Connection c = new DatabaseConnections(target).open();
+             Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
