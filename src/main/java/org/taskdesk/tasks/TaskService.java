@@ -219,7 +219,7 @@ public final class TaskService {
             for (CompletedTask step : completed) {
                 TaskEntity row = owned(session, user, step.after().id());
                 if (step.recorded() != null) {
-                    insert(session, user, step.recorded());
+                    insert(session, user, step.after().id(), step.recorded());
                 }
                 mapper.copy(step.after(), row);
                 saved.add(mapper.toTask(row));
@@ -262,7 +262,7 @@ public final class TaskService {
                 mapper.copy(task, values);
                 repository.insertWithId(session, user.userId(), task.id(), values);
                 for (RecordedCompletion completion : gone.history()) {
-                    insert(session, user, completion);
+                    insert(session, user, task.id(), completion);
                 }
             }
             List<Task> restored = new ArrayList<>();
@@ -273,7 +273,15 @@ public final class TaskService {
         });
     }
 
-    private void insert(Session session, UserSession user, RecordedCompletion completion) {
+    /**
+     * Puts a history row back onto the task {@code taskId} of the step being undone or redone. The record is public,
+     * so one naming another task is refused: on H2 nothing else would stop it joining that task's history.
+     */
+    private void insert(Session session, UserSession user, long taskId, RecordedCompletion completion) {
+        if (completion.taskId() != taskId) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "A completion of task #" + completion.taskId()
+                    + " cannot be put back onto another task (#" + taskId + "). Nothing was changed.");
+        }
         repository.insertCompletion(session, user.userId(), completion.id(), completion.taskId(),
                 completion.completedAtUtc(), completion.storedDue(), completion.dueHasTime());
     }

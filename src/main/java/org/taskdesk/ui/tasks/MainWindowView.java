@@ -183,7 +183,7 @@ public final class MainWindowView {
      * background thread before the database is closed or the session ended).
      */
     public void close() {
-        detail.leave();
+        detailView.leave(); // the view first: it commits dates typed but not yet committed
     }
 
     /** Reloads every task from the database, e.g. after another window changed them. */

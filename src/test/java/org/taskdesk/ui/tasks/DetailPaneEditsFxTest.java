@@ -231,4 +231,34 @@ class DetailPaneEditsFxTest {
         assertThat(marked(until)).isTrue();
         assertThat(stored("Pay rent").recurrence()).isNull();
     }
+
+    /** Types a date into the due date field and stays there: DatePicker has not committed the text yet. */
+    private void typeDueDateWithoutLeaving(FxRobot robot, LocalDate date) {
+        select(robot, "Pay rent");
+        DatePicker picker = robot.lookup("#detail-due-date").query();
+        String text = fx(() -> new DatePicker().getConverter().toString(date));
+        robot.clickOn(fx(picker::getEditor)).push(KeyCode.CONTROL, KeyCode.A).write(text);
+        assertThat(fx(picker::getValue)).as("not committed yet").isEqualTo(LocalDate.of(2026, 11, 25));
+    }
+
+    @Test
+    void closingTheWindowWithADateTypedButNotCommittedSavesIt(FxRobot robot) {
+        typeDueDateWithoutLeaving(robot, LocalDate.of(2026, 12, 3));
+
+        robot.interact(view::close);
+
+        waitUntil(() -> stored("Pay rent").due().date().equals(LocalDate.of(2026, 12, 3)));
+        assertThat(thrownOnFxThread).isEmpty();
+    }
+
+    @Test
+    void signingOutWithADateTypedButNotCommittedSavesIt(FxRobot robot) {
+        typeDueDateWithoutLeaving(robot, LocalDate.of(2026, 12, 4));
+
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q);
+
+        assertThat(signedOut).isTrue();
+        waitUntil(() -> stored("Pay rent").due().date().equals(LocalDate.of(2026, 12, 4)));
+        assertThat(thrownOnFxThread).isEmpty();
+    }
 }

@@ -2,10 +2,18 @@ package org.taskdesk.ui.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +23,11 @@ import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.QuickAddPart;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.tasks.detail.RepeatEnd;
 import org.taskdesk.ui.tasks.detail.RepeatPreset;
@@ -54,7 +65,11 @@ class MainViewModelsTest {
     }
 
     private void start() {
-        list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, new DirectBackgroundTasks(),
+        start(new DirectBackgroundTasks());
+    }
+
+    private void start(BackgroundTasks background) {
+        list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, background,
                 fixture.dialogs, fixture.clock);
         quickAdd = new QuickAddViewModel(list);
         detail = new TaskDetailViewModel(list);
@@ -579,5 +594,163 @@ class MainViewModelsTest {
         assertThat(detail.dueTimeProperty().get()).isEqualTo("25:99");
         assertThat(detail.dueTimeErrorProperty().get()).contains("HH:mm");
         assertThat(detail.save()).as("nothing new to save").isFalse();
+    }
+
+    // ---- detail pane: saves that meet other changes ----------------------------------------------------
+
+    /**
+     * The app's one background thread, held: work queued while holding runs only on {@link #release()}, in order,
+     * and the replies come after all of it, as they do when the JavaFX thread is slower than the database.
+     */
+    private static final class HeldBackgroundTasks implements BackgroundTasks {
+        private final List<Supplier<Runnable>> queued = new ArrayList<>();
+        private boolean holding;
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<? super Throwable> onFailure) {
+            Supplier<Runnable> step = () -> {
+                try {
+                    T result = work.call();
+                    return () -> onSuccess.accept(result);
+                } catch (Exception e) {
+                    return () -> onFailure.accept(e);
+                }
+            };
+            if (holding) {
+                queued.add(step);
+            } else {
+                step.get().run();
+            }
+        }
+
+        @Override
+        public void onUiThread(Runnable update) {
+            update.run();
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        void release() {
+            holding = false;
+            List<Runnable> replies = queued.stream().map(Supplier::get).toList();
+            queued.clear();
+            replies.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aSaveSentAfterACompletionWritesOnlyTheEditedFieldNotTheOldDueDate() {
+        fixture.add("Pay rent 2026-11-21 every month");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Pay rent");
+        detail.titleProperty().set("Pay the rent");
+
+        background.hold();
+        list.completeSelection();   // Ctrl+Enter
+        detail.save();              // the person tabs away before the completion's reply
+        background.release();
+
+        Task saved = stored("Pay the rent");
+        assertThat(saved.due().date()).as("the completion moved it on").isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(fixture.workspace.statistics().lastThirtyDays(fixture.user).totalCompleted()).isEqualTo(1);
+    }
+
+    @Test
+    void completingARepeatWhileItsIntervalIsEditedKeepsTheOccurrenceItUsed() {
+        fixture.add("Water plants 2026-11-21");
+        start();
+        select("Water plants");
+        detail.presetProperty().set(RepeatPreset.DAILY);
+        detail.endProperty().set(RepeatEnd.COUNT);
+        detail.countProperty().set("5");
+        detail.save();
+        assertThat(stored("Water plants").recurrence().timesLeft()).hasValue(5);
+
+        detail.intervalProperty().set("2"); // still in the field
+        list.completeSelection();
+        assertThat(detail.countProperty().get()).as("the count the completion left").isEqualTo("4");
+        assertThat(detail.intervalProperty().get()).as("the interval as typed").isEqualTo("2");
+        detail.save();                      // the field is left
+
+        Task saved = stored("Water plants");
+        assertThat(saved.recurrence().timesLeft()).hasValue(4);
+        assertThat(saved.recurrence().interval()).isEqualTo(2);
+        assertThat(saved.due().date()).isEqualTo(TODAY.plusDays(1));
+    }
+
+    @Test
+    void aValueChangedBackWhileItsSaveIsInFlightIsKeptAndSaved() {
+        fixture.add("Call mum");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Call mum");
+
+        background.hold();
+        detail.priorityProperty().set(Priority.HIGH);
+        detail.save();                               // Tab
+        detail.priorityProperty().set(Priority.NONE); // back, with the combo still focused
+        background.release();                        // the reply with High arrives
+
+        assertThat(detail.priorityProperty().get()).isEqualTo(Priority.NONE);
+        assertThat(detail.dirtyProperty().get()).isTrue();
+        detail.save();
+        assertThat(stored("Call mum").priority()).isEqualTo(Priority.NONE);
+    }
+
+    @Test
+    void aSaveThatFailsLeavesTheEditsDirtySoLeavingTheTaskSavesThemAgain() throws Exception {
+        fixture.add("Pay rent", "Call mum");
+        start();
+        select("Pay rent");
+        // The database itself refuses this title for now: a real failed save.
+        sql("ALTER TABLE tasks ADD CONSTRAINT refuse_for_now CHECK (title <> 'Pay it now')");
+
+        detail.titleProperty().set("Pay it now");
+        detail.save();
+
+        assertThat(fixture.dialogs.errors).hasSize(1);
+        assertThat(detail.titleProperty().get()).as("the typed text stays").isEqualTo("Pay it now");
+        assertThat(detail.dirtyProperty().get()).as("and is still unsaved").isTrue();
+
+        sql("ALTER TABLE tasks DROP CONSTRAINT refuse_for_now");
+        select("Call mum");
+        assertThat(stored("Pay it now").id()).isEqualTo(stored("Call mum").id() - 1);
+    }
+
+    @Test
+    void revertWhileASaveIsInFlightGoesBackToTheConfirmedTaskSoAFailureCannotLookSaved() throws Exception {
+        fixture.add("Pay rent");
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        start(background);
+        select("Pay rent");
+        sql("ALTER TABLE tasks ADD CONSTRAINT refuse_for_now CHECK (title <> 'Pay it now')");
+
+        background.hold();
+        detail.titleProperty().set("Pay it now");
+        detail.save();
+        detail.revert();
+        background.release(); // the save fails
+
+        assertThat(fixture.dialogs.errors).hasSize(1);
+        boolean showsWhatIsStored = detail.titleProperty().get().equals(stored("Pay rent").title());
+        assertThat(showsWhatIsStored || detail.dirtyProperty().get())
+                .as("the pane shows the stored task, or marks its text unsaved").isTrue();
+    }
+
+    /** Runs one statement on the fixture's H2 file, beside the app's own connections. */
+    private void sql(String statement) throws Exception {
+        Path file;
+        try (Stream<Path> files = Files.walk(folder)) {
+            file = files.filter(f -> f.getFileName().toString().equals("tasks.mv.db")).findFirst().orElseThrow();
+        }
+        var target = new DatabaseUrl(folder, folder).parse(file.toString());
+        try (Connection c = new DatabaseConnections(target).open();
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 }

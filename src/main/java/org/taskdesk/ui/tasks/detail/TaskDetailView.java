@@ -37,6 +37,8 @@ public final class TaskDetailView {
     private final TaskDetailViewModel model;
     private final StackPane root = new StackPane();
     private final TextField title = new TextField();
+    private final DatePicker dueDate = new DatePicker();
+    private final DatePicker until = new DatePicker();
 
     public TaskDetailView(TaskDetailViewModel model) {
         this.model = model;
@@ -85,7 +87,6 @@ public final class TaskDetailView {
         tags.textProperty().bindBidirectional(model.tagsProperty());
         completeTags(tags);
 
-        DatePicker dueDate = new DatePicker();
         dueDate.setId("detail-due-date");
         dueDate.setAccessibleText("Due date");
         dueDate.setPromptText("No date");
@@ -168,6 +169,17 @@ public final class TaskDetailView {
         return root;
     }
 
+    /**
+     * The person leaves the pane by signing out or closing the window: saves its edits. A date picker commits its
+     * typed text only on Enter or when it loses focus, and neither happens then, so both are committed first
+     * (unreadable text goes to the model's marked field, as on focus loss) or the typed date would be lost.
+     */
+    public void leave() {
+        dueDate.commitValue();
+        until.commitValue();
+        model.leave();
+    }
+
     /** Moves the keyboard into the pane, at the title. */
     public void focus() {
         title.requestFocus();
@@ -222,7 +234,6 @@ public final class TaskDetailView {
         end.setAccessibleText("How the repeat ends");
         end.getItems().setAll(RepeatEnd.values());
         end.valueProperty().bindBidirectional(model.endProperty());
-        DatePicker until = new DatePicker();
         until.setAccessibleText("Last date of the repeat");
         until.setPrefWidth(140);
         until.setId("detail-repeat-until");

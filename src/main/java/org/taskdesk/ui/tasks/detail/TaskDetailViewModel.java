@@ -86,8 +86,13 @@ public final class TaskDetailViewModel {
     private final ReadOnlyStringWrapper created = new ReadOnlyStringWrapper(this, "created", "");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "");
     private Task edited;
-    // What show() put in the fields, so a new copy of the same task can keep only what the person changed.
+    // What the fields are compared with when a new copy of the same task arrives, so it keeps only what the person
+    // changed: what show() put in them, or what was last sent to be saved.
     private Fields shownFields;
+    // The task as the database last confirmed it and its fields: a failed save goes back to them, so the edits
+    // it carried are unsaved (dirty) again and saved again on leaving.
+    private Task confirmed;
+    private Fields confirmedFields;
 
     public TaskDetailViewModel(TaskListViewModel list) {
         this.list = list;
@@ -271,12 +276,26 @@ public final class TaskDetailViewModel {
         if (task == null || edited == null || sameFields(edited, task)) {
             return false;
         }
-        list.run(list.commands().replace(edited));
-        // From now on the fields are compared with what was just saved, so leaving the field and then the task
-        // does not save the same edit twice. The reply's copy of the task arrives later and is shown then.
-        task = edited;
+        Task started = task;
+        Task sent = edited;
+        // From now on the fields are compared with what was just sent, so leaving the field and then the task
+        // does not save the same edit twice, and a value changed back before the reply arrives counts as an edit.
+        // Set before running: a synchronous background replies inside run().
+        task = sent;
+        shownFields = sentFields(capture(), shownFields);
+        list.run(list.commands().replace(started, sent), () -> { }, () -> saveFailed(sent));
         validate();
         return true;
+    }
+
+    /** The save of {@code sent} failed: what it carried is unsaved again, compared with the confirmed task. */
+    private void saveFailed(Task sent) {
+        if (task == null || confirmed == null || task.id() != sent.id()) {
+            return; // the pane moved on; the failure is reported to the person all the same
+        }
+        task = confirmed;
+        shownFields = confirmedFields;
+        validate();
     }
 
     /**
@@ -312,9 +331,9 @@ public final class TaskDetailViewModel {
         return result;
     }
 
-    /** Puts the fields back to the saved task. */
+    /** Puts the fields back to the saved task: as the database last confirmed it, not as a save in flight sent it. */
     public void revert() {
-        show(task);
+        show(confirmed);
     }
 
     // ---- inside --------------------------------------------------------------------------------------
@@ -322,7 +341,8 @@ public final class TaskDetailViewModel {
     /**
      * A new copy of the selected task (or another task) arrived. A new copy of the task being edited, after a list
      * action, an undo or the reply to a save, keeps the person's unsaved edits: each field they changed from what
-     * was shown stays as typed, and the repeat fields stay only when the repeat was touched.
+     * was shown (or last sent) stays as typed, the repeat's fields one by one as the others: the count a completion
+     * used up is not put back because another repeat field was being edited.
      */
     private void arrived(Task now) {
         if (task != null && (now == null || now.id() != task.id())) {
@@ -346,16 +366,19 @@ public final class TaskDetailViewModel {
             keep(dueTime, typed.dueTime(), before.dueTime());
             keep(dueDateText, typed.dueDateText(), before.dueDateText());
             if (repeatTouched) {
-                preset.set(typed.preset());
-                interval.set(typed.interval());
-                unit.set(typed.unit());
-                typed.weekdays().forEach((day, on) -> weekdays.get(day).set(on));
-                end.set(typed.end());
-                until.set(typed.until());
-                untilText.set(typed.untilText());
-                count.set(typed.count());
-                afterCompletion.set(typed.afterCompletion());
-                recurrenceTouched = true;
+                boolean kept = keep(preset, typed.preset(), before.preset());
+                kept |= keep(interval, typed.interval(), before.interval());
+                kept |= keep(unit, typed.unit(), before.unit());
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    kept |= keep(weekdays.get(day), typed.weekdays().get(day), before.weekdays().get(day));
+                }
+                kept |= keep(end, typed.end(), before.end());
+                kept |= keep(until, typed.until(), before.until());
+                kept |= keep(untilText, typed.untilText(), before.untilText());
+                kept |= keep(count, typed.count(), before.count());
+                kept |= keep(afterCompletion, typed.afterCompletion(), before.afterCompletion());
+                // Built from the fields only where one was changed; else the new copy's rule stands as it is.
+                recurrenceTouched = kept;
             }
         } finally {
             loading = false;
@@ -366,10 +389,13 @@ public final class TaskDetailViewModel {
         }
     }
 
-    private static <T> void keep(javafx.beans.property.Property<T> field, T typed, T shown) {
+    /** Puts {@code typed} back where the person changed the field from {@code shown}; true when it did. */
+    private static <T> boolean keep(javafx.beans.property.Property<T> field, T typed, T shown) {
         if (!java.util.Objects.equals(typed, shown)) {
             field.setValue(typed);
+            return true;
         }
+        return false;
     }
 
     /** The editable fields' values, to tell which the person changed from what was shown. */
@@ -377,6 +403,21 @@ public final class TaskDetailViewModel {
                           String dueTime, String dueDateText, RepeatPreset preset, String interval, RepeatUnit unit,
                           Map<DayOfWeek, Boolean> weekdays, RepeatEnd end, LocalDate until, String untilText,
                           String count, boolean afterCompletion) {
+    }
+
+    /**
+     * The fields as sent to be saved: {@code typed}, except that a field which does not read was not sent and keeps
+     * its value from {@code before}, so it still counts as the person's unsaved edit when the reply arrives.
+     */
+    private Fields sentFields(Fields typed, Fields before) {
+        boolean dueOk = dueDateError.get().isEmpty() && dueTimeError.get().isEmpty();
+        Fields due = dueOk ? typed : before;
+        Fields rule = recurrenceError.get().isEmpty() ? typed : before;
+        return new Fields(titleError.get().isEmpty() ? typed.title() : before.title(),
+                descriptionError.get().isEmpty() ? typed.description() : before.description(), typed.priority(),
+                tagsError.get().isEmpty() ? typed.tags() : before.tags(), due.dueDate(), due.dueTime(),
+                due.dueDateText(), rule.preset(), rule.interval(), rule.unit(), rule.weekdays(), rule.end(),
+                rule.until(), rule.untilText(), rule.count(), rule.afterCompletion());
     }
 
     private Fields capture() {
@@ -404,6 +445,9 @@ public final class TaskDetailViewModel {
             created.set(shown == null ? "" : "Created " + stamp(t.createdAt()));
             updated.set(shown == null ? "" : "Updated " + stamp(t.updatedAt()));
             shownFields = capture();
+            // Every task shown comes from the list, i.e. as the database holds it.
+            confirmed = shown;
+            confirmedFields = shownFields;
         } finally {
             loading = false;
         }

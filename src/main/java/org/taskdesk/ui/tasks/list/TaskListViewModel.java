@@ -479,6 +479,11 @@ public final class TaskListViewModel {
         undo.execute(command, then);
     }
 
+    /** As {@link #run(TaskCommand, Runnable)}; {@code failed} runs before the failure is shown and the list reloaded. */
+    public void run(TaskCommand command, Runnable then, Runnable failed) {
+        undo.execute(command, then, failed);
+    }
+
     public void run(TaskCommand command) {
         run(command, () -> { });
     }

@@ -2,6 +2,7 @@ package org.taskdesk.ui.tasks.undo;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
@@ -33,14 +34,26 @@ public final class TaskCommands {
     }
 
     /**
-     * Replaces the task's fields with those of {@code edited}, as the detail pane saves it. Whether the task is
-     * completed is not one of the pane's fields: it stays as the database has it, since the pane's copy may be stale.
+     * Saves the detail pane's edits: {@code started} is the task the pane's fields were compared with, {@code edited}
+     * what they hold now. Only the fields that differ between the two are written onto the row as the database has
+     * it then, so a list action or undo that reached the same task meanwhile (a completion moving the due date on)
+     * is not overwritten by values the pane never changed. Whether the task is completed is never the pane's.
      */
-    public TaskCommand replace(Task edited) {
+    public TaskCommand replace(Task started, Task edited) {
         return new EditTasksCommand(service, user, "Edit \"" + shorten(edited.title()) + "\"",
-                List.of(edited.id()), current -> new Task(current.id(), edited.title(), edited.description(),
-                current.completed(), edited.priority(), edited.tags(), edited.due(), edited.recurrence(),
+                List.of(edited.id()), current -> new Task(current.id(),
+                changed(started.title(), edited.title(), current.title()),
+                changed(started.description(), edited.description(), current.description()),
+                current.completed(), changed(started.priority(), edited.priority(), current.priority()),
+                changed(started.tags(), edited.tags(), current.tags()),
+                changed(started.due(), edited.due(), current.due()),
+                changed(started.recurrence(), edited.recurrence(), current.recurrence()),
                 current.createdAt(), clock.instant(), current.completedAt()));
+    }
+
+    /** The edited value where the pane changed it, else the current one. */
+    private static <T> T changed(T started, T edited, T current) {
+        return Objects.equals(started, edited) ? current : edited;
     }
 
     /** Completes each task; repeating ones move to their next date. */

@@ -66,7 +66,12 @@ public final class UndoManager {
 
     /** Executes {@code command}; once it succeeded it can be undone, and the redo history is dropped. */
     public void execute(TaskCommand command, Runnable onSuccess) {
-        step(command::execute, () -> {
+        execute(command, onSuccess, () -> { });
+    }
+
+    /** As {@link #execute(TaskCommand, Runnable)}; {@code onFailure} runs before the failure is reported. */
+    public void execute(TaskCommand command, Runnable onSuccess, Runnable onFailure) {
+        step(command::execute, onFailure, () -> {
             undoStack.push(command);
             if (undoStack.size() > LIMIT) {
                 undoStack.removeLast();
@@ -81,7 +86,7 @@ public final class UndoManager {
             return;
         }
         TaskCommand command = undoStack.peek();
-        step(command::undo, () -> redoStack.push(undoStack.pop()));
+        step(command::undo, () -> { }, () -> redoStack.push(undoStack.pop()));
     }
 
     public void redo() {
@@ -89,10 +94,10 @@ public final class UndoManager {
             return;
         }
         TaskCommand command = redoStack.peek();
-        step(command::redo, () -> undoStack.push(redoStack.pop()));
+        step(command::redo, () -> { }, () -> undoStack.push(redoStack.pop()));
     }
 
-    private void step(java.util.concurrent.Callable<TaskChanges> work, Runnable recorded) {
+    private void step(java.util.concurrent.Callable<TaskChanges> work, Runnable onFailure, Runnable recorded) {
         running.set(++pending > 0);
         update();
         background.run(work, changes -> {
@@ -103,6 +108,7 @@ public final class UndoManager {
         }, error -> {
             running.set(--pending > 0);
             update();
+            onFailure.run();
             failed.accept(error);
         });
     }

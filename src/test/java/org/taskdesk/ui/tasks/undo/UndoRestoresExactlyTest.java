@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks.undo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.app.TestWorkspaces;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.tasks.CompletedTask;
+import org.taskdesk.tasks.DeletedTask;
+import org.taskdesk.tasks.RecordedCompletion;
 import org.taskdesk.testing.MutableClock;
 import org.taskdesk.workspace.Workspace;
 
@@ -132,5 +136,48 @@ class UndoRestoresExactlyTest {
         assertThat(all()).isEmpty();
         add.redo();
         assertThat(all()).containsExactly(added);
+    }
+
+    /**
+     * RecordedCompletion is a public record, so a caller can hand back one naming another task: restore and redo
+     * must refuse it rather than attach a history row to that task (H2 has no row-level security to stop it).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aCompletionNamingAnotherTaskIsRefusedByRestore(DatabaseKind kind) {
+        RecordedCompletion forged = forgedCompletion(kind);
+        Task report = workspace.tasks().get(ann, forged.taskId());
+        assertThatThrownBy(() -> workspace.tasks().restore(ann,
+                List.of(new DeletedTask(deletedPlants.task(), List.of(forged)))))
+                .hasMessageContaining("another task");
+        assertThat(completedInStatistics()).as("no history row attached to the report").isZero();
+        assertThat(all()).as("the plants were not restored either").containsExactly(report);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aCompletionNamingAnotherTaskIsRefusedByRedo(DatabaseKind kind) {
+        RecordedCompletion forged = forgedCompletion(kind);
+        // A redo step for the call task carrying a completion that names the report.
+        Task call = workspace.tasks().add(ann, "Call mum");
+        assertThatThrownBy(() -> workspace.tasks().redoCompletions(ann,
+                List.of(new CompletedTask(call, call, forged))))
+                .hasMessageContaining("another task");
+        assertThat(completedInStatistics()).isZero();
+    }
+
+    private DeletedTask deletedPlants;
+
+    /** A real history row of a deleted task, relabelled with the id of the person's other task, the report. */
+    private RecordedCompletion forgedCompletion(DatabaseKind kind) {
+        open(kind);
+        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-20 every day");
+        Task report = workspace.tasks().add(ann, "Report 2026-11-25");
+        workspace.tasks().complete(ann, plants.id());
+        deletedPlants = workspace.tasks().delete(ann, List.of(plants.id())).get(0);
+        RecordedCompletion real = deletedPlants.history().get(0);
+        assertThat(completedInStatistics()).isZero();
+        return new RecordedCompletion(real.id(), report.id(), real.completedAtUtc(), real.storedDue(),
+                real.dueHasTime());
     }
 }
