@@ -115,7 +115,7 @@ public final class TaskService {
                 repository.recordCompletion(session, row, TaskMapper.toUtc(now));
             }
             TaskCompletion.Result result = TaskCompletion.complete(mapper.toTask(row),
-                    java.time.LocalDate.ofInstant(now, clock.getZone()), now);
+                    LocalDate.ofInstant(now, clock.getZone()), now);
             mapper.copy(result.task(), row);
             return new TaskCompletion.Result(mapper.toTask(row), result.advanced());
         });

@@ -2,11 +2,19 @@ package org.taskdesk.ui.tasks;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -15,8 +23,10 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,6 +37,7 @@ import javafx.scene.control.MultipleSelectionModel;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -55,6 +66,7 @@ import org.taskdesk.ui.tasks.list.TaskCell;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 import org.taskdesk.ui.tasks.quickadd.QuickAddChip;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
+import org.taskdesk.ui.tasks.undo.TaskCommands;
 
 /**
  * The main window once someone is signed in: menu bar, quick-add bar, sidebar of smart lists and tags, the task
@@ -79,8 +91,8 @@ public final class MainWindowView {
     private final ListView<Task> taskList = new ListView<>();
     private final StackPane root;
     /** True while the keyboard is in a text field, where Ctrl+Z and friends edit the text. */
-    private final javafx.beans.property.BooleanProperty typing = new javafx.beans.property.SimpleBooleanProperty();
-    private final javafx.beans.value.ChangeListener<Node> focusListener =
+    private final BooleanProperty typing = new SimpleBooleanProperty();
+    private final ChangeListener<Node> focusListener =
             (o, was, now) -> typing.set(now instanceof TextInputControl);
 
     public MainWindowView(MainContext context) {
@@ -159,20 +171,20 @@ public final class MainWindowView {
      * Calls {@code shown} once, with the number of tasks in the list, when the first load is on screen (after the
      * layout that shows it): the start-up benchmark's "task list shown".
      */
-    public void whenTasksShown(java.util.function.IntConsumer shown) {
-        list.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+    public void whenTasksShown(IntConsumer shown) {
+        list.loadingProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
                 if (!loading && root.getScene() != null) {
                     list.loadingProperty().removeListener(this);
-                    javafx.scene.Scene scene = root.getScene();
+                    Scene scene = root.getScene();
                     Runnable[] once = new Runnable[1];
                     once[0] = () -> {
                         scene.removePostLayoutPulseListener(once[0]);
                         shown.accept(list.visibleTasks().size());
                     };
                     scene.addPostLayoutPulseListener(once[0]);
-                    javafx.application.Platform.requestNextPulse();
+                    Platform.requestNextPulse();
                 }
             }
         });
@@ -220,8 +232,8 @@ public final class MainWindowView {
             }
             for (QuickAddChip chip : quickAdd.chips()) {
                 Label label = new Label(chip.text());
-                label.getStyleClass().addAll("chip", "chip-" + chip.kind().name().toLowerCase(java.util.Locale.ROOT));
-                label.setAccessibleText(chip.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + chip.text());
+                label.getStyleClass().addAll("chip", "chip-" + chip.kind().name().toLowerCase(Locale.ROOT));
+                label.setAccessibleText(chip.kind().name().toLowerCase(Locale.ROOT) + ": " + chip.text());
                 chips.getChildren().add(label);
             }
         });
@@ -353,7 +365,7 @@ public final class MainWindowView {
         int[] indices = list.selectedIndices();
         selection.clearSelection();
         if (indices.length > 0) {
-            selection.selectIndices(indices[0], java.util.Arrays.copyOfRange(indices, 1, indices.length));
+            selection.selectIndices(indices[0], Arrays.copyOfRange(indices, 1, indices.length));
             taskList.getFocusModel().focus(indices[indices.length - 1]);
         }
     }
@@ -397,7 +409,7 @@ public final class MainWindowView {
     }
 
     private static Node separator() {
-        javafx.scene.control.Separator separator = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        Separator separator = new Separator(Orientation.VERTICAL);
         separator.setPrefHeight(14);
         return separator;
     }
@@ -447,7 +459,7 @@ public final class MainWindowView {
         ToggleGroup sorts = new ToggleGroup();
         int digit = 1;
         for (TaskSort s : TaskSort.values()) {
-            RadioMenuItem item = new RadioMenuItem("By " + SORT_NAMES.get(s).toLowerCase(java.util.Locale.ROOT));
+            RadioMenuItem item = new RadioMenuItem("By " + SORT_NAMES.get(s).toLowerCase(Locale.ROOT));
             item.setToggleGroup(sorts);
             item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+" + digit++));
             item.setSelected(list.sortProperty().get() == s);
@@ -539,7 +551,7 @@ public final class MainWindowView {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("TaskDesk");
-        dialog.setHeaderText("Add a tag to " + org.taskdesk.ui.tasks.undo.TaskCommands.count(list.selection().size()));
+        dialog.setHeaderText("Add a tag to " + TaskCommands.count(list.selection().size()));
         dialog.getEditor().setAccessibleText("Tag name");
         dialog.getEditor().setPromptText("e.g. work");
         dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(list::addTag);
@@ -553,7 +565,7 @@ public final class MainWindowView {
         ChoiceDialog<String> dialog = new ChoiceDialog<>(tags.get(0), tags);
         dialog.initOwner(root.getScene().getWindow());
         dialog.setTitle("TaskDesk");
-        dialog.setHeaderText("Remove a tag from " + org.taskdesk.ui.tasks.undo.TaskCommands.count(list.selection().size()));
+        dialog.setHeaderText("Remove a tag from " + TaskCommands.count(list.selection().size()));
         dialog.showAndWait().ifPresent(list::removeTag);
     }
 
@@ -569,7 +581,7 @@ public final class MainWindowView {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(6, name, spacer, count);
             row.setAlignment(Pos.CENTER_LEFT);
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
@@ -588,7 +600,7 @@ public final class MainWindowView {
             getStyleClass().add(entry.kind() == SidebarEntry.Kind.SMART ? "smart-entry" : "tag-entry");
             setGraphic(row);
             // Bound, like the count: a screen reader must hear the count now, not the one when the cell was filled.
-            accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat(entry.label(), ", ",
+            accessibleTextProperty().bind(Bindings.concat(entry.label(), ", ",
                     entry.countProperty(), " tasks"));
         }
     }

@@ -8,11 +8,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +25,7 @@ import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskSort;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.ui.tasks.detail.RepeatEnd;
 import org.taskdesk.ui.tasks.detail.RepeatPreset;
 import org.taskdesk.ui.tasks.detail.RepeatUnit;
@@ -598,53 +595,10 @@ class MainViewModelsTest {
 
     // ---- detail pane: saves that meet other changes ----------------------------------------------------
 
-    /**
-     * The app's one background thread, held: work queued while holding runs only on {@link #release()}, in order,
-     * and the replies come after all of it, as they do when the JavaFX thread is slower than the database.
-     */
-    private static final class HeldBackgroundTasks implements BackgroundTasks {
-        private final List<Supplier<Runnable>> queued = new ArrayList<>();
-        private boolean holding;
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
-                            Consumer<? super Throwable> onFailure) {
-            Supplier<Runnable> step = () -> {
-                try {
-                    T result = work.call();
-                    return () -> onSuccess.accept(result);
-                } catch (Exception e) {
-                    return () -> onFailure.accept(e);
-                }
-            };
-            if (holding) {
-                queued.add(step);
-            } else {
-                step.get().run();
-            }
-        }
-
-        @Override
-        public void onUiThread(Runnable update) {
-            update.run();
-        }
-
-        void hold() {
-            holding = true;
-        }
-
-        void release() {
-            holding = false;
-            List<Runnable> replies = queued.stream().map(Supplier::get).toList();
-            queued.clear();
-            replies.forEach(Runnable::run);
-        }
-    }
-
     @Test
     void aSaveSentAfterACompletionWritesOnlyTheEditedFieldNotTheOldDueDate() {
         fixture.add("Pay rent 2026-11-21 every month");
-        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        HeldBackgroundTasks background = HeldBackgroundTasks.runningUntilHeld();
         start(background);
         select("Pay rent");
         detail.titleProperty().set("Pay the rent");
@@ -685,7 +639,7 @@ class MainViewModelsTest {
     @Test
     void aValueChangedBackWhileItsSaveIsInFlightIsKeptAndSaved() {
         fixture.add("Call mum");
-        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        HeldBackgroundTasks background = HeldBackgroundTasks.runningUntilHeld();
         start(background);
         select("Call mum");
 
@@ -724,7 +678,7 @@ class MainViewModelsTest {
     @Test
     void revertWhileASaveIsInFlightGoesBackToTheConfirmedTaskSoAFailureCannotLookSaved() throws Exception {
         fixture.add("Pay rent");
-        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        HeldBackgroundTasks background = HeldBackgroundTasks.runningUntilHeld();
         start(background);
         select("Pay rent");
         sql("ALTER TABLE tasks ADD CONSTRAINT refuse_for_now CHECK (title <> 'Pay it now')");

@@ -4,10 +4,12 @@ import atlantafx.base.theme.Styles;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,10 +27,13 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.taskdesk.ui.common.DateFieldText;
 import org.taskdesk.ui.common.PriorityNames;
 
@@ -66,7 +71,7 @@ public final class TaskDetailView {
         priority.setId("detail-priority");
         priority.setAccessibleText("Priority");
         priority.getItems().setAll(org.taskdesk.domain.tasks.Priority.values());
-        priority.setConverter(new javafx.util.StringConverter<>() {
+        priority.setConverter(new StringConverter<>() {
             @Override
             public String toString(org.taskdesk.domain.tasks.Priority p) {
                 return p == null ? "" : PriorityNames.name(p);
@@ -137,13 +142,13 @@ public final class TaskDetailView {
         save.setFocusTraversable(false);
         revert.setFocusTraversable(false);
         // At the top, beside the heading, so they are visible however long the form is.
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         top.getChildren().addAll(spacer, revert, save);
         form.getChildren().addAll(created, updated);
         form.setPadding(new Insets(12));
         form.setFillWidth(true);
-        form.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        form.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 model.save();
                 e.consume();
@@ -189,8 +194,8 @@ public final class TaskDetailView {
     private static Node priorityAndTags(Node priority, Node tags) {
         HBox row = new HBox(8, priority, tags);
         HBox.setHgrow(tags, Priority.ALWAYS);
-        ((javafx.scene.layout.Region) priority).setPrefWidth(120);
-        ((javafx.scene.layout.Region) priority).setMinWidth(110);
+        ((Region) priority).setPrefWidth(120);
+        ((Region) priority).setMinWidth(110);
         return row;
     }
 
@@ -285,7 +290,7 @@ public final class TaskDetailView {
             field.focusedProperty().addListener((obs, was, now) -> {
                 if (!now) {
                     // Later, not now: a date field commits its typed text on the same focus change.
-                    javafx.application.Platform.runLater(model::save);
+                    Platform.runLater(model::save);
                 }
             });
         }
@@ -324,7 +329,7 @@ public final class TaskDetailView {
                 suggestions.getItems().add(item);
             }
             if (!suggestions.isShowing() && tags.getScene() != null && tags.getScene().getWindow() != null) {
-                suggestions.show(tags, javafx.geometry.Side.BOTTOM, 0, 0);
+                suggestions.show(tags, Side.BOTTOM, 0, 0);
             }
         });
         tags.focusedProperty().addListener((obs, was, now) -> {

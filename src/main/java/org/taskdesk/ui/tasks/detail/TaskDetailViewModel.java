@@ -4,17 +4,25 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,8 +50,8 @@ import org.taskdesk.ui.tasks.list.TaskListViewModel;
  * stays as typed, marked, and is never written: the task keeps its saved value there.
  */
 public final class TaskDetailViewModel {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final TaskListViewModel list;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
@@ -248,7 +256,7 @@ public final class TaskDetailViewModel {
     public List<String> tagSuggestions(String typed) {
         String text = typed == null ? "" : typed;
         int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')) + 1;
-        String prefix = text.substring(start).replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
+        String prefix = text.substring(start).replaceFirst("^#", "").toLowerCase(Locale.ROOT);
         List<String> result = new ArrayList<>();
         for (String tag : list.allTags()) {
             if (tag.startsWith(prefix) && !tag.equals(prefix)) {
@@ -316,7 +324,7 @@ public final class TaskDetailViewModel {
     /** "the due time was not saved (Type the time as HH:mm…)" for each field that does not read. */
     private List<String> unsavedFields() {
         List<String> result = new ArrayList<>();
-        Map<String, ReadOnlyStringWrapper> errors = new java.util.LinkedHashMap<>();
+        Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
         errors.put("title", titleError);
         errors.put("description", descriptionError);
         errors.put("tags", tagsError);
@@ -390,8 +398,8 @@ public final class TaskDetailViewModel {
     }
 
     /** Puts {@code typed} back where the person changed the field from {@code shown}; true when it did. */
-    private static <T> boolean keep(javafx.beans.property.Property<T> field, T typed, T shown) {
-        if (!java.util.Objects.equals(typed, shown)) {
+    private static <T> boolean keep(Property<T> field, T typed, T shown) {
+        if (!Objects.equals(typed, shown)) {
             field.setValue(typed);
             return true;
         }
@@ -583,8 +591,8 @@ public final class TaskDetailViewModel {
 
     private static boolean sameFields(Task a, Task b) {
         return a.title().equals(b.title()) && a.description().equals(b.description()) && a.priority() == b.priority()
-                && a.tags().equals(b.tags()) && java.util.Objects.equals(a.due(), b.due())
-                && java.util.Objects.equals(a.recurrence(), b.recurrence());
+                && a.tags().equals(b.tags()) && Objects.equals(a.due(), b.due())
+                && Objects.equals(a.recurrence(), b.recurrence());
     }
 
     private void clearErrors() {
@@ -594,7 +602,7 @@ public final class TaskDetailViewModel {
     }
 
     /** Runs {@code parse}; its failure message becomes {@code error}. Null when it failed. */
-    private static <T> T check(ReadOnlyStringWrapper error, java.util.concurrent.Callable<T> parse) {
+    private static <T> T check(ReadOnlyStringWrapper error, Callable<T> parse) {
         try {
             T value = parse.call();
             error.set("");
@@ -625,10 +633,10 @@ public final class TaskDetailViewModel {
 
     /** The message for text in a date field that is not a date, with an example in the field's own format. */
     private String notADate(String typed) {
-        java.util.Locale locale = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        Locale locale = Locale.getDefault(Locale.Category.FORMAT);
         // The pattern DatePicker's default converter uses: the locale's short date, with the year in full.
-        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
-                java.time.format.FormatStyle.SHORT, null, java.time.chrono.IsoChronology.INSTANCE, locale);
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale);
         if (!pattern.contains("yyy")) {
             pattern = pattern.replaceAll("y+", "yyyy");
         }

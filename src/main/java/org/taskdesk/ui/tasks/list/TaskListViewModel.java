@@ -3,6 +3,7 @@ package org.taskdesk.ui.tasks.list;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -208,7 +210,7 @@ public final class TaskListViewModel {
 
     /** Every tag in use, for completion in the detail pane and the tag dialogs. */
     public List<String> allTags() {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         for (Task task : sorted) {
             names.addAll(task.tags().names());
         }
@@ -361,7 +363,7 @@ public final class TaskListViewModel {
                 }
             }
         }
-        selectedIndices = java.util.Arrays.copyOf(indices, found);
+        selectedIndices = Arrays.copyOf(indices, found);
         publishing = true;
         try {
             // The list view's selection is put back by the view from selectedIndices() while this runs.
@@ -571,7 +573,7 @@ public final class TaskListViewModel {
 
     /** The tags of the selected tasks, for "Remove tag…". */
     public List<String> selectionTags() {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         for (Task task : selection) {
             names.addAll(task.tags().names());
         }

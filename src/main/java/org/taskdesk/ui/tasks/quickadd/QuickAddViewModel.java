@@ -1,5 +1,6 @@
 package org.taskdesk.ui.tasks.quickadd;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class QuickAddViewModel {
         if (!words.startsWith("in ")) {
             return words;
         }
-        java.time.LocalDate date = parsed.dueDate();
+        LocalDate date = parsed.dueDate();
         return words + " (" + Formats.SHORT_DAY.format(date) + ")";
     }
 

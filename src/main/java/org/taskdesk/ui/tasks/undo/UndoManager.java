@@ -2,6 +2,7 @@ package org.taskdesk.ui.tasks.undo;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -97,7 +98,7 @@ public final class UndoManager {
         step(command::redo, () -> { }, () -> undoStack.push(redoStack.pop()));
     }
 
-    private void step(java.util.concurrent.Callable<TaskChanges> work, Runnable onFailure, Runnable recorded) {
+    private void step(Callable<TaskChanges> work, Runnable onFailure, Runnable recorded) {
         running.set(++pending > 0);
         update();
         background.run(work, changes -> {
