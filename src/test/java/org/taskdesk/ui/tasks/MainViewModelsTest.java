@@ -593,6 +593,43 @@ class MainViewModelsTest {
         assertThat(detail.save()).as("nothing new to save").isFalse();
     }
 
+    @Test
+    void aRepeatEndingBeforeTheDueDateThatWouldBeSavedIsMarkedAndNeitherIsSaved() {
+        fixture.add("Water plants 2026-12-20 every week");
+        start();
+        select("Water plants");
+        detail.dueDateProperty().set(LocalDate.of(2026, 12, 1));
+        detail.dueTimeProperty().set("9.30"); // does not read: the saved due date stays the 20th
+        detail.endProperty().set(RepeatEnd.UNTIL);
+        detail.untilProperty().set(LocalDate.of(2026, 12, 10)); // fits the 1st on screen, not the 20th kept
+
+        detail.save();
+
+        Task saved = stored("Water plants");
+        assertThat(saved.recurrence().endDate()).as("the repeat that was saved").isEmpty();
+        assertThat(saved.due()).isEqualTo(Due.on(LocalDate.of(2026, 12, 20)));
+        assertThat(detail.recurrenceErrorProperty().get()).contains("before the task is due");
+        assertThat(detail.dirtyProperty().get()).as("the edits are kept to be fixed").isTrue();
+    }
+
+    @Test
+    void aDueDateMovedPastTheRepeatsEndIsMarkedAndNeitherIsSaved() {
+        fixture.add("Water plants 2026-12-01 every week until 2026-12-10");
+        start();
+        select("Water plants");
+        detail.titleProperty().set("Water the plants");
+        detail.dueDateProperty().set(LocalDate.of(2026, 12, 20));
+
+        detail.save();
+
+        Task saved = stored("Water the plants");
+        assertThat(saved.due()).as("the title is saved, the date that does not fit is not").isEqualTo(
+                Due.on(LocalDate.of(2026, 12, 1)));
+        assertThat(saved.recurrence().endDate()).contains(LocalDate.of(2026, 12, 10));
+        assertThat(detail.recurrenceErrorProperty().get()).contains("before the task is due");
+        assertThat(detail.dueDateProperty().get()).as("kept on screen to be fixed").isEqualTo(LocalDate.of(2026, 12, 20));
+    }
+
     // ---- detail pane: saves that meet other changes ----------------------------------------------------
 
     @Test

@@ -97,6 +97,8 @@ public final class TaskDetailViewModel {
     // What the fields are compared with when a new copy of the same task arrives, so it keeps only what the person
     // changed: what show() put in them, or what was last sent to be saved.
     private Fields shownFields;
+    /** Whether the repeat fits the due date that would be saved; when not, neither is saved (see validate). */
+    private boolean repeatFits = true;
     // The task as the database last confirmed it and its fields: a failed save goes back to them, so the edits
     // it carried are unsaved (dirty) again and saved again on leaving.
     private Task confirmed;
@@ -418,7 +420,7 @@ public final class TaskDetailViewModel {
      * its value from {@code before}, so it still counts as the person's unsaved edit when the reply arrives.
      */
     private Fields sentFields(Fields typed, Fields before) {
-        boolean dueOk = dueDateError.get().isEmpty() && dueTimeError.get().isEmpty();
+        boolean dueOk = dueDateError.get().isEmpty() && dueTimeError.get().isEmpty() && repeatFits;
         Fields due = dueOk ? typed : before;
         Fields rule = recurrenceError.get().isEmpty() ? typed : before;
         return new Fields(titleError.get().isEmpty() ? typed.title() : before.title(),
@@ -571,6 +573,17 @@ public final class TaskDetailViewModel {
         Due newDue = dueDateError.get().isEmpty() ? check(dueTimeError, this::parseDue) : null;
         boolean dueOk = dueDateError.get().isEmpty() && dueTimeError.get().isEmpty();
         RecurrenceRule newRule = check(recurrenceError, this::buildRule);
+        repeatFits = true;
+        if (recurrenceError.get().isEmpty()) {
+            // The repeat must fit the due date that would be saved, which stays the old one while the new one does
+            // not read: buildRule could only check it against the date on screen. When they do not fit, neither
+            // is saved, so no saved task repeats until before it is due.
+            Due savedDue = dueOk ? newDue : task.due();
+            repeatFits = check(recurrenceError, () -> {
+                TaskRules.checkRepeatEnd(savedDue, newRule);
+                return Boolean.TRUE;
+            }) != null;
+        }
         boolean ruleOk = recurrenceError.get().isEmpty();
         boolean ok = newTitle != null && newDescription != null && newTags != null && dueOk && ruleOk;
         valid.set(ok);
@@ -581,7 +594,7 @@ public final class TaskDetailViewModel {
         try {
             edited = new Task(task.id(), newTitle != null ? newTitle : task.title(),
                     newDescription != null ? newDescription : task.description(), task.completed(), priority.get(),
-                    newTags != null ? newTags : task.tags(), dueOk ? newDue : task.due(),
+                    newTags != null ? newTags : task.tags(), dueOk && repeatFits ? newDue : task.due(),
                     ruleOk ? newRule : task.recurrence(), task.createdAt(), now, task.completedAt());
         } catch (RuntimeException e) {
             edited = null; // the readable fields do not fit with the saved ones: nothing can be saved yet
