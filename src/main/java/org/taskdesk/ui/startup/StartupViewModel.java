@@ -32,6 +32,8 @@ public final class StartupViewModel {
     private final BooleanProperty canRestore = new SimpleBooleanProperty(false);
     private final StringProperty notice = new SimpleStringProperty("");
     private BackupCopy offered;
+    /** Counts opening attempts, so that a copy looked up for an earlier one is not offered after Try again. */
+    private int attempt;
     private final DesktopServices desktop;
     private final BackgroundTasks background;
     private int firstVersion = -1;
@@ -91,6 +93,7 @@ public final class StartupViewModel {
 
     /** Opens the database in the background; {@code opened} gets the workspace on the JavaFX thread. */
     public void open(Consumer<Workspace> opened) {
+        attempt++;
         offered = null;
         canRestore.set(false);
         failed.set(false);
@@ -117,7 +120,9 @@ public final class StartupViewModel {
         message.set("");
         failed.set(true);
         if (error instanceof TaskDeskException known && known.code() == ErrorCode.DATABASE_DAMAGED) {
-            background.run(desktop::newestBackup, copy -> copy.ifPresent(this::offer),
+            int failedAttempt = attempt;
+            background.run(desktop::newestBackup, copy -> copy.filter(found -> failedAttempt == attempt)
+                            .ifPresent(this::offer),
                     failure -> LOG.info("No copy to offer for the damaged database", failure));
         }
     }

@@ -9,9 +9,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.app.TestDesktop;
@@ -19,6 +20,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.testing.FaultyProxy;
 import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.workspace.Workspace;
@@ -81,6 +83,31 @@ class StartupViewModelTest {
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.errorHeadlineProperty().get()).isEqualTo("This database needs a different version of TaskDesk");
         assertThat(model.errorTextProperty().get()).contains("at version 99, made by a newer TaskDesk");
+    }
+
+    @Test
+    void aCopyFoundForAnEarlierAttemptIsNotOfferedAfterTryAgain() throws Exception {
+        Path file = folder.resolve("tasks.mv.db");
+        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
+        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
+        java.nio.file.Files.write(file, new byte[0]);
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), file.toString()),
+                background);
+        Consumer<Workspace> mustNotOpen = workspace -> {
+            throw new AssertionError("must not open a damaged file");
+        };
+        model.open(mustNotOpen);
+        background.replyNext(); // the open fails; looking for a copy to offer is queued
+
+        model.open(mustNotOpen); // Try again, before the copy was found
+        background.replyNext(); // the copy found for the first attempt
+
+        assertThat(model.canRestoreProperty().get()).as("an offer for an earlier attempt").isFalse();
+        background.replyNext(); // the second attempt fails as well
+        background.replyNext(); // and finds its own copy
+        assertThat(model.canRestoreProperty().get()).isTrue();
     }
 
     @Test
