@@ -3,6 +3,7 @@ package org.taskdesk.ui.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.app.TaskDeskCli;
 import org.taskdesk.app.TestDesktop;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
@@ -22,6 +24,7 @@ import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.testing.FaultyProxy;
+import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.workspace.Workspace;
 
@@ -51,7 +54,7 @@ class StartupViewModelTest {
     void anOlderLocalDatabaseShowsTheUpgradeFromItsVersion() {
         String url = folder.resolve("tasks.mv.db").toString();
         DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), url);
-        assertThat(new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder))
+        assertThat(new TaskDeskCli(TestEnvironment.in(folder))
                 .run("--database-url", url, "db", "upgrade", "1").exitCode()).isZero();
         StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
         List<String> messages = new ArrayList<>();
@@ -85,13 +88,22 @@ class StartupViewModelTest {
         assertThat(model.errorTextProperty().get()).contains("at version 99, made by a newer TaskDesk");
     }
 
-    @Test
-    void aCopyFoundForAnEarlierAttemptIsNotOfferedAfterTryAgain() throws Exception {
+    /**
+     * A database upgraded 2 -> head (so backups/ holds a copy at version 2), then emptied: what a full disk or a bad
+     * copy leaves behind.
+     */
+    private Path emptiedDatabaseWithACopyAtVersion2() throws Exception {
         Path file = folder.resolve("tasks.mv.db");
-        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
+        TaskDeskCli cli = new TaskDeskCli(TestEnvironment.in(folder));
         assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
         assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
-        java.nio.file.Files.write(file, new byte[0]);
+        Files.write(file, new byte[0]);
+        return file;
+    }
+
+    @Test
+    void aCopyFoundForAnEarlierAttemptIsNotOfferedAfterTryAgain() throws Exception {
+        Path file = emptiedDatabaseWithACopyAtVersion2();
         HeldBackgroundTasks background = new HeldBackgroundTasks();
         StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), file.toString()),
                 background);
@@ -112,11 +124,7 @@ class StartupViewModelTest {
 
     @Test
     void aDamagedFileOffersItsNewestCopyAndRestoringItContinuesTheStart() throws Exception {
-        Path file = folder.resolve("tasks.mv.db");
-        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
-        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
-        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
-        java.nio.file.Files.write(file, new byte[0]); // what a full disk or a bad copy leaves behind
+        Path file = emptiedDatabaseWithACopyAtVersion2();
         DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), file.toString());
         StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
 
@@ -130,7 +138,7 @@ class StartupViewModelTest {
         assertThat(model.errorTextProperty().get()).startsWith("The database file " + file + " is empty (0 bytes)");
         assertThat(model.canRestoreProperty().get()).isTrue();
         assertThat(model.restoreTextProperty().get()).matches("Restore the copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
-        assertThat(java.nio.file.Files.size(file)).as("not written").isZero();
+        assertThat(Files.size(file)).as("not written").isZero();
 
         AtomicReference<Workspace> opened = new AtomicReference<>();
         model.restore(opened::set);
@@ -145,19 +153,15 @@ class StartupViewModelTest {
 
     @Test
     void aFailedRestoreSaysWhatFailed() throws Exception {
-        Path file = folder.resolve("tasks.mv.db");
-        org.taskdesk.app.TaskDeskCli cli = new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder));
-        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "2").exitCode()).isZero();
-        assertThat(cli.run("--database-url", file.toString(), "db", "upgrade", "head").exitCode()).isZero();
-        java.nio.file.Files.write(file, new byte[0]);
+        Path file = emptiedDatabaseWithACopyAtVersion2();
         StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), file.toString()),
                 new DirectBackgroundTasks());
         model.open(workspace -> {
             throw new AssertionError("must not open a damaged file");
         });
-        try (java.util.stream.Stream<Path> copies = java.nio.file.Files.list(folder.resolve("backups"))) {
+        try (java.util.stream.Stream<Path> copies = Files.list(folder.resolve("backups"))) {
             for (Path copy : copies.filter(path -> path.toString().endsWith(".mv.db")).toList()) {
-                java.nio.file.Files.write(copy, new byte[0]); // the copy went bad after it was offered
+                Files.write(copy, new byte[0]); // the copy went bad after it was offered
             }
         }
 
@@ -168,7 +172,7 @@ class StartupViewModelTest {
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.errorTextProperty().get()).startsWith("The copy ").contains("is empty (0 bytes)",
                 "Nothing was changed");
-        assertThat(java.nio.file.Files.size(file)).isZero();
+        assertThat(Files.size(file)).isZero();
     }
 
     @Test
@@ -192,9 +196,9 @@ class StartupViewModelTest {
 
     @Test
     void aMalformedDatabaseSettingIsShownAsSuchNotThrown() throws Exception {
-        java.nio.file.Path settings = folder.resolve("config/taskdesk/settings.properties");
-        java.nio.file.Files.createDirectories(settings.getParent());
-        java.nio.file.Files.writeString(settings, "database.url=mysql://root:secret@localhost/tasks\n");
+        Path settings = folder.resolve("config/taskdesk/settings.properties");
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, "database.url=mysql://root:secret@localhost/tasks\n");
         StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), null),
                 new DirectBackgroundTasks());
 
@@ -224,7 +228,7 @@ class StartupViewModelTest {
     @Test
     void aServerThatDoesNotAnswerIsNamedAndTryingAgainOpensItOnceItAnswers() {
         String url = TestPostgres.newDatabaseUrl();
-        assertThat(new org.taskdesk.app.TaskDeskCli(org.taskdesk.testing.TestEnvironment.in(folder))
+        assertThat(new TaskDeskCli(TestEnvironment.in(folder))
                 .run("--database-url", url, "db", "upgrade", "head").exitCode()).isZero();
         try (FaultyProxy proxy = FaultyProxy.toTestPostgres()) {
             proxy.fail(FaultyProxy.Fault.SILENT);
