@@ -11,20 +11,21 @@ public final class PriorityNames {
     /** "High", "Medium", "Low" or "None": the word for the priority, as in a priority picker. */
     public static String name(Priority priority) {
         return switch (priority) {
-            case HIGH -> "High";
-            case MEDIUM -> "Medium";
-            case LOW -> "Low";
-            case NONE -> "None";
+            case HIGH -> Messages.text("priority.high");
+            case MEDIUM -> Messages.text("priority.medium");
+            case LOW -> Messages.text("priority.low");
+            case NONE -> Messages.text("priority.none");
         };
     }
 
     /** "High", "Medium", "Low" or "No priority": the priority on its own, as in a chart's legend. */
     public static String of(Priority priority) {
-        return priority == Priority.NONE ? "No priority" : name(priority);
+        return priority == Priority.NONE ? Messages.text("priority.none.alone") : name(priority);
     }
 
     /** "high priority", or empty for none: the priority within a sentence. */
     public static String inSentence(Priority priority) {
-        return priority == Priority.NONE ? "" : name(priority).toLowerCase(Locale.ENGLISH) + " priority";
+        return priority == Priority.NONE ? ""
+                : Messages.format("priority.in.sentence", name(priority).toLowerCase(Locale.ENGLISH));
     }
 }
