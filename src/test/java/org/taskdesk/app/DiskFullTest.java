@@ -33,8 +33,9 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.tasks.MainWindowFixture;
-import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.MainWindowModels;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -114,23 +115,24 @@ class DiskFullTest {
         try (Workspace workspace = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
             workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
-            TaskListViewModel list = new TaskListViewModel(workspace.tasks(), ann, new DirectBackgroundTasks(), dialogs,
+            MainWindowModels models = new MainWindowModels(workspace.tasks(), ann, new DirectBackgroundTasks(), dialogs,
                     Clock.systemUTC());
-            QuickAddViewModel quickAdd = new QuickAddViewModel(list);
-            list.load();
+            QuickAddViewModel quickAdd = models.quickAdd();
+            StatusViewModel status = models.status();
+            models.store().load();
             quickAdd.textProperty().set("Buy milk");
             quickAdd.submit();
-            assertThat(list.savedTextProperty().get()).startsWith("Saved ");
-            String saved = list.savedTextProperty().get();
+            assertThat(status.savedTextProperty().get()).startsWith("Saved ");
+            String saved = status.savedTextProperty().get();
 
             FullDisk.freeSpace(0);
             quickAdd.textProperty().set("Never saved");
             quickAdd.submit();
 
             String sentence = "The disk holding " + folder.toAbsolutePath() + " is full: free some space; nothing was saved.";
-            assertThat(list.errorProperty().get()).isEqualTo(sentence);
+            assertThat(status.errorProperty().get()).isEqualTo(sentence);
             assertThat(dialogs.errors).containsExactly("The change could not be saved.: " + sentence);
-            assertThat(list.savedTextProperty().get()).isEqualTo(saved);
+            assertThat(status.savedTextProperty().get()).isEqualTo(saved);
             assertThat(quickAdd.textProperty().get()).as("kept, to try again").isEqualTo("Never saved");
         }
 

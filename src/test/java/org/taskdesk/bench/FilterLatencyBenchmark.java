@@ -25,7 +25,8 @@ import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.tasks.list.TaskCell;
-import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.MainWindowModels;
+import org.taskdesk.ui.tasks.search.SearchViewModel;
 
 /**
  * Filter-as-you-type and scrolling at 100,000 tasks, in a headless JavaFX scene (Monocle), against a 16 ms frame
@@ -68,13 +69,13 @@ public final class FilterLatencyBenchmark {
     }
 
     private static String run(List<Task> tasks, Clock clock, int rounds) {
-        TaskListViewModel model = new TaskListViewModel(null, null, new DirectBackgroundTasks(), null, clock);
+        MainWindowModels model = new MainWindowModels(null, null, new DirectBackgroundTasks(), null, clock);
         long loadStart = System.nanoTime();
-        model.showTasks(tasks);
+        model.store().showTasks(tasks);
         double loadMs = ms(System.nanoTime() - loadStart);
-        model.selectedListProperty().set(null); // everything, open and done: the largest list
+        model.sidebar().selectedListProperty().set(null); // everything, open and done: the largest list
 
-        ListView<Task> list = new ListView<>(model.visibleTasks());
+        ListView<Task> list = new ListView<>(model.list().visibleTasks());
         list.setFixedCellSize(40);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         int[] cellsMade = new int[1];
@@ -110,18 +111,18 @@ public final class FilterLatencyBenchmark {
             for (String query : QUERIES) {
                 for (int end = 1; end <= query.length(); end++) {
                     long t0 = System.nanoTime();
-                    model.searchTextProperty().set(query.substring(0, end));
+                    model.search().textProperty().set(query.substring(0, end));
                     layout(root);
                     typed++;
                     double took = ms(System.nanoTime() - t0);
                     if (round > 0) { // the first round warms the JIT up
-                        (TaskListViewModel.narrows(query.substring(0, end - 1), query.substring(0, end))
+                        (SearchViewModel.narrows(query.substring(0, end - 1), query.substring(0, end))
                                 ? narrowing : fullPass).add(took);
                         keystrokes.add(took);
                         sizes.add(list.getItems().size());
                     }
                 }
-                model.searchTextProperty().set("");
+                model.search().textProperty().set("");
                 layout(root);
             }
         }
@@ -134,17 +135,17 @@ public final class FilterLatencyBenchmark {
             for (String query : QUERIES) {
                 for (int end = 1; end <= query.length(); end++) {
                     long t0 = System.nanoTime();
-                    model.searchTextProperty().set(query.substring(0, end));
+                    model.search().textProperty().set(query.substring(0, end));
                     modelOnly.add(ms(System.nanoTime() - t0));
                 }
-                model.searchTextProperty().set("");
+                model.search().textProperty().set("");
             }
         }
-        list.setItems(model.visibleTasks());
+        list.setItems(model.list().visibleTasks());
         layout(root);
 
         // Scrolling: page down through the whole list, laying out each page.
-        model.searchTextProperty().set("");
+        model.search().textProperty().set("");
         layout(root);
         javafx.scene.control.skin.VirtualFlow<?> flow =
                 (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");

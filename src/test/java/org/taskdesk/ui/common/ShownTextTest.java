@@ -43,23 +43,11 @@ class ShownTextTest {
             "startup/StartupViewModel.java",
             "stats/StatisticsView.java",
             "stats/StatisticsViewModel.java",
-            "tasks/MainWindowView.java",
-            "tasks/OverlayLayer.java",
-            "tasks/Shortcuts.java",
             "tasks/detail/RepeatEnd.java",
             "tasks/detail/RepeatPreset.java",
             "tasks/detail/RepeatUnit.java",
             "tasks/detail/TaskDetailView.java",
-            "tasks/detail/TaskDetailViewModel.java",
-            "tasks/list/SmartList.java",
-            "tasks/list/TaskCell.java",
-            "tasks/list/TaskListViewModel.java",
-            "tasks/quickadd/QuickAddViewModel.java",
-            "tasks/undo/AddTaskCommand.java",
-            "tasks/undo/CompleteTasksCommand.java",
-            "tasks/undo/DeleteTasksCommand.java",
-            "tasks/undo/TaskCommands.java",
-            "tasks/undo/UndoManager.java"
+            "tasks/detail/TaskDetailViewModel.java"
     );
 
     @Test

@@ -30,11 +30,17 @@ import org.taskdesk.ui.tasks.detail.RepeatEnd;
 import org.taskdesk.ui.tasks.detail.RepeatPreset;
 import org.taskdesk.ui.tasks.detail.RepeatUnit;
 import org.taskdesk.ui.tasks.detail.TaskDetailViewModel;
-import org.taskdesk.ui.tasks.list.SidebarEntry;
-import org.taskdesk.ui.tasks.list.SmartList;
+import org.taskdesk.ui.tasks.list.SelectionActions;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 import org.taskdesk.ui.tasks.quickadd.QuickAddChip;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
+import org.taskdesk.ui.tasks.search.SearchViewModel;
+import org.taskdesk.ui.tasks.sidebar.SidebarEntry;
+import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
+import org.taskdesk.ui.tasks.sidebar.SmartList;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
+import org.taskdesk.ui.tasks.store.TaskStore;
+import org.taskdesk.ui.tasks.undo.UndoManager;
 
 /**
  * The main window's view models without JavaFX running: a real H2 workspace, the synchronous background, and a
@@ -47,7 +53,14 @@ class MainViewModelsTest {
     Path folder;
 
     private MainWindowFixture fixture;
+    private MainWindowModels models;
+    private TaskStore store;
+    private SidebarViewModel sidebar;
+    private SearchViewModel search;
     private TaskListViewModel list;
+    private SelectionActions actions;
+    private UndoManager undo;
+    private StatusViewModel status;
     private QuickAddViewModel quickAdd;
     private TaskDetailViewModel detail;
 
@@ -66,11 +79,18 @@ class MainViewModelsTest {
     }
 
     private void start(BackgroundTasks background) {
-        list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, background,
-                fixture.dialogs, fixture.clock);
-        quickAdd = new QuickAddViewModel(list);
-        detail = new TaskDetailViewModel(list);
-        list.load();
+        models = new MainWindowModels(fixture.workspace.tasks(), fixture.user, background, fixture.dialogs,
+                fixture.clock);
+        store = models.store();
+        sidebar = models.sidebar();
+        search = models.search();
+        list = models.list();
+        actions = models.actions();
+        undo = models.undo();
+        status = models.status();
+        quickAdd = models.quickAdd();
+        detail = models.detail();
+        store.load();
     }
 
     private List<String> titles() {
@@ -87,7 +107,7 @@ class MainViewModelsTest {
     }
 
     private int count(SmartList smart) {
-        return list.smartEntry(smart).count();
+        return sidebar.smartEntry(smart).count();
     }
 
     private void select(String... titles) {
@@ -110,16 +130,16 @@ class MainViewModelsTest {
         assertThat(count(SmartList.UPCOMING)).isEqualTo(2);
         assertThat(count(SmartList.OVERDUE)).isEqualTo(1);
         assertThat(count(SmartList.COMPLETED)).isEqualTo(1);
-        assertThat(list.tagEntries()).extracting(SidebarEntry::label, SidebarEntry::count)
+        assertThat(sidebar.tagEntries()).extracting(SidebarEntry::label, SidebarEntry::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("#family", 1),
                         org.assertj.core.groups.Tuple.tuple("#home", 1), org.assertj.core.groups.Tuple.tuple("#travel", 1),
                         org.assertj.core.groups.Tuple.tuple("#work", 1));
 
-        list.select(SmartList.OVERDUE);
+        sidebar.select(SmartList.OVERDUE);
         assertThat(titles()).containsExactly("Report");
-        list.selectedListProperty().set(list.tagEntries().get(3));
+        sidebar.selectedListProperty().set(sidebar.tagEntries().get(3));
         assertThat(titles()).containsExactly("Report");
-        list.select(SmartList.COMPLETED);
+        sidebar.select(SmartList.COMPLETED);
         assertThat(titles()).containsExactly("Old thing");
     }
 
@@ -129,16 +149,16 @@ class MainViewModelsTest {
         start();
         select("Call mum");
 
-        list.completeSelection();
+        actions.completeSelection();
 
         assertThat(count(SmartList.INBOX)).isEqualTo(1);
         assertThat(count(SmartList.TODAY)).isZero();
         assertThat(count(SmartList.COMPLETED)).isEqualTo(1);
-        assertThat(list.tagEntries()).extracting(SidebarEntry::label).containsExactly("#home");
-        assertThat(list.savedTextProperty().get()).isEqualTo("Saved 11:00");
-        list.undo();
+        assertThat(sidebar.tagEntries()).extracting(SidebarEntry::label).containsExactly("#home");
+        assertThat(status.savedTextProperty().get()).isEqualTo("Saved 11:00");
+        actions.undo();
         assertThat(count(SmartList.TODAY)).isEqualTo(1);
-        assertThat(list.tagEntries()).extracting(SidebarEntry::label).containsExactly("#family", "#home");
+        assertThat(sidebar.tagEntries()).extracting(SidebarEntry::label).containsExactly("#family", "#home");
     }
 
     // ---- quick add -----------------------------------------------------------------------------------
@@ -161,11 +181,11 @@ class MainViewModelsTest {
         Task added = visible("Pay rent");
         assertThat(added.due()).isEqualTo(Due.at(TODAY.plusDays(1), java.time.LocalTime.of(9, 0)));
         assertThat(stored("Pay rent").priority()).isEqualTo(Priority.HIGH);
-        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Add \"Pay rent\"");
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("Undo Add \"Pay rent\"");
 
-        list.undo();
+        actions.undo();
         assertThat(titles()).isEmpty();
-        list.redo();
+        actions.redo();
         assertThat(titles()).containsExactly("Pay rent");
         assertThat(stored("Pay rent").recurrence()).isNotNull();
     }
@@ -175,8 +195,8 @@ class MainViewModelsTest {
         start();
         quickAdd.textProperty().set("   ");
         quickAdd.submit();
-        assertThat(list.totalCount()).isZero();
-        assertThat(list.undoManager().canUndoProperty().get()).isFalse();
+        assertThat(store.totalCount()).isZero();
+        assertThat(undo.canUndoProperty().get()).isFalse();
     }
 
     // ---- search and sort -----------------------------------------------------------------------------
@@ -186,20 +206,20 @@ class MainViewModelsTest {
         fixture.add("Report #work !high", "Slides #work", "Groceries #home");
         start();
 
-        list.searchTextProperty().set("#work");
+        search.textProperty().set("#work");
         assertThat(titles()).containsExactlyInAnyOrder("Report", "Slides");
 
-        list.searchTextProperty().set("#work & (priority:high");
-        assertThat(list.searchErrorProperty().get()).contains("position").contains("(");
-        assertThat(list.searchErrorPositionProperty().get()).isBetween(0, "#work & (priority:high".length());
+        search.textProperty().set("#work & (priority:high");
+        assertThat(search.errorProperty().get()).contains("position").contains("(");
+        assertThat(search.errorPositionProperty().get()).isBetween(0, "#work & (priority:high".length());
         assertThat(titles()).containsExactlyInAnyOrder("Report", "Slides");
 
-        list.searchTextProperty().set("#work & (priority:high)");
-        assertThat(list.searchErrorProperty().get()).isEmpty();
-        assertThat(list.searchErrorPositionProperty().get()).isEqualTo(-1);
+        search.textProperty().set("#work & (priority:high)");
+        assertThat(search.errorProperty().get()).isEmpty();
+        assertThat(search.errorPositionProperty().get()).isEqualTo(-1);
         assertThat(titles()).containsExactly("Report");
 
-        list.searchTextProperty().set("groc");
+        search.textProperty().set("groc");
         assertThat(titles()).containsExactly("Groceries");
     }
 
@@ -209,21 +229,21 @@ class MainViewModelsTest {
         start();
         String typed = "rep bud";
         for (int end = 1; end <= typed.length(); end++) {
-            list.searchTextProperty().set(typed.substring(0, end));
-            TaskListViewModel fresh = new TaskListViewModel(fixture.workspace.tasks(), fixture.user,
+            search.textProperty().set(typed.substring(0, end));
+            MainWindowModels fresh = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
                     new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
-            fresh.showTasks(list.visibleTasks().isEmpty() ? List.of() : fixture.workspace.tasks()
+            fresh.store().showTasks(list.visibleTasks().isEmpty() ? List.of() : fixture.workspace.tasks()
                     .list(fixture.user, TaskQuery.of("")).tasks());
-            fresh.searchTextProperty().set(typed.substring(0, end));
+            fresh.search().textProperty().set(typed.substring(0, end));
             assertThat(titles()).as(typed.substring(0, end))
-                    .containsExactlyElementsOf(fresh.visibleTasks().stream().map(Task::title).toList());
+                    .containsExactlyElementsOf(fresh.list().visibleTasks().stream().map(Task::title).toList());
         }
         assertThat(titles()).containsExactly("Report budget");
         // Deleting characters widens again: a full pass.
-        list.searchTextProperty().set("rep");
+        search.textProperty().set("rep");
         assertThat(titles()).containsExactlyInAnyOrder("Report budget", "Reply to Sam", "Repair bike", "Prepare slides");
         // An operator is never narrowed from the previous result.
-        list.searchTextProperty().set("rep | groc");
+        search.textProperty().set("rep | groc");
         assertThat(titles()).contains("Groceries");
     }
 
@@ -233,11 +253,11 @@ class MainViewModelsTest {
         start();
 
         assertThat(titles()).containsExactly("Cherry", "Banana", "Apple");
-        list.sortProperty().set(TaskSort.PRIORITY);
+        store.sortProperty().set(TaskSort.PRIORITY);
         assertThat(titles()).containsExactly("Apple", "Banana", "Cherry");
-        list.sortProperty().set(TaskSort.TITLE);
+        store.sortProperty().set(TaskSort.TITLE);
         assertThat(titles()).containsExactly("Apple", "Banana", "Cherry");
-        list.sortProperty().set(TaskSort.CREATED);
+        store.sortProperty().set(TaskSort.CREATED);
         assertThat(titles()).containsExactly("Banana", "Apple", "Cherry");
     }
 
@@ -249,19 +269,19 @@ class MainViewModelsTest {
         start();
         select("One", "Two", "Three");
 
-        list.completeSelection();
+        actions.completeSelection();
 
         assertThat(titles()).isEmpty();
         assertThat(count(SmartList.COMPLETED)).isEqualTo(3);
-        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Complete 3 tasks");
-        list.undo();
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("Undo Complete 3 tasks");
+        actions.undo();
         assertThat(titles()).containsExactlyInAnyOrder("One", "Two", "Three");
         assertThat(stored("One").completed()).isFalse();
         assertThat(stored("One").completedAt()).isNull();
-        assertThat(list.undoManager().redoDescriptionProperty().get()).isEqualTo("Redo Complete 3 tasks");
-        list.redo();
+        assertThat(undo.redoDescriptionProperty().get()).isEqualTo("Redo Complete 3 tasks");
+        actions.redo();
         assertThat(stored("Two").completed()).isTrue();
-        assertThat(list.undoManager().canRedoProperty().get()).isFalse();
+        assertThat(undo.canRedoProperty().get()).isFalse();
     }
 
     @Test
@@ -270,15 +290,15 @@ class MainViewModelsTest {
         start();
         select("Water plants");
 
-        list.completeSelection();
+        actions.completeSelection();
 
         Task moved = visible("Water plants");
         assertThat(moved.completed()).isFalse();
         assertThat(moved.due().date()).isEqualTo(TODAY.plusDays(3));
-        assertThat(list.messageProperty().get()).contains("Water plants").contains("in 3 days");
-        assertThat(list.selection()).containsExactly(moved);
+        assertThat(status.messageProperty().get()).contains("Water plants").contains("in 3 days");
+        assertThat(list.selection().tasks()).containsExactly(moved);
 
-        list.undo();
+        actions.undo();
         assertThat(stored("Water plants").due().date()).isEqualTo(TODAY);
         assertThat(stored("Water plants").completedAt()).isNull();
         assertThat(visible("Water plants").due().date()).isEqualTo(TODAY);
@@ -291,12 +311,12 @@ class MainViewModelsTest {
         Task pill = visible("Pill");
         list.setSelection(List.of(pill));
         // Three times left, counting today.
-        list.run(list.commands().edit("count", List.of(pill),
-                t -> t.withRecurrence(t.recurrence().times(3), fixture.clock.instant())));
+        undo.execute(models.commands().edit("count", List.of(pill),
+                t -> t.withRecurrence(t.recurrence().times(3), fixture.clock.instant())), () -> { });
         select("Pill");
-        list.completeSelection();
+        actions.completeSelection();
         assertThat(stored("Pill").recurrence().timesLeft()).contains(2);
-        list.undo();
+        actions.undo();
         assertThat(stored("Pill").recurrence().timesLeft()).contains(3);
     }
 
@@ -306,28 +326,28 @@ class MainViewModelsTest {
         start();
         select("One", "Two");
 
-        list.setPriority(Priority.HIGH);
+        actions.setPriority(Priority.HIGH);
         assertThat(stored("One").priority()).isEqualTo(Priority.HIGH);
         assertThat(stored("Two").priority()).isEqualTo(Priority.HIGH);
         assertThat(stored("Three").priority()).isEqualTo(Priority.NONE);
 
-        list.addTag("#Work");
+        actions.addTag("#Work");
         assertThat(stored("One").tags()).isEqualTo(Tags.of("a", "work"));
         assertThat(stored("Two").tags()).isEqualTo(Tags.of("work"));
-        assertThat(list.selectionTags()).containsExactly("a", "work");
+        assertThat(actions.selectionTags()).containsExactly("a", "work");
 
-        list.removeTag("a");
+        actions.removeTag("a");
         assertThat(stored("One").tags()).isEqualTo(Tags.of("work"));
-        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Remove #a from 2 tasks");
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("Undo Remove #a from 2 tasks");
 
-        list.undo();
+        actions.undo();
         assertThat(stored("One").tags()).isEqualTo(Tags.of("a", "work"));
-        list.undo();
+        actions.undo();
         assertThat(stored("One").tags()).isEqualTo(Tags.of("a"));
         assertThat(stored("Two").tags()).isEqualTo(Tags.EMPTY);
-        list.undo();
+        actions.undo();
         assertThat(stored("One").priority()).isEqualTo(Priority.NONE);
-        assertThat(list.undoManager().canUndoProperty().get()).isFalse();
+        assertThat(undo.canUndoProperty().get()).isFalse();
     }
 
     @Test
@@ -335,9 +355,9 @@ class MainViewModelsTest {
         fixture.add("One");
         start();
         select("One");
-        list.addTag("two words");
-        assertThat(list.errorProperty().get()).contains("space");
-        assertThat(list.undoManager().canUndoProperty().get()).isFalse();
+        actions.addTag("two words");
+        assertThat(status.errorProperty().get()).contains("space");
+        assertThat(undo.canUndoProperty().get()).isFalse();
     }
 
     @Test
@@ -348,15 +368,15 @@ class MainViewModelsTest {
         select("Pay rent");
 
         fixture.dialogs.answer = false;
-        list.deleteSelection();
+        actions.deleteSelection();
         assertThat(titles()).contains("Pay rent");
 
         fixture.dialogs.answer = true;
-        list.deleteSelection();
+        actions.deleteSelection();
         assertThat(fixture.dialogs.questions).containsExactly("Delete \"Pay rent\"?", "Delete \"Pay rent\"?");
         assertThat(titles()).containsExactly("Keep me");
 
-        list.undo();
+        actions.undo();
         Task back = stored("Pay rent");
         assertThat(back).as("the same id and every field").isEqualTo(before);
         assertThat(visible("Pay rent")).isEqualTo(back);
@@ -367,17 +387,17 @@ class MainViewModelsTest {
         fixture.add("Pay rent");
         start();
         select("Pay rent");
-        list.setPriority(Priority.HIGH);
+        actions.setPriority(Priority.HIGH);
         select("Pay rent");
-        list.deleteSelection();
-        list.undo(); // back, under its own id
-        list.undo(); // the priority change
+        actions.deleteSelection();
+        actions.undo(); // back, under its own id
+        actions.undo(); // the priority change
 
         assertThat(stored("Pay rent").priority()).isEqualTo(Priority.NONE);
-        list.redo();
-        list.redo();
+        actions.redo();
+        actions.redo();
         assertThat(titles()).isEmpty();
-        list.undo();
+        actions.undo();
         assertThat(stored("Pay rent").priority()).isEqualTo(Priority.HIGH);
     }
 
@@ -387,11 +407,11 @@ class MainViewModelsTest {
         start();
         select("Gone");
         fixture.workspace.tasks().delete(fixture.user, visible("Gone").id()); // another window deleted it
-        list.setPriority(Priority.HIGH);
+        actions.setPriority(Priority.HIGH);
 
         assertThat(fixture.dialogs.errors).hasSize(1);
-        assertThat(list.errorProperty().get()).contains("no task");
-        assertThat(list.undoManager().canUndoProperty().get()).isFalse();
+        assertThat(status.errorProperty().get()).contains("no task");
+        assertThat(undo.canUndoProperty().get()).isFalse();
         assertThat(titles()).isEmpty();
     }
 
@@ -463,7 +483,7 @@ class MainViewModelsTest {
         assertThat(saved.tags()).isEqualTo(Tags.of("home", "money"));
         assertThat(saved.recurrence().describe()).isEqualTo("every 2 days 3 times");
         assertThat(detail.dirtyProperty().get()).isFalse();
-        list.undo();
+        actions.undo();
         assertThat(stored("Pay rent").due()).isEqualTo(Due.on(TODAY.plusDays(1)));
         assertThat(detail.titleProperty().get()).isEqualTo("Pay rent");
     }
@@ -476,7 +496,7 @@ class MainViewModelsTest {
         detail.titleProperty().set("Pay the rent");
         detail.descriptionProperty().set("By transfer");
 
-        list.setPriority(Priority.HIGH); // Alt+1 while editing: a new copy of the task arrives
+        actions.setPriority(Priority.HIGH); // Alt+1 while editing: a new copy of the task arrives
 
         assertThat(detail.titleProperty().get()).isEqualTo("Pay the rent");
         assertThat(detail.descriptionProperty().get()).isEqualTo("By transfer");
@@ -484,7 +504,7 @@ class MainViewModelsTest {
         assertThat(detail.presetProperty().get()).isEqualTo(RepeatPreset.MONTHLY);
         assertThat(detail.dirtyProperty().get()).isTrue();
 
-        list.undo(); // undoing the priority keeps the edits too
+        actions.undo(); // undoing the priority keeps the edits too
         assertThat(detail.titleProperty().get()).isEqualTo("Pay the rent");
         assertThat(detail.priorityProperty().get()).isEqualTo(Priority.NONE);
 
@@ -553,8 +573,8 @@ class MainViewModelsTest {
         select("Other");
 
         assertThat(stored("Pay the rent").priority()).isEqualTo(Priority.HIGH);
-        assertThat(list.undoManager().undoDescriptionProperty().get()).isEqualTo("Undo Edit \"Pay the rent\"");
-        list.undo();
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("Undo Edit \"Pay the rent\"");
+        actions.undo();
         assertThat(stored("Pay rent").priority()).isEqualTo(Priority.NONE);
     }
 
@@ -573,7 +593,7 @@ class MainViewModelsTest {
         Task saved = stored("Pay rent");
         assertThat(saved.description()).isEqualTo("By transfer");
         assertThat(saved.due()).isEqualTo(Due.on(TODAY.plusDays(1)));
-        assertThat(list.messageProperty().get()).startsWith("\"Pay rent\": the due date was not saved")
+        assertThat(status.messageProperty().get()).startsWith("\"Pay rent\": the due date was not saved")
                 .contains("31/31/2026");
     }
 
@@ -641,7 +661,7 @@ class MainViewModelsTest {
         detail.titleProperty().set("Pay the rent");
 
         background.hold();
-        list.completeSelection();   // Ctrl+Enter
+        actions.completeSelection();   // Ctrl+Enter
         detail.save();              // the person tabs away before the completion's reply
         background.release();
 
@@ -662,7 +682,7 @@ class MainViewModelsTest {
         assertThat(stored("Water plants").recurrence().timesLeft()).hasValue(5);
 
         detail.intervalProperty().set("2"); // still in the field
-        list.completeSelection();
+        actions.completeSelection();
         assertThat(detail.countProperty().get()).as("the count the completion left").isEqualTo("4");
         assertThat(detail.intervalProperty().get()).as("the interval as typed").isEqualTo("2");
         detail.save();                      // the field is left

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
 
 /**
@@ -69,7 +70,8 @@ public final class TaskCell extends ListCell<Task> {
             return;
         }
         done.setSelected(task.completed());
-        done.setAccessibleText((task.completed() ? "Reopen " : "Complete ") + task.title());
+        done.setAccessibleText(task.completed() ? Messages.format("list.cell.reopen", task.title())
+                : Messages.format("list.cell.complete", task.title()));
         priorityMark.getStyleClass().removeAll(PRIORITY_CLASSES);
         priorityMark.getStyleClass().add(PRIORITY_CLASSES[task.priority().ordinal()]);
         title.setText(task.title());
@@ -87,10 +89,11 @@ public final class TaskCell extends ListCell<Task> {
         due.setText(when);
         due.pseudoClassStateChanged(TaskStates.OVERDUE, overdue);
         setGraphic(row);
-        setAccessibleText(task.title() + (task.completed() ? ", done" : "")
+        setAccessibleText(task.title() + (task.completed() ? Messages.text("list.cell.done") : "")
                 + (PriorityNames.inSentence(task.priority()).isEmpty() ? ""
-                        : ", " + PriorityNames.inSentence(task.priority()))
-                + (when.isEmpty() ? "" : ", due " + when) + (task.isRecurring() ? ", repeats" : ""));
+                        : Messages.format("list.cell.priority", PriorityNames.inSentence(task.priority())))
+                + (when.isEmpty() ? "" : Messages.format("list.cell.due", when))
+                + (task.isRecurring() ? Messages.text("list.cell.repeats") : ""));
     }
 
     private void fillTags(Task task) {

@@ -1,5 +1,6 @@
 package org.taskdesk.ui.tasks.quickadd;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,23 +17,29 @@ import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
 import org.taskdesk.ui.common.Formats;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
-import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.undo.TaskCommands;
+import org.taskdesk.ui.tasks.undo.UndoManager;
 
 /**
  * The quick-add bar: reads the line as it is typed and shows what it understood as chips, then adds the task
  * (an undoable command) and clears the line.
  */
 public final class QuickAddViewModel {
-    private final TaskListViewModel list;
+    private final TaskCommands commands;
+    private final UndoManager undo;
+    private final Clock clock;
     private final QuickAddParser parser = new QuickAddParser();
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
     private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
 
-    public QuickAddViewModel(TaskListViewModel list) {
-        this.list = list;
+    public QuickAddViewModel(TaskCommands commands, UndoManager undo, Clock clock) {
+        this.commands = commands;
+        this.undo = undo;
+        this.clock = clock;
         text.addListener((obs, old, now) -> understand(now));
     }
 
@@ -56,7 +63,7 @@ public final class QuickAddViewModel {
         if (line == null || line.isBlank()) {
             return;
         }
-        list.run(list.commands().add(line), () -> {
+        undo.execute(commands.add(line), () -> {
             if (line.equals(text.get())) {
                 text.set("");
             }
@@ -69,7 +76,7 @@ public final class QuickAddViewModel {
             title.set("");
             return;
         }
-        ZonedDateTime now = ZonedDateTime.now(list.clock());
+        ZonedDateTime now = ZonedDateTime.now(clock);
         QuickAdd parsed = parser.parse(line, now);
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
@@ -84,7 +91,7 @@ public final class QuickAddViewModel {
             case DATE -> dateText(parsed, now);
             case TIME -> parsed.dueTime() == null ? part.text() : timeText(parsed);
             case PRIORITY -> parsed.priority() == null ? part.text()
-                    : PriorityNames.name(parsed.priority()) + " priority";
+                    : Messages.format("quickadd.chip.priority", PriorityNames.name(parsed.priority()));
             case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
             case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(parsed.recurrence().describe());
         };
@@ -93,11 +100,11 @@ public final class QuickAddViewModel {
     /** "Tomorrow", or "in 6 days (Fri 27 Nov)": a count of days alone does not say which day it is. */
     private static String dateText(QuickAdd parsed, ZonedDateTime now) {
         String words = Due.on(parsed.dueDate()).describe(now);
-        if (!words.startsWith("in ")) {
+        if (!words.startsWith("in ")) { // not shown: Due.describe's words for a day further off
             return words;
         }
         LocalDate date = parsed.dueDate();
-        return words + " (" + Formats.SHORT_DAY.format(date) + ")";
+        return Messages.format("quickadd.chip.in.days", words, Formats.SHORT_DAY.format(date));
     }
 
     private static String timeText(QuickAdd parsed) {

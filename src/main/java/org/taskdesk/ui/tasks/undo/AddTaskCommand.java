@@ -5,6 +5,7 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.DeletedTask;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.ui.common.Messages;
 
 /** Quick add: undo deletes the new task, redo puts it back exactly (same id, same fields). */
 final class AddTaskCommand implements TaskCommand {
@@ -22,7 +23,8 @@ final class AddTaskCommand implements TaskCommand {
 
     @Override
     public String description() {
-        return added == null ? "Add task" : "Add \"" + TaskCommands.shorten(added.title()) + "\"";
+        return added == null ? Messages.text("undo.add.task")
+                : Messages.format("undo.add", TaskCommands.shorten(added.title()));
     }
 
     @Override

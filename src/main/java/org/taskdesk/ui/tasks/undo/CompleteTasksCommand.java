@@ -4,6 +4,7 @@ import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.tasks.CompletedTask;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Completes tasks through the service, so a repeating task moves on to its next date and each completion is
@@ -24,7 +25,7 @@ final class CompleteTasksCommand implements TaskCommand {
 
     @Override
     public String description() {
-        return "Complete " + TaskCommands.count(taskIds.size());
+        return Messages.format("undo.complete", TaskCommands.count(taskIds.size()));
     }
 
     @Override

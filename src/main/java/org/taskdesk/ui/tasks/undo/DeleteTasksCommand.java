@@ -4,6 +4,7 @@ import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.tasks.DeletedTask;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Deletes tasks; undo puts them back exactly: the same ids, every field and their completion history, so older
@@ -23,7 +24,7 @@ final class DeleteTasksCommand implements TaskCommand {
 
     @Override
     public String description() {
-        return "Delete " + TaskCommands.count(taskIds.size());
+        return Messages.format("undo.delete", TaskCommands.count(taskIds.size()));
     }
 
     @Override

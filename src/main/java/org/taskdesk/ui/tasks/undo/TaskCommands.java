@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Makes the commands for one signed-in person. Undo restores tasks under their own ids, so every command can keep
@@ -40,7 +41,7 @@ public final class TaskCommands {
      * is not overwritten by values the pane never changed. Whether the task is completed is never the pane's.
      */
     public TaskCommand replace(Task started, Task edited) {
-        return new EditTasksCommand(service, user, "Edit \"" + shorten(edited.title()) + "\"",
+        return new EditTasksCommand(service, user, Messages.format("undo.edit", shorten(edited.title())),
                 List.of(edited.id()), current -> new Task(current.id(),
                 changed(started.title(), edited.title(), current.title()),
                 changed(started.description(), edited.description(), current.description()),
@@ -63,7 +64,7 @@ public final class TaskCommands {
 
     /** Opens completed tasks again. */
     public TaskCommand reopen(List<Task> tasks) {
-        return edit("Reopen " + count(tasks.size()), tasks, task -> task.reopened(clock.instant()));
+        return edit(Messages.format("undo.reopen", count(tasks.size())), tasks, task -> task.reopened(clock.instant()));
     }
 
     public TaskCommand delete(List<Task> tasks) {
@@ -72,7 +73,7 @@ public final class TaskCommands {
 
     /** "1 task", "3 tasks". */
     public static String count(int n) {
-        return n == 1 ? "1 task" : n + " tasks";
+        return n == 1 ? Messages.text("undo.count.one") : Messages.format("undo.count.many", String.valueOf(n));
     }
 
     static String shorten(String title) {

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Runs {@link TaskCommand}s in the background and keeps the history to undo and redo them, like Scene Builder's
@@ -31,8 +32,10 @@ public final class UndoManager {
     private int pending;
     private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo");
     private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
-    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "Undo");
-    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "Redo");
+    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription",
+            Messages.text("undo.undo"));
+    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription",
+            Messages.text("undo.redo"));
 
     /**
      * @param apply  receives, on the JavaFX thread, what each step changed
@@ -118,7 +121,9 @@ public final class UndoManager {
         boolean idle = !running.get();
         canUndo.set(idle && !undoStack.isEmpty());
         canRedo.set(idle && !redoStack.isEmpty());
-        undoDescription.set(undoStack.isEmpty() ? "Undo" : "Undo " + undoStack.peek().description());
-        redoDescription.set(redoStack.isEmpty() ? "Redo" : "Redo " + redoStack.peek().description());
+        undoDescription.set(undoStack.isEmpty() ? Messages.text("undo.undo")
+                : Messages.format("undo.undo.step", undoStack.peek().description()));
+        redoDescription.set(redoStack.isEmpty() ? Messages.text("undo.redo")
+                : Messages.format("undo.redo.step", redoStack.peek().description()));
     }
 }

@@ -1,4 +1,4 @@
-package org.taskdesk.ui.tasks.list;
+package org.taskdesk.ui.tasks.sidebar;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;

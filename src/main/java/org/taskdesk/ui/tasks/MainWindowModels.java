@@ -1,0 +1,97 @@
+package org.taskdesk.ui.tasks;
+
+import java.time.Clock;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.tasks.TaskService;
+import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.tasks.detail.TaskDetailViewModel;
+import org.taskdesk.ui.tasks.list.SelectionActions;
+import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
+import org.taskdesk.ui.tasks.search.SearchViewModel;
+import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
+import org.taskdesk.ui.tasks.store.TaskStore;
+import org.taskdesk.ui.tasks.undo.TaskCommands;
+import org.taskdesk.ui.tasks.undo.UndoManager;
+
+/**
+ * The main window's view models, made for one signed-in person and wired to each other here and nowhere else: each
+ * receives what it uses by constructor. Needs no JavaFX toolkit, so tests build the window's logic from it alone.
+ */
+public final class MainWindowModels {
+    private final Clock clock;
+    private final StatusViewModel status;
+    private final TaskStore store;
+    private final TaskCommands commands;
+    private final UndoManager undo;
+    private final SidebarViewModel sidebar;
+    private final SearchViewModel search;
+    private final TaskListViewModel list;
+    private final SelectionActions actions;
+    private final QuickAddViewModel quickAdd;
+    private final TaskDetailViewModel detail;
+
+    public MainWindowModels(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
+                            Clock clock) {
+        this.clock = clock;
+        status = new StatusViewModel(clock);
+        store = new TaskStore(service, user, background, dialogs, status);
+        commands = new TaskCommands(service, user, clock);
+        undo = new UndoManager(background, store::apply, store::changeFailed);
+        status.showBusyWhile(store.loadingProperty().or(undo.runningProperty()));
+        // The sidebar counts before the list filters: both follow the store, in this order.
+        sidebar = new SidebarViewModel(store, clock);
+        search = new SearchViewModel();
+        list = new TaskListViewModel(store, sidebar, search, clock, status, commands, undo);
+        actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
+        quickAdd = new QuickAddViewModel(commands, undo, clock);
+        detail = new TaskDetailViewModel(list);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public TaskStore store() {
+        return store;
+    }
+
+    /** Makes the undoable commands for the signed-in person. */
+    public TaskCommands commands() {
+        return commands;
+    }
+
+    public UndoManager undo() {
+        return undo;
+    }
+
+    public SidebarViewModel sidebar() {
+        return sidebar;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public TaskListViewModel list() {
+        return list;
+    }
+
+    public SelectionActions actions() {
+        return actions;
+    }
+
+    public QuickAddViewModel quickAdd() {
+        return quickAdd;
+    }
+
+    public TaskDetailViewModel detail() {
+        return detail;
+    }
+}

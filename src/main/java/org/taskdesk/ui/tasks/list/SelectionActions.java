@@ -1,0 +1,130 @@
+package org.taskdesk.ui.tasks.list;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
+import org.taskdesk.ui.tasks.undo.TaskCommand;
+import org.taskdesk.ui.tasks.undo.TaskCommands;
+import org.taskdesk.ui.tasks.undo.UndoManager;
+
+/**
+ * What the person can do to the selected tasks at once (complete, delete, priority, tags), each an undoable step,
+ * and undo and redo themselves: the Edit and Task menus' actions.
+ */
+public final class SelectionActions {
+    private final TaskSelection selection;
+    private final TaskCommands commands;
+    private final UndoManager undo;
+    private final DialogService dialogs;
+    private final StatusViewModel status;
+    private final Clock clock;
+
+    public SelectionActions(TaskSelection selection, TaskCommands commands, UndoManager undo, DialogService dialogs,
+                            StatusViewModel status, Clock clock) {
+        this.selection = selection;
+        this.commands = commands;
+        this.undo = undo;
+        this.dialogs = dialogs;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    /** Completes the selected tasks (reopens them when every one is already done). */
+    public void completeSelection() {
+        toggleDone(List.copyOf(selection.tasks()));
+    }
+
+    /** The list's check box: completes open tasks; when all are done, reopens them. */
+    public void toggleDone(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        boolean allDone = tasks.stream().allMatch(Task::completed);
+        if (allDone) {
+            run(commands.reopen(tasks));
+            return;
+        }
+        List<Task> open = tasks.stream().filter(t -> !t.completed()).toList();
+        run(commands.complete(open));
+    }
+
+    /** Deletes the selection after the person confirms. */
+    public void deleteSelection() {
+        List<Task> tasks = List.copyOf(selection.tasks());
+        if (tasks.isEmpty()) {
+            return;
+        }
+        String question = tasks.size() == 1 ? Messages.format("list.delete.one", tasks.get(0).title())
+                : Messages.format("list.delete.many", TaskCommands.count(tasks.size()));
+        if (dialogs.confirm(question, Messages.text("list.delete.undo.hint"))) {
+            run(commands.delete(tasks));
+        }
+    }
+
+    public void setPriority(Priority priority) {
+        List<Task> tasks = List.copyOf(selection.tasks());
+        if (!tasks.isEmpty()) {
+            run(commands.edit(Messages.format("list.set.priority", TaskCommands.count(tasks.size())), tasks,
+                    t -> t.withPriority(priority, clock.instant())));
+        }
+    }
+
+    /** Adds the tag to every selected task; an invalid name becomes the error and changes nothing. */
+    public void addTag(String name) {
+        List<Task> tasks = List.copyOf(selection.tasks());
+        String tag;
+        try {
+            tag = Tags.normalise(name);
+        } catch (RuntimeException e) {
+            status.failed(e);
+            return;
+        }
+        if (!tasks.isEmpty()) {
+            run(commands.edit(Messages.format("list.add.tag", tag, TaskCommands.count(tasks.size())), tasks,
+                    t -> t.withTags(t.tags().with(tag), clock.instant())));
+        }
+    }
+
+    public void removeTag(String name) {
+        List<Task> tasks = List.copyOf(selection.tasks());
+        String tag;
+        try {
+            tag = Tags.normalise(name);
+        } catch (RuntimeException e) {
+            status.failed(e);
+            return;
+        }
+        if (!tasks.isEmpty()) {
+            run(commands.edit(Messages.format("list.remove.tag", tag, TaskCommands.count(tasks.size())), tasks,
+                    t -> t.withTags(t.tags().without(tag), clock.instant())));
+        }
+    }
+
+    /** The tags of the selected tasks, for "Remove tag…". */
+    public List<String> selectionTags() {
+        Set<String> names = new TreeSet<>();
+        for (Task task : selection.tasks()) {
+            names.addAll(task.tags().names());
+        }
+        return List.copyOf(names);
+    }
+
+    public void undo() {
+        undo.undo();
+    }
+
+    public void redo() {
+        undo.redo();
+    }
+
+    private void run(TaskCommand command) {
+        undo.execute(command, () -> { });
+    }
+}

@@ -1,0 +1,52 @@
+package org.taskdesk.ui.tasks.sidebar;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.taskdesk.ui.common.Messages;
+
+/** The sidebar on the left of the main window: the smart lists, then the tags, each with its count. */
+public final class SidebarView {
+    private final ListView<SidebarEntry> entriesView = new ListView<>();
+    private final VBox root;
+
+    public SidebarView(SidebarViewModel model) {
+        entriesView.setId("sidebar");
+        entriesView.setAccessibleText(Messages.text("sidebar.accessible"));
+        entriesView.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        ObservableList<SidebarEntry> entries = FXCollections.observableArrayList(model.smartEntries());
+        entries.addAll(model.tagEntries());
+        model.tagEntries().addListener((ListChangeListener<SidebarEntry>) c -> {
+            SidebarEntry chosen = model.selectedListProperty().get();
+            entries.setAll(model.smartEntries());
+            entries.addAll(model.tagEntries());
+            entriesView.getSelectionModel().select(chosen);
+        });
+        entriesView.setItems(entries);
+        entriesView.setCellFactory(v -> new SidebarCell());
+        entriesView.getSelectionModel().select(model.selectedListProperty().get());
+        entriesView.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedListProperty().set(now);
+            }
+        });
+        model.selectedListProperty().addListener((obs, old, now) -> entriesView.getSelectionModel().select(now));
+        Label heading = new Label(Messages.text("sidebar.heading"));
+        heading.getStyleClass().addAll("sidebar-heading", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        root = new VBox(4, heading, entriesView);
+        VBox.setVgrow(entriesView, Priority.ALWAYS);
+        root.getStyleClass().add("sidebar");
+        root.setMinWidth(170);
+    }
+
+    public Node root() {
+        return root;
+    }
+}

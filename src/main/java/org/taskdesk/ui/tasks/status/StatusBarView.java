@@ -1,0 +1,69 @@
+package org.taskdesk.ui.tasks.status;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.ui.common.Messages;
+
+/** The bar at the bottom of the main window: which database, who, how many tasks shown, errors, busy, saved. */
+public final class StatusBarView {
+    private final HBox root;
+
+    /** @param shown the tasks the list shows, to count them */
+    public StatusBarView(StatusViewModel model, String databaseName, UserSession user, ObservableList<?> shown) {
+        Label database = new Label(Messages.format("status.database", databaseName));
+        database.setId("status-database");
+        Label who = new Label(Messages.format("status.user", user.account().name(), user.account().email()));
+        who.setId("status-user");
+        Label saved = new Label();
+        saved.setId("status-saved");
+        saved.textProperty().bind(model.savedTextProperty());
+        Label count = new Label();
+        count.setId("status-count");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format("status.shown", String.valueOf(shown.size())), shown));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(14, 14);
+        busy.setAccessibleText(Messages.text("status.busy"));
+        busy.visibleProperty().bind(model.busyProperty());
+        Label error = new Label();
+        error.setId("status-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        root = new HBox(14, database, separator(), who, separator(), count, spacer, error, busy, saved);
+        for (Node n : root.getChildren()) {
+            if (n instanceof Label label) {
+                label.setAccessibleText(label.getText());
+                label.textProperty().addListener((o, was, now) -> label.setAccessibleText(now));
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        database.setMinWidth(0);
+        root.getStyleClass().add("status-bar");
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.setPadding(new Insets(4, 12, 4, 12));
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private static Node separator() {
+        Separator separator = new Separator(Orientation.VERTICAL);
+        separator.setPrefHeight(14);
+        return separator;
+    }
+}

@@ -1,0 +1,170 @@
+package org.taskdesk.ui.tasks.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.TaskQuery;
+import org.taskdesk.tasks.TaskService;
+import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
+import org.taskdesk.ui.tasks.undo.TaskChanges;
+
+/**
+ * Every task of the signed-in person, loaded once and then kept in memory in the chosen sort order: a command's
+ * changes are put in place instead of loading everything again. The sidebar counts and the list filter over it.
+ */
+public final class TaskStore {
+    private final TaskService service;
+    private final UserSession user;
+    private final BackgroundTasks background;
+    private final DialogService dialogs;
+    private final StatusViewModel status;
+
+    // All tasks in the current sort order, and by id.
+    private final List<Task> sorted = new ArrayList<>();
+    private final List<Task> readSorted = Collections.unmodifiableList(sorted);
+    private final Map<Long, Task> byId = new HashMap<>();
+    private final ObjectProperty<TaskSort> sort = new SimpleObjectProperty<>(this, "sort", TaskSort.DUE);
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final List<Runnable> changeListeners = new ArrayList<>();
+    private final List<Runnable> orderListeners = new ArrayList<>();
+
+    public TaskStore(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
+                     StatusViewModel status) {
+        this.service = service;
+        this.user = user;
+        this.background = background;
+        this.dialogs = dialogs;
+        this.status = status;
+        sort.addListener((obs, old, now) -> {
+            sorted.sort(now.order());
+            orderListeners.forEach(Runnable::run);
+        });
+    }
+
+    /** Every task, in the sort order; read-only, and only valid until the next change. */
+    public List<Task> tasks() {
+        return readSorted;
+    }
+
+    public ObjectProperty<TaskSort> sortProperty() {
+        return sort;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Runs {@code listener} after every change to the tasks, in the order the listeners were added. */
+    public void onTasksChanged(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Runs {@code listener} after the tasks were sorted in another order. */
+    public void onOrderChanged(Runnable listener) {
+        orderListeners.add(listener);
+    }
+
+    /** Every tag in use, for completion in the detail pane and the tag dialogs. */
+    public List<String> allTags() {
+        Set<String> names = new TreeSet<>();
+        for (Task task : sorted) {
+            names.addAll(task.tags().names());
+        }
+        return List.copyOf(names);
+    }
+
+    public int totalCount() {
+        return sorted.size();
+    }
+
+    /** Whether the store holds the task with this id (it was not deleted meanwhile). */
+    public boolean holds(long id) {
+        return byId.containsKey(id);
+    }
+
+    /** Loads all the person's tasks in the background; they replace the ones held when they arrive. */
+    public void load() {
+        loading.set(true);
+        background.run(() -> service.list(user, TaskQuery.of("")).tasks(), tasks -> {
+            loading.set(false);
+            showTasks(tasks);
+        }, failure -> {
+            loading.set(false);
+            status.failed(failure);
+            dialogs.showError(Messages.text("list.load.failed"), failure);
+        });
+    }
+
+    /** Replaces every task held in memory (what {@link #load()} does with the result). */
+    public void showTasks(List<Task> tasks) {
+        byId.clear();
+        sorted.clear();
+        for (Task task : tasks) {
+            byId.put(task.id(), task);
+        }
+        sorted.addAll(byId.values());
+        sorted.sort(sort.get().order());
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Puts what a command changed in place, reports it saved (and where repeating tasks moved on to), then tells the
+     * listeners once: the undo manager's way of handing back each step's changes.
+     */
+    public void apply(TaskChanges changes) {
+        Comparator<Task> order = sort.get().order();
+        for (long id : changes.removed()) {
+            Task old = byId.remove(id);
+            if (old != null) {
+                removeSorted(old, order);
+            }
+        }
+        List<Task> movedOn = new ArrayList<>();
+        for (Task task : changes.saved()) {
+            Task old = byId.put(task.id(), task);
+            if (old != null) {
+                removeSorted(old, order);
+                if (task.isRecurring() && !task.completed() && old.due() != null && task.due() != null
+                        && task.due().date().isAfter(old.due().date())) {
+                    movedOn.add(task);
+                }
+            }
+            int at = Collections.binarySearch(sorted, task, order);
+            sorted.add(at < 0 ? -at - 1 : at, task);
+        }
+        status.saved(movedOn);
+        changeListeners.forEach(Runnable::run); // the selection follows its tasks to their new versions
+    }
+
+    /** A command failed: says so, and loads again, because part of a bulk change may have happened. */
+    public void changeFailed(Throwable failure) {
+        status.failed(failure);
+        dialogs.showError(Messages.text("list.change.failed"), failure);
+        load(); // show what the database holds
+    }
+
+    private void removeSorted(Task old, Comparator<Task> order) {
+        int at = Collections.binarySearch(sorted, old, order);
+        if (at >= 0) {
+            sorted.remove(at);
+        } else {
+            sorted.removeIf(t -> t.id() == old.id()); // cannot happen while the order is total; stay safe
+        }
+    }
+}
