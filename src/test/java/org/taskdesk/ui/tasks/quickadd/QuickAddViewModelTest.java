@@ -1,0 +1,29 @@
+package org.taskdesk.ui.tasks.quickadd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** What the quick-add bar shows while typing, without a database or JavaFX; Saturday 21 November 2026, 11:00. */
+class QuickAddViewModelTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+    private final QuickAddViewModel quickAdd = new QuickAddViewModel(null, null, clock);
+
+    @Test
+    void aDayFurtherOffAlsoSaysWhichDayItIs() {
+        quickAdd.textProperty().set("Dentist 2026-11-27 !low");
+        assertThat(quickAdd.chips()).extracting(QuickAddChip::text).containsExactly("in 6 days (Fri 27 Nov)", "Low priority");
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Dentist");
+    }
+
+    @Test
+    void aBlankLineShowsNothing() {
+        quickAdd.textProperty().set("Dentist tomorrow");
+        quickAdd.textProperty().set("  ");
+        assertThat(quickAdd.chips()).isEmpty();
+        assertThat(quickAdd.titleProperty().get()).isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package org.taskdesk.ui.tasks.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.ui.tasks.status.StatusViewModel;
+import org.taskdesk.ui.tasks.undo.TaskChanges;
+
+/** The tasks held in memory, without a database or JavaFX: tasks are handed in as the service would. */
+class TaskStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private final StatusViewModel status =
+            new StatusViewModel(Clock.fixed(NOW, ZoneId.of("Europe/Berlin")));
+    private final TaskStore store = new TaskStore(null, null, null, null, status);
+    private int changes;
+
+    private static Task task(long id, String title, String... tags) {
+        return Task.create(title, NOW.plusSeconds(id)).withId(id).withTags(Tags.of(tags), NOW);
+    }
+
+    private List<String> titles() {
+        return store.tasks().stream().map(Task::title).toList();
+    }
+
+    @Test
+    void aCommandsChangesArePutInPlaceInOrderAndListenersHearOnce() {
+        store.sortProperty().set(TaskSort.TITLE);
+        store.showTasks(List.of(task(1, "Cherry"), task(2, "Apple", "fruit")));
+        store.onTasksChanged(() -> changes++);
+
+        store.apply(new TaskChanges(List.of(task(3, "Banana", "fruit"), task(1, "Damson")), List.of(2L)));
+
+        assertThat(titles()).containsExactly("Banana", "Damson");
+        assertThat(changes).isEqualTo(1);
+        assertThat(store.holds(2)).isFalse();
+        assertThat(store.holds(3)).isTrue();
+        assertThat(store.totalCount()).isEqualTo(2);
+        assertThat(status.savedTextProperty().get()).isEqualTo("Saved 11:00");
+    }
+
+    @Test
+    void anotherSortOrderSortsEveryTaskAndSaysSo() {
+        store.showTasks(List.of(task(1, "Cherry"), task(2, "Apple"), task(3, "Banana")));
+        store.onOrderChanged(() -> changes++);
+
+        store.sortProperty().set(TaskSort.TITLE);
+
+        assertThat(titles()).containsExactly("Apple", "Banana", "Cherry");
+        assertThat(changes).isEqualTo(1);
+    }
+
+    @Test
+    void everyTagInUseOnceAndInOrder() {
+        store.showTasks(List.of(task(1, "One", "work", "home"), task(2, "Two", "home")));
+        assertThat(store.allTags()).containsExactly("home", "work");
+    }
+}
