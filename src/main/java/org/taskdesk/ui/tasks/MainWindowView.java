@@ -60,7 +60,7 @@ public final class MainWindowView {
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
                 detailView::focus);
-        quickAdd = new QuickAddView(models.quickAdd(), list::focus);
+        quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
         tagDialogs = new TagDialogs(models.actions(), models.list().selection());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);

@@ -2,8 +2,10 @@ package org.taskdesk.ui.tasks.list;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
@@ -69,41 +71,36 @@ public final class SelectionActions {
     }
 
     public void setPriority(Priority priority) {
-        List<Task> tasks = List.copyOf(selection.tasks());
-        if (!tasks.isEmpty()) {
-            run(commands.edit(Messages.format("list.set.priority", TaskCommands.count(tasks.size())), tasks,
-                    t -> t.withPriority(priority, clock.instant())));
-        }
+        edit(Messages.format("list.set.priority", TaskCommands.count(selection.size())),
+                t -> t.withPriority(priority, clock.instant()));
     }
 
     /** Adds the tag to every selected task; an invalid name becomes the error and changes nothing. */
     public void addTag(String name) {
-        List<Task> tasks = List.copyOf(selection.tasks());
-        String tag;
-        try {
-            tag = Tags.normalise(name);
-        } catch (RuntimeException e) {
-            status.failed(e);
-            return;
-        }
-        if (!tasks.isEmpty()) {
-            run(commands.edit(Messages.format("list.add.tag", tag, TaskCommands.count(tasks.size())), tasks,
-                    t -> t.withTags(t.tags().with(tag), clock.instant())));
-        }
+        normalised(name).ifPresent(tag -> edit(Messages.format("list.add.tag", tag, TaskCommands.count(selection.size())),
+                t -> t.withTags(t.tags().with(tag), clock.instant())));
     }
 
     public void removeTag(String name) {
-        List<Task> tasks = List.copyOf(selection.tasks());
-        String tag;
+        normalised(name).ifPresent(tag -> edit(Messages.format("list.remove.tag", tag,
+                TaskCommands.count(selection.size())), t -> t.withTags(t.tags().without(tag), clock.instant())));
+    }
+
+    /** The tag as stored, or empty after showing why the name cannot be a tag. */
+    private Optional<String> normalised(String name) {
         try {
-            tag = Tags.normalise(name);
+            return Optional.of(Tags.normalise(name));
         } catch (RuntimeException e) {
             status.failed(e);
-            return;
+            return Optional.empty();
         }
+    }
+
+    /** Changes every selected task with {@code change} as one undoable step named {@code description}. */
+    private void edit(String description, UnaryOperator<Task> change) {
+        List<Task> tasks = List.copyOf(selection.tasks());
         if (!tasks.isEmpty()) {
-            run(commands.edit(Messages.format("list.remove.tag", tag, TaskCommands.count(tasks.size())), tasks,
-                    t -> t.withTags(t.tags().without(tag), clock.instant())));
+            run(commands.edit(description, tasks, change));
         }
     }
 

@@ -93,6 +93,11 @@ public final class TaskListView {
         }
     }
 
+    /** Into the list, leaving the selection as it is (Esc in the quick-add bar). */
+    public void requestFocus() {
+        taskList.requestFocus();
+    }
+
     /** Ctrl+F. */
     public void focusSearch() {
         search.focus();
