@@ -32,8 +32,6 @@ class ShownTextTest {
             "reminders/TrayNotifier.java",
             "settings/SettingsView.java",
             "settings/SettingsViewModel.java",
-            "signin/SignInView.java",
-            "signin/SignInViewModel.java",
             "stats/StatisticsView.java",
             "stats/StatisticsViewModel.java",
             "tasks/MainWindowView.java",
