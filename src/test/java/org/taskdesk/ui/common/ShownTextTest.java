@@ -30,8 +30,6 @@ class ShownTextTest {
             "common/Formats.java",
             "reminders/ReminderSchedule.java",
             "reminders/TrayNotifier.java",
-            "settings/SettingsView.java",
-            "settings/SettingsViewModel.java",
             "stats/StatisticsView.java",
             "stats/StatisticsViewModel.java",
             "tasks/MainWindowView.java",
