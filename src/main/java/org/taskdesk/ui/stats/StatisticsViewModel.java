@@ -92,9 +92,9 @@ public final class StatisticsViewModel {
         statistics.set(stats);
         String from = dayLabel(stats.firstDay());
         String to = dayLabel(stats.today());
-        summary.set(Messages.format("stats.summary", stats.totalCompleted(), stats.completedPerDay().size(),
-                stats.totalOpen(), stats.overdueToday()));
         int done = stats.totalCompleted();
+        summary.set(Messages.format("stats.summary", done, stats.completedPerDay().size(), stats.totalOpen(),
+                stats.overdueToday()));
         completedDescription.set(busiest(stats.completedPerDay())
                 .map(d -> Messages.format("stats.completed.description.busiest", from, to, done, dayLabel(d.day()), d.count()))
                 .orElseGet(() -> Messages.format("stats.completed.description", from, to, done)));

@@ -71,6 +71,20 @@ class StatisticsViewModelTest {
     }
 
     @Test
+    void aChartWithNothingOnAnyDayIsDescribedWithoutABusiestDay() {
+        try (TestDesk empty = new TestDesk(folder.resolve("empty"), clock)) {
+            StatisticsViewModel model = new StatisticsViewModel(empty.context(new DirectBackgroundTasks()));
+
+            model.load();
+
+            assertThat(model.completedDescriptionProperty().get())
+                    .isEqualTo("Tasks completed per day, 23 Oct to 21 Nov: 0 in all.");
+            assertThat(model.overdueDescriptionProperty().get())
+                    .isEqualTo("Overdue tasks at the end of each day, 23 Oct to 21 Nov: 0 today.");
+        }
+    }
+
+    @Test
     void aFailureIsShownAsASentenceAndTheWindowStopsWaiting() {
         StatisticsViewModel model = new StatisticsViewModel(desk.context(new DirectBackgroundTasks()));
         desk.workspace.close();
