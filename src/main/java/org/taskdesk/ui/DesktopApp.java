@@ -16,6 +16,7 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.common.FxDialogService;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.firstrun.FirstRunView;
 import org.taskdesk.ui.firstrun.FirstRunViewModel;
 import org.taskdesk.ui.signin.SignInView;
@@ -62,7 +63,7 @@ public final class DesktopApp {
         desktop.theme().apply(desktop.environment());
         StartupViewModel startup = new StartupViewModel(desktop, background);
         scene = new Scene(startupView(startup).root(), 1200, 760);
-        stage.setTitle("TaskDesk");
+        stage.setTitle(Messages.text("app.name"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DesktopApp.class.getResourceAsStream("/icons/taskdesk-" + size + ".png");
             if (icon != null) {
@@ -109,7 +110,7 @@ public final class DesktopApp {
 
     private void opened(Workspace opened) {
         workspace = opened;
-        stage.setTitle("TaskDesk — " + opened.databaseName());
+        stage.setTitle(Messages.format("app.title.database", opened.databaseName()));
         resumeOrSignIn();
     }
 
@@ -143,7 +144,7 @@ public final class DesktopApp {
             workspace.accounts().signOut(user);
             return null;
         }, ignored -> showSignIn(), failure -> {
-            dialogs.showError("Signing out did not reach the database", failure);
+            dialogs.showError(Messages.text("app.signout.failed"), failure);
             showSignIn();
         });
     }

@@ -13,6 +13,6 @@ public final class ErrorText {
                 return known.getMessage();
             }
         }
-        return "Something unexpected went wrong. The details are in the log; please report them.";
+        return Messages.text("error.unexpected");
     }
 }

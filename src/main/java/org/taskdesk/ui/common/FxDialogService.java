@@ -28,14 +28,14 @@ public final class FxDialogService implements DialogService {
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.of(error), ButtonType.OK);
         alert.initOwner(owner.get());
-        alert.setTitle("TaskDesk");
+        alert.setTitle(Messages.text("app.name"));
         alert.setHeaderText(headline);
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());
         details.setEditable(false);
         details.setWrapText(false);
-        details.setAccessibleText("Technical details");
+        details.setAccessibleText(Messages.text("error.details"));
         alert.getDialogPane().setExpandableContent(details);
         alert.showAndWait();
     }
@@ -44,7 +44,7 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String headline, String question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
         alert.initOwner(owner.get());
-        alert.setTitle("TaskDesk");
+        alert.setTitle(Messages.text("app.name"));
         alert.setHeaderText(headline);
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }

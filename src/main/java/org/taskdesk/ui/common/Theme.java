@@ -19,7 +19,7 @@ public enum Theme {
 
     /** Whether the desktop asks for dark: GTK_THEME names a dark variant (as GNOME sets it), else light. */
     public static boolean systemPrefersDark(Map<String, String> environment) {
-        String gtk = environment.getOrDefault("GTK_THEME", "");
+        String gtk = environment.getOrDefault("GTK_THEME", ""); // not shown: an environment variable's name
         return gtk.toLowerCase(Locale.ROOT).contains("dark");
     }
 

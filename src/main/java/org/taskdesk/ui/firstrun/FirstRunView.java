@@ -12,6 +12,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.firstrun.FirstRunViewModel.Place;
 
 /** Asks, once, where tasks are kept. */
@@ -19,20 +20,20 @@ public final class FirstRunView {
     private final StackPane root;
 
     public FirstRunView(FirstRunViewModel model, Runnable done) {
-        Label title = new Label("Where should TaskDesk keep your tasks?");
+        Label title = new Label(Messages.text("firstrun.question"));
         title.getStyleClass().add(Styles.TITLE_2);
         ToggleGroup group = new ToggleGroup();
-        RadioButton local = new RadioButton("On this computer (recommended)");
+        RadioButton local = new RadioButton(Messages.text("firstrun.local"));
         local.setToggleGroup(group);
         local.setUserData(Place.THIS_COMPUTER);
-        Label localHint = hint("Works offline. Only you can open the file; it is backed up before every upgrade.");
-        RadioButton server = new RadioButton("On a shared PostgreSQL server");
+        Label localHint = hint(Messages.text("firstrun.local.hint"));
+        RadioButton server = new RadioButton(Messages.text("firstrun.server"));
         server.setToggleGroup(group);
         server.setUserData(Place.SHARED_SERVER);
-        Label serverHint = hint("For several computers or people. Ask the server's owner for its address.");
+        Label serverHint = hint(Messages.text("firstrun.server.hint"));
         TextField url = new TextField();
-        url.setPromptText("postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require");
-        url.setAccessibleText("Server address");
+        url.setPromptText(Messages.text("firstrun.server.example"));
+        url.setAccessibleText(Messages.text("firstrun.server.address"));
         url.textProperty().bindBidirectional(model.serverUrlProperty());
         url.disableProperty().bind(model.placeProperty().isNotEqualTo(Place.SHARED_SERVER));
         group.selectToggle(model.placeProperty().get() == Place.THIS_COMPUTER ? local : server);
@@ -45,12 +46,12 @@ public final class FirstRunView {
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
-        Button next = new Button("Continue");
+        Button next = new Button(Messages.text("firstrun.continue"));
         next.getStyleClass().add(Styles.ACCENT);
         next.setDefaultButton(true);
         next.disableProperty().bind(model.canContinue().not());
         next.setOnAction(e -> model.confirm(done));
-        Label busy = hint("Testing the connection…");
+        Label busy = hint(Messages.text("firstrun.testing"));
         busy.visibleProperty().bind(model.busyProperty());
 
         VBox content = new VBox(12, title, local, localHint, server, serverHint, url, error, next, busy);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.ui.common.Formats;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Decides which tasks to remind of: open tasks with a due time that has come since the app started, each once per
@@ -46,8 +47,8 @@ public final class ReminderSchedule {
             Instant dueAt = task.due().toLocalDateTime().atZone(clock.getZone()).toInstant();
             boolean cameDue = !dueAt.isAfter(now) && dueAt.isAfter(since);
             if (cameDue && announced.add(task.id() + "@" + dueAt)) {
-                due.add(new Reminder(task.id(), task.title(), dueAt, "Due now: " + task.title() + " ("
-                        + Formats.TIME.format(dueAt.atZone(clock.getZone())) + ")"));
+                due.add(new Reminder(task.id(), task.title(), dueAt, Messages.format("reminders.due.now", task.title(),
+                        Formats.TIME.format(dueAt.atZone(clock.getZone())))));
             }
         }
         return due;

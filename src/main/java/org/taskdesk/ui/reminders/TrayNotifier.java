@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Shows reminders as desktop notifications through the system tray, where there is one. On a headless machine or a
@@ -55,11 +56,11 @@ final class TrayNotifier implements Consumer<String>, AutoCloseable {
                     return;
                 }
                 if (icon == null) {
-                    icon = new TrayIcon(image(), "TaskDesk");
+                    icon = new TrayIcon(image(), Messages.text("app.name"));
                     icon.setImageAutoSize(true);
                     SystemTray.getSystemTray().add(icon);
                 }
-                icon.displayMessage("TaskDesk", message, TrayIcon.MessageType.INFO);
+                icon.displayMessage(Messages.text("app.name"), message, TrayIcon.MessageType.INFO);
             } catch (AWTException | UnsupportedOperationException e) {
                 LOG.info("No desktop notification for a reminder: {}", e.getMessage());
             }

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.ToolWindow;
 import org.taskdesk.ui.settings.SettingsViewModel.Storage;
@@ -29,7 +30,7 @@ public final class SettingsView extends VBox {
     public SettingsView(SettingsViewModel model) {
         super(16);
         setPadding(new Insets(20));
-        Label title = new Label("Settings");
+        Label title = new Label(Messages.text("settings.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         getChildren().addAll(title, themeSection(model), databaseSection(model));
     }
@@ -38,17 +39,17 @@ public final class SettingsView extends VBox {
     public static Stage open(MainContext context, Window owner) {
         Map<String, String> environment = context.desktop().environment();
         SettingsViewModel model = new SettingsViewModel(context, theme -> theme.apply(environment));
-        return ToolWindow.show(owner, "TaskDesk – Settings", new SettingsView(model), 560, 460);
+        return ToolWindow.show(owner, Messages.text("settings.window.title"), new SettingsView(model), 560, 460);
     }
 
     private static GridPane themeSection(SettingsViewModel model) {
         ToggleGroup group = new ToggleGroup();
-        RadioButton light = choice("Light", Theme.LIGHT, group, "theme-light");
-        RadioButton dark = choice("Dark", Theme.DARK, group, "theme-dark");
-        RadioButton system = choice("Follow system", Theme.SYSTEM, group, "theme-system");
+        RadioButton light = choice(Messages.text("settings.theme.light"), Theme.LIGHT, group, "theme-light");
+        RadioButton dark = choice(Messages.text("settings.theme.dark"), Theme.DARK, group, "theme-dark");
+        RadioButton system = choice(Messages.text("settings.theme.system"), Theme.SYSTEM, group, "theme-system");
         bind(group, model.themeProperty());
         GridPane grid = form();
-        grid.addRow(0, heading("Theme"), new HBox(16, light, dark, system));
+        grid.addRow(0, heading(Messages.text("settings.theme")), new HBox(16, light, dark, system));
         return grid;
     }
 
@@ -57,21 +58,21 @@ public final class SettingsView extends VBox {
         current.textProperty().bind(model.databaseNameProperty());
         current.setEditable(false);
         current.setId("database-name");
-        current.setAccessibleText("Where tasks are kept now");
+        current.setAccessibleText(Messages.text("settings.database.current.accessible"));
 
         ToggleGroup group = new ToggleGroup();
-        RadioButton local = choice("On this computer", Storage.LOCAL, group, "storage-local");
-        RadioButton server = choice("Shared server URL", Storage.SERVER, group, "storage-server");
+        RadioButton local = choice(Messages.text("settings.database.local"), Storage.LOCAL, group, "storage-local");
+        RadioButton server = choice(Messages.text("settings.database.server"), Storage.SERVER, group, "storage-server");
         bind(group, model.storageProperty());
         TextField url = new TextField();
-        url.setPromptText("postgresql://user:password@host/database");
+        url.setPromptText(Messages.text("settings.database.server.example"));
         url.textProperty().bindBidirectional(model.serverUrlProperty());
         url.disableProperty().bind(model.storageProperty().isNotEqualTo(Storage.SERVER));
-        url.setAccessibleText("Shared server URL");
+        url.setAccessibleText(Messages.text("settings.database.server"));
         url.setId("server-url");
         HBox.setHgrow(url, Priority.ALWAYS);
 
-        Button save = new Button("Test and save");
+        Button save = new Button(Messages.text("settings.database.save"));
         save.setDefaultButton(true);
         save.disableProperty().bind(model.canSaveDatabaseProperty().not());
         save.setOnAction(event -> model.saveDatabase());
@@ -84,13 +85,13 @@ public final class SettingsView extends VBox {
             message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
             message.getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
         });
-        Label note = new Label("A change of database takes effect after TaskDesk restarts.");
+        Label note = new Label(Messages.text("settings.database.note"));
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.setWrapText(true);
 
         GridPane grid = form();
-        grid.addRow(0, heading("Tasks are kept in"), current);
-        grid.addRow(1, heading("Switch to"), new VBox(8, local, new HBox(8, server, url)));
+        grid.addRow(0, heading(Messages.text("settings.database.current")), current);
+        grid.addRow(1, heading(Messages.text("settings.database.switch")), new VBox(8, local, new HBox(8, server, url)));
         grid.add(new VBox(8, save, message, note), 1, 2);
         return grid;
     }

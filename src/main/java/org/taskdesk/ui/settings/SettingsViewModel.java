@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.tasks.MainContext;
 
@@ -58,7 +59,7 @@ public final class SettingsViewModel {
             }
             applyAndSaveChanges(applyTheme);
         }, failure -> {
-            report("The saved theme could not be read. " + ErrorText.of(failure), true);
+            report(Messages.format("settings.theme.unreadable", ErrorText.of(failure)), true);
             applyAndSaveChanges(applyTheme);
         });
     }
@@ -118,7 +119,8 @@ public final class SettingsViewModel {
         Storage chosen = storage.get();
         String url = serverUrl.get().strip();
         busy.set(true);
-        report(chosen == Storage.LOCAL ? "Saving…" : "Testing the connection…", false);
+        report(chosen == Storage.LOCAL ? Messages.text("settings.database.saving") : Messages.text("settings.database.testing"),
+                false);
         context.background().run(() -> {
             if (chosen == Storage.LOCAL) {
                 context.desktop().useLocalDatabase();
@@ -128,12 +130,11 @@ public final class SettingsViewModel {
             return chosen;
         }, saved -> {
             busy.set(false);
-            report((saved == Storage.LOCAL ? "Saved: tasks will be kept on this computer"
-                    : "The server answered and is saved") + ". The change takes effect after you restart TaskDesk.",
-                    false);
+            report(saved == Storage.LOCAL ? Messages.text("settings.database.saved.local")
+                    : Messages.text("settings.database.saved.server"), false);
         }, failure -> {
             busy.set(false);
-            report("Not saved. " + ErrorText.of(failure), true);
+            report(Messages.format("settings.database.not.saved", ErrorText.of(failure)), true);
         });
     }
 
@@ -141,7 +142,7 @@ public final class SettingsViewModel {
         context.background().run(() -> {
             context.desktop().saveTheme(chosen);
             return chosen;
-        }, saved -> { }, failure -> report("The theme is shown but could not be saved. " + ErrorText.of(failure), true));
+        }, saved -> { }, failure -> report(Messages.format("settings.theme.not.saved", ErrorText.of(failure)), true));
     }
 
     private void report(String text, boolean failure) {

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.taskdesk.accounts.UserSession;
+import org.taskdesk.ui.common.Messages;
 
 /** The sign-in and sign-up form, one card that switches between the two. */
 public final class SignInView {
@@ -29,34 +30,36 @@ public final class SignInView {
 
     public SignInView(SignInViewModel model, String databaseName, Consumer<UserSession> signedIn) {
         Label title = new Label();
-        title.textProperty().bind(Bindings.when(model.signingUpProperty()).then("Create your account").otherwise("Sign in"));
+        title.textProperty().bind(Bindings.when(model.signingUpProperty()).then(Messages.text("signin.title.sign.up"))
+                .otherwise(Messages.text("signin.title")));
         title.getStyleClass().add(Styles.TITLE_2);
-        Label where = new Label("Tasks are kept in " + databaseName);
+        Label where = new Label(Messages.format("signin.where", databaseName));
         where.getStyleClass().add(Styles.TEXT_MUTED);
         where.setWrapText(true);
 
-        TextField name = field(new TextField(), "Your name", model.nameProperty());
+        TextField name = field(new TextField(), Messages.text("signin.name.prompt"), model.nameProperty());
         name.setId("name");
-        Label nameLabel = label("Name", name);
+        Label nameLabel = label(Messages.text("signin.name"), name);
         Label nameProblem = problem(model.nameProblemProperty(), name);
-        email = field(new TextField(), "you@example.com", model.emailProperty());
+        email = field(new TextField(), Messages.text("signin.email.prompt"), model.emailProperty());
         email.setId("email");
-        Label emailLabel = label("Email", email);
+        Label emailLabel = label(Messages.text("signin.email"), email);
         Label emailProblem = problem(model.emailProblemProperty(), email);
-        PasswordField password = field(new PasswordField(), "8 to 72 characters", model.passwordProperty());
+        PasswordField password = field(new PasswordField(), Messages.text("signin.password.prompt"), model.passwordProperty());
         password.setId("password");
-        Label passwordLabel = label("Password", password);
+        Label passwordLabel = label(Messages.text("signin.password"), password);
         Label passwordProblem = problem(model.passwordProblemProperty(), password);
-        PasswordField confirmation = field(new PasswordField(), "The same password again", model.confirmationProperty());
+        PasswordField confirmation = field(new PasswordField(), Messages.text("signin.confirmation.prompt"),
+                model.confirmationProperty());
         confirmation.setId("confirmation");
-        Label confirmationLabel = label("Confirm password", confirmation);
+        Label confirmationLabel = label(Messages.text("signin.confirmation"), confirmation);
         Label confirmationProblem = problem(model.confirmationProblemProperty(), confirmation);
         // Problem labels follow their field's visibility on their own (see problem()).
         for (var node : new Node[] {nameLabel, name, confirmationLabel, confirmation}) {
             node.visibleProperty().bind(model.signingUpProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
-        Label capsLock = new Label("Caps Lock is on");
+        Label capsLock = new Label(Messages.text("signin.caps.lock"));
         capsLock.getStyleClass().add(Styles.WARNING);
         capsLock.visibleProperty().bind(model.capsLockOnProperty());
         capsLock.managedProperty().bind(capsLock.visibleProperty());
@@ -64,7 +67,7 @@ public final class SignInView {
             field.addEventFilter(KeyEvent.KEY_RELEASED, e -> model.capsLockOnProperty().set(capsLockOn(e)));
             field.focusedProperty().addListener((o, was, now) -> model.capsLockOnProperty().set(now && capsLockOn(null)));
         }
-        CheckBox keep = new CheckBox("Keep me signed in");
+        CheckBox keep = new CheckBox(Messages.text("signin.keep"));
         keep.selectedProperty().bindBidirectional(model.keepSignedInProperty());
         Label error = new Label();
         error.textProperty().bind(model.errorProperty());
@@ -73,7 +76,8 @@ public final class SignInView {
         error.setAccessibleRole(AccessibleRole.TEXT);
 
         Button submit = new Button();
-        submit.textProperty().bind(Bindings.when(model.signingUpProperty()).then("Create account").otherwise("Sign in"));
+        submit.textProperty().bind(Bindings.when(model.signingUpProperty()).then(Messages.text("signin.submit.sign.up"))
+                .otherwise(Messages.text("signin.submit")));
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
@@ -82,7 +86,7 @@ public final class SignInView {
         submit.setId("submit");
         Hyperlink toggle = new Hyperlink();
         toggle.textProperty().bind(Bindings.when(model.signingUpProperty())
-                .then("Have an account? Sign in").otherwise("New here? Create an account"));
+                .then(Messages.text("signin.switch.to.sign.in")).otherwise(Messages.text("signin.switch.to.sign.up")));
         toggle.setOnAction(e -> model.signingUpProperty().set(!model.signingUpProperty().get()));
 
         VBox card = new VBox(6, title, where, nameLabel, name, nameProblem, emailLabel, email, emailProblem,

@@ -16,6 +16,7 @@ import org.taskdesk.domain.accounts.AccountRules;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Signing in and signing up. Each field is checked as it is typed (the same rules as the service), so mistakes are
@@ -154,7 +155,7 @@ public final class SignInViewModel {
 
     private String confirmationText() {
         return signingUp.get() && !confirmation.get().isEmpty() && !confirmation.get().equals(password.get())
-                ? "The two passwords differ." : "";
+                ? Messages.text("signin.passwords.differ") : "";
     }
 
     private static String problem(Runnable check) {

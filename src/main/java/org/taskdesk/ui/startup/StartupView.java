@@ -10,17 +10,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.taskdesk.ui.common.Messages;
 
 /** The first thing on screen: the app's name and what it is doing; on failure, what went wrong and the way out. */
 public final class StartupView {
     private final StackPane root;
 
     public StartupView(StartupViewModel model, Runnable retry, Runnable restore, Runnable quit) {
-        Label title = new Label("TaskDesk");
+        Label title = new Label(Messages.text("app.name"));
         title.getStyleClass().add(Styles.TITLE_1);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(48, 48);
-        progress.setAccessibleText("Opening your tasks");
+        progress.setAccessibleText(Messages.text("startup.progress"));
         progress.visibleProperty().bind(model.failedProperty().not());
         progress.managedProperty().bind(progress.visibleProperty());
         Label message = new Label();
@@ -36,9 +37,9 @@ public final class StartupView {
         explanation.textProperty().bind(model.errorTextProperty());
         explanation.setWrapText(true);
         explanation.setMaxWidth(560);
-        Button retryButton = new Button("Try again");
+        Button retryButton = new Button(Messages.text("startup.retry"));
         retryButton.setOnAction(e -> retry.run());
-        Button quitButton = new Button("Quit");
+        Button quitButton = new Button(Messages.text("startup.quit"));
         quitButton.getStyleClass().add(Styles.ACCENT);
         quitButton.setDefaultButton(true);
         quitButton.setOnAction(e -> quit.run());

@@ -16,6 +16,7 @@ import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -24,7 +25,7 @@ import org.taskdesk.workspace.Workspace;
  */
 public final class StartupViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(StartupViewModel.class);
-    private final StringProperty message = new SimpleStringProperty("Opening your tasks…");
+    private final StringProperty message = new SimpleStringProperty(Messages.text("startup.opening"));
     private final StringProperty errorHeadline = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty(false);
@@ -84,7 +85,7 @@ public final class StartupViewModel {
         }
         canRestore.set(false);
         failed.set(false);
-        message.set("Restoring the copy from " + copy.takenText() + "…");
+        message.set(Messages.format("startup.restoring", copy.takenText()));
         background.run(() -> desktop.restoreBackup(copy), restored -> {
             notice.set(restored.describe());
             open(opened);
@@ -98,18 +99,18 @@ public final class StartupViewModel {
         canRestore.set(false);
         failed.set(false);
         firstVersion = -1;
-        message.set("Opening your tasks…");
+        message.set(Messages.text("startup.opening"));
         background.run(() -> {
             // Naming the database reads the settings, and a malformed URL there must become this view's failure.
             String name = desktop.databaseName();
-            background.onUiThread(() -> message.set("Opening " + name + "…"));
+            background.onUiThread(() -> message.set(Messages.format("startup.opening.database", name)));
             return desktop.openWorkspace(step -> background.onUiThread(() -> {
             if (firstVersion < 0) {
                 firstVersion = step.from();
             }
             message.set(firstVersion == 0
-                    ? "Creating your database… (" + step.description() + ")"
-                    : "Upgrading your database " + firstVersion + " → " + step.to() + "… (" + step.description() + ")");
+                    ? Messages.format("startup.creating", step.description())
+                    : Messages.format("startup.upgrading", firstVersion, step.to(), step.description()));
             }));
         }, opened, this::showFailure);
     }
@@ -129,24 +130,24 @@ public final class StartupViewModel {
 
     private void offer(BackupCopy copy) {
         offered = copy;
-        restoreText.set("Restore the copy from " + copy.takenText());
+        restoreText.set(Messages.format("startup.restore", copy.takenText()));
         canRestore.set(true);
     }
 
     private static String headline(Throwable error) {
         if (error instanceof ServerNotAnsweringException) {
-            return "The server is not answering";
+            return Messages.text("startup.failed.server");
         }
         ErrorCode code = error instanceof TaskDeskException known ? known.code() : ErrorCode.INTERNAL;
         return switch (code) {
-            case MIGRATION_FAILED -> "The database upgrade failed; nothing was lost";
-            case SCHEMA_MISMATCH -> "This database needs a different version of TaskDesk";
-            case DATABASE_UNAVAILABLE -> "The database cannot be opened";
-            case DATABASE_IN_USE -> "The database is in use by another program";
-            case DISK_FULL -> "The disk is full";
-            case BAD_CONFIGURATION -> "The database setting is not valid";
-            case DATABASE_DAMAGED -> "The database file cannot be used; TaskDesk has not changed it";
-            default -> "TaskDesk could not start";
+            case MIGRATION_FAILED -> Messages.text("startup.failed.migration");
+            case SCHEMA_MISMATCH -> Messages.text("startup.failed.schema");
+            case DATABASE_UNAVAILABLE -> Messages.text("startup.failed.unavailable");
+            case DATABASE_IN_USE -> Messages.text("startup.failed.in.use");
+            case DISK_FULL -> Messages.text("startup.failed.disk.full");
+            case BAD_CONFIGURATION -> Messages.text("startup.failed.configuration");
+            case DATABASE_DAMAGED -> Messages.text("startup.failed.damaged");
+            default -> Messages.text("startup.failed");
         };
     }
 }

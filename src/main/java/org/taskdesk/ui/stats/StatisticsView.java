@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.common.ToolWindow;
 import org.taskdesk.ui.tasks.MainContext;
@@ -37,35 +38,35 @@ public final class StatisticsView extends BorderPane {
     static final String OVERDUE_CHART = "overdue-chart";
 
     private final BarChart<String, Number> completed;
-    private final NumberAxis completedCount = countAxis("Tasks completed");
+    private final NumberAxis completedCount = countAxis(Messages.text("stats.completed.axis"));
     private final PieChart byPriority = new PieChart();
-    private final Label noOpenTasks = new Label("No open tasks");
+    private final Label noOpenTasks = new Label(Messages.text("stats.priority.none.open"));
     private final LineChart<Number, Number> overdue;
     private final NumberAxis overdueDays = new NumberAxis();
-    private final NumberAxis overdueCount = countAxis("Overdue tasks");
+    private final NumberAxis overdueCount = countAxis(Messages.text("stats.overdue.axis"));
 
     public StatisticsView(StatisticsViewModel model) {
         CategoryAxis days = new CategoryAxis();
-        days.setLabel("Day");
+        days.setLabel(Messages.text("stats.day"));
         completed = new BarChart<>(days, completedCount);
-        completed.setTitle("Completed per day");
+        completed.setTitle(Messages.text("stats.completed.title"));
         completed.setLegendVisible(false);
         completed.setCategoryGap(3);
         completed.setId(COMPLETED_CHART);
         completed.accessibleTextProperty().bind(model.completedDescriptionProperty());
 
-        byPriority.setTitle("Open tasks by priority");
+        byPriority.setTitle(Messages.text("stats.priority.title"));
         byPriority.setLegendVisible(false);
         byPriority.setId(PRIORITY_CHART);
         byPriority.accessibleTextProperty().bind(model.priorityDescriptionProperty());
         noOpenTasks.getStyleClass().add(Styles.TEXT_MUTED);
         noOpenTasks.setVisible(false);
 
-        overdueDays.setLabel("Day");
+        overdueDays.setLabel(Messages.text("stats.day"));
         overdueDays.setMinorTickVisible(false);
         overdueDays.setAutoRanging(false);
         overdue = new LineChart<>(overdueDays, overdueCount);
-        overdue.setTitle("Overdue over time");
+        overdue.setTitle(Messages.text("stats.overdue.title"));
         overdue.setLegendVisible(false);
         overdue.setCreateSymbols(false);
         overdue.setId(OVERDUE_CHART);
@@ -93,19 +94,19 @@ public final class StatisticsView extends BorderPane {
      */
     public static Stage open(MainContext context, Window owner) {
         StatisticsViewModel model = new StatisticsViewModel(context);
-        Stage stage = ToolWindow.show(owner, "TaskDesk – Statistics", new StatisticsView(model), 1000, 700);
+        Stage stage = ToolWindow.show(owner, Messages.text("stats.window.title"), new StatisticsView(model), 1000, 700);
         model.load();
         return stage;
     }
 
     private VBox header(StatisticsViewModel model) {
-        Label title = new Label("Statistics");
+        Label title = new Label(Messages.text("stats.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setId("statistics-summary");
-        Label loading = new Label("Loading…");
+        Label loading = new Label(Messages.text("stats.loading"));
         loading.visibleProperty().bind(model.busyProperty());
         loading.managedProperty().bind(loading.visibleProperty());
         Label error = new Label();
@@ -143,7 +144,7 @@ public final class StatisticsView extends BorderPane {
 
     private void show(TaskStatistics stats) {
         XYChart.Series<String, Number> done = new XYChart.Series<>();
-        done.setName("Completed");
+        done.setName(Messages.text("stats.completed.series"));
         for (DayCount day : stats.completedPerDay()) {
             done.getData().add(new XYChart.Data<>(StatisticsViewModel.dayLabel(day.day()), day.count()));
         }
@@ -151,13 +152,14 @@ public final class StatisticsView extends BorderPane {
         fit(completedCount, stats.completedPerDay());
 
         byPriority.getData().setAll(stats.openByPriority().stream().filter(p -> p.count() > 0)
-                .map(p -> new PieChart.Data(PriorityNames.of(p.priority()) + " (" + p.count() + ")", p.count()))
+                .map(p -> new PieChart.Data(Messages.format("stats.priority.slice", PriorityNames.of(p.priority()), p.count()),
+                        p.count()))
                 .toList());
         noOpenTasks.setVisible(stats.totalOpen() == 0);
 
         // Days as numbers, labelled with dates every week: thirty date labels do not fit under the narrower chart.
         XYChart.Series<Number, Number> late = new XYChart.Series<>();
-        late.setName("Overdue");
+        late.setName(Messages.text("stats.overdue.series"));
         List<DayCount> days = stats.overduePerDay();
         for (int i = 0; i < days.size(); i++) {
             late.getData().add(new XYChart.Data<>(i, days.get(i).count()));
@@ -173,7 +175,7 @@ public final class StatisticsView extends BorderPane {
 
             @Override
             public Number fromString(String text) {
-                throw new UnsupportedOperationException("labels only");
+                throw new UnsupportedOperationException("labels only"); // not shown: the axis never reads a label back
             }
         });
         overdue.getData().setAll(List.of(late));

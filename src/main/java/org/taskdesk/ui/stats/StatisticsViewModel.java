@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +16,7 @@ import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.MainContext;
 
@@ -23,7 +25,7 @@ import org.taskdesk.ui.tasks.MainContext;
  * Loads through the context's background tasks; never touches a control.
  */
 public final class StatisticsViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH); // not shown: a date pattern
 
     private final MainContext context;
     private final ReadOnlyObjectWrapper<TaskStatistics> statistics = new ReadOnlyObjectWrapper<>();
@@ -77,7 +79,7 @@ public final class StatisticsViewModel {
         context.background().run(() -> context.workspace().statistics().lastThirtyDays(context.user()),
                 this::show, failure -> {
                     busy.set(false);
-                    error.set("The statistics could not be loaded. " + ErrorText.of(failure));
+                    error.set(Messages.format("stats.load.failed", ErrorText.of(failure)));
                 });
     }
 
@@ -88,25 +90,27 @@ public final class StatisticsViewModel {
 
     private void show(TaskStatistics stats) {
         statistics.set(stats);
-        String window = dayLabel(stats.firstDay()) + " to " + dayLabel(stats.today());
-        summary.set(plural(stats.totalCompleted(), "task") + " done in the last " + stats.completedPerDay().size()
-                + " days · " + stats.totalOpen() + " open · " + stats.overdueToday() + " overdue now");
-        completedDescription.set("Tasks completed per day, " + window + ": " + stats.totalCompleted() + " in all"
-                + busiest(stats.completedPerDay(), ", most on "));
-        priorityDescription.set("Open tasks by priority: " + String.join(", ", stats.openByPriority().stream()
-                .map(p -> p.count() + " " + PriorityNames.of(p.priority()).toLowerCase(Locale.ENGLISH)).toList()) + ".");
-        overdueDescription.set("Overdue tasks at the end of each day, " + window + ": " + stats.overdueToday()
-                + " today" + busiest(stats.overduePerDay(), ", most on "));
+        String from = dayLabel(stats.firstDay());
+        String to = dayLabel(stats.today());
+        int done = stats.totalCompleted();
+        summary.set(Messages.format("stats.summary", done, stats.completedPerDay().size(), stats.totalOpen(),
+                stats.overdueToday()));
+        completedDescription.set(busiest(stats.completedPerDay())
+                .map(d -> Messages.format("stats.completed.description.busiest", from, to, done, dayLabel(d.day()), d.count()))
+                .orElseGet(() -> Messages.format("stats.completed.description", from, to, done)));
+        priorityDescription.set(Messages.format("stats.priority.description", String.join(", ", stats.openByPriority()
+                .stream().map(p -> Messages.format("stats.priority.count", p.count(),
+                        PriorityNames.of(p.priority()).toLowerCase(Locale.ENGLISH))).toList())));
+        int overdueNow = stats.overdueToday();
+        overdueDescription.set(busiest(stats.overduePerDay())
+                .map(d -> Messages.format("stats.overdue.description.busiest", from, to, overdueNow, dayLabel(d.day()), d.count()))
+                .orElseGet(() -> Messages.format("stats.overdue.description", from, to, overdueNow)));
         busy.set(false);
     }
 
-    private static String busiest(List<DayCount> days, String lead) {
+    /** The day with the most, the latest of equals; none when every count is zero. */
+    private static Optional<DayCount> busiest(List<DayCount> days) {
         return days.stream().filter(d -> d.count() > 0)
-                .max(Comparator.comparingInt(DayCount::count).thenComparing(DayCount::day))
-                .map(d -> lead + dayLabel(d.day()) + " (" + d.count() + ").").orElse(".");
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+                .max(Comparator.comparingInt(DayCount::count).thenComparing(DayCount::day));
     }
 }

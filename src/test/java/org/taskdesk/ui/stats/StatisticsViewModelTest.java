@@ -16,6 +16,7 @@ import org.taskdesk.tasks.TaskStatistics.DayCount;
 import org.taskdesk.testing.MutableClock;
 import org.taskdesk.ui.TestDesk;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.Messages;
 
 /** The view model without JavaFX running: real H2 data, background work done at once. */
 class StatisticsViewModelTest {
@@ -61,6 +62,26 @@ class StatisticsViewModelTest {
         // The report, due 18 Nov, is overdue at the end of 19, 20 and 21 Nov.
         assertThat(model.overdueDescriptionProperty().get())
                 .isEqualTo("Overdue tasks at the end of each day, 23 Oct to 21 Nov: 1 today, most on 21 Nov (1).");
+    }
+
+    @Test
+    void theSummaryCountsOneTaskInTheSingularAndOtherCountsInThePlural() {
+        assertThat(Messages.format("stats.summary", 1, 30, 0, 0)).isEqualTo("1 task done in the last 30 days · 0 open · 0 overdue now");
+        assertThat(Messages.format("stats.summary", 0, 30, 3, 1)).isEqualTo("0 tasks done in the last 30 days · 3 open · 1 overdue now");
+    }
+
+    @Test
+    void aChartWithNothingOnAnyDayIsDescribedWithoutABusiestDay() {
+        try (TestDesk empty = new TestDesk(folder.resolve("empty"), clock)) {
+            StatisticsViewModel model = new StatisticsViewModel(empty.context(new DirectBackgroundTasks()));
+
+            model.load();
+
+            assertThat(model.completedDescriptionProperty().get())
+                    .isEqualTo("Tasks completed per day, 23 Oct to 21 Nov: 0 in all.");
+            assertThat(model.overdueDescriptionProperty().get())
+                    .isEqualTo("Overdue tasks at the end of each day, 23 Oct to 21 Nov: 0 today.");
+        }
     }
 
     @Test
