@@ -6,6 +6,7 @@ import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.taskdesk.accounts.Passwords;
+import org.taskdesk.cli.ServicesFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -18,48 +19,33 @@ import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
-import org.taskdesk.persistence.database.DatabaseChoice;
 import org.taskdesk.persistence.database.DatabaseConnections;
-import org.taskdesk.persistence.database.DatabaseLocator;
-import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
 
-/** The composition root: builds each service from the user's environment, by constructor, once per use. */
+/**
+ * The composition root for one command line: builds each service by constructor, once per use, on the database
+ * and settings of a {@link Configuration} resolved once.
+ */
 final class AppServices implements Services {
-    private final UserEnvironment environment;
+    private final Configuration configuration;
     private final Clock clock;
-    private final DatabaseLocator locator;
     private Passwords passwords;
 
-    AppServices(UserEnvironment environment, Clock clock) {
-        this.environment = environment;
+    AppServices(Configuration configuration, Clock clock) {
+        this.configuration = configuration;
         this.clock = clock;
-        this.locator = new DatabaseLocator(environment);
     }
 
-    /** bcrypt's cost: 12, or TASKDESK_BCRYPT_COST (4 to 31), which tests lower to stay fast. */
-    private static int bcryptCost(UserEnvironment environment) {
-        String value = environment.variable("TASKDESK_BCRYPT_COST");
-        if (value == null) {
-            return Passwords.DEFAULT_COST;
-        }
-        try {
-            int cost = Integer.parseInt(value.strip());
-            if (cost >= 4 && cost <= 31) {
-                return cost;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new TaskDeskException(ErrorCode.BAD_CONFIGURATION,
-                "TASKDESK_BCRYPT_COST is '" + value + "'; it must be a whole number from 4 to 31 (default 12).");
+    /** The services for each command line of a user on {@code environment}: its configuration is resolved once. */
+    static ServicesFactory factory(UserEnvironment environment, Clock clock) {
+        return databaseUrl -> new AppServices(Configuration.configure(environment).databaseUrl(databaseUrl).load(), clock);
     }
 
     @Override
-    public MigrationService migrations(String databaseUrlOption) {
-        DatabaseConnections connections = connections(choose(databaseUrlOption).target());
+    public MigrationService migrations() {
+        DatabaseConnections connections = connections(chosen());
         return new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
     }
 
@@ -70,24 +56,24 @@ final class AppServices implements Services {
 
 
     @Override
-    public List<SchemaDifference> compareSchema(String databaseUrlOption) {
-        return revisions().compare(choose(databaseUrlOption).target());
+    public List<SchemaDifference> compareSchema() {
+        return revisions().compare(chosen());
     }
 
     @Override
-    public WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption) {
-        return revisions().autogenerate(message, folder, choose(databaseUrlOption).target());
+    public WrittenRevision autogenerate(String message, Path folder) {
+        return revisions().autogenerate(message, folder, chosen());
     }
 
     @Override
-    public Workspace openWorkspace(String databaseUrlOption) {
-        DatabaseConnections connections = connections(choose(databaseUrlOption).target());
+    public Workspace openWorkspace() {
+        DatabaseConnections connections = connections(chosen());
         return OpenedWorkspace.open(connections, passwords(), clock, step -> { });
     }
 
     @Override
-    public String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword) {
-        DatabaseTarget target = choose(databaseUrlOption).target();
+    public String setUpSharedServer(String clientRole, String clientPassword) {
+        DatabaseTarget target = chosen();
         if (target.kind() != DatabaseKind.POSTGRESQL) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "'server setup' is for a shared PostgreSQL database; "
                     + target.displayName() + " is a local file. Pass --database-url postgresql://owner@host/db.");
@@ -103,18 +89,14 @@ final class AppServices implements Services {
     }
 
     /**
-     * Read when first needed, not when the program starts: a bad TASKDESK_BCRYPT_COST is then reported like every
-     * other mistake (one line, exit 3) by whoever asks, instead of escaping before anything can catch it.
+     * Made when first needed: a bad TASKDESK_BCRYPT_COST is then reported like every other mistake (one line,
+     * exit 3) by the commands that hash passwords, and does not stop those that do not.
      */
     Passwords passwords() {
         if (passwords == null) {
-            passwords = new Passwords(bcryptCost(environment));
+            passwords = new Passwords(configuration.bcryptCost());
         }
         return passwords;
-    }
-
-    UserEnvironment environment() {
-        return environment;
     }
 
     @Override
@@ -124,25 +106,20 @@ final class AppServices implements Services {
 
     @Override
     public String variable(String name) {
-        return environment.variable(name);
+        return configuration.environment().variable(name);
     }
 
     @Override
     public Path defaultMigrationsFolder() {
-        return environment.workingDirectory().resolve("src/main/resources/db");
-    }
-
-    @Override
-    public Path logFile() {
-        return Logs.file(environment);
+        return configuration.environment().workingDirectory().resolve("src/main/resources/db");
     }
 
     /** Connections to {@code target}, waiting on a server no longer than TASKDESK_SERVER_TIMEOUT allows. */
     private DatabaseConnections connections(DatabaseTarget target) {
-        return new DatabaseConnections(target, ServerTimeouts.from(environment));
+        return new DatabaseConnections(target, configuration.serverTimeouts());
     }
 
-    private DatabaseChoice choose(String databaseUrlOption) {
-        return locator.locate(databaseUrlOption);
+    private DatabaseTarget chosen() {
+        return configuration.database().target();
     }
 }

@@ -75,11 +75,12 @@ public final class CdsTraining {
 
     /** Signs in with "keep me signed in", as the app's sign-in form would, so the window opens on the task list. */
     private static void rememberSession(UserEnvironment environment) {
-        AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        try (Workspace workspace = services.openWorkspace(null)) {
+        Configuration configuration = Configuration.configure(environment).load();
+        AppServices services = new AppServices(configuration, Clock.systemDefaultZone());
+        try (Workspace workspace = services.openWorkspace()) {
             UserSession session = workspace.accounts().signIn(environment.variable("TASKDESK_EMAIL"),
                     environment.variable("TASKDESK_PASSWORD"), true);
-            new FileTokenStore(environment.dataFolder().resolve(DesktopBackend.TOKEN_FILE))
+            new FileTokenStore(configuration.dataFolder().resolve(DesktopBackend.TOKEN_FILE))
                     .save(workspace.databaseName(), session.token());
         }
     }

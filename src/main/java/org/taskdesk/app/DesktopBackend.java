@@ -17,10 +17,8 @@ import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.persistence.database.DatabaseChoice;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
-import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
@@ -37,35 +35,31 @@ final class DesktopBackend implements DesktopServices {
     /** Where remembered sessions go when there is no keyring, in the data folder. */
     static final String TOKEN_FILE = "remembered-sessions.properties";
 
-    private final UserEnvironment environment;
-    private final String databaseUrlOption;
     private final Clock clock;
     private final Passwords passwords;
-    private final DatabaseLocator locator;
     private final SettingsFile settings;
     private final SessionTokenStore tokens;
+    /** Resolved once; replaced, never read again from the files, when the person chooses another database. */
+    private volatile Configuration configuration;
     private volatile DatabaseTarget opened;
 
-    DesktopBackend(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords,
-                   SessionTokenStore tokens) {
-        this.environment = environment;
-        this.databaseUrlOption = databaseUrlOption;
+    DesktopBackend(Configuration configuration, Clock clock, Passwords passwords, SessionTokenStore tokens) {
+        this.configuration = configuration;
         this.clock = clock;
         this.passwords = passwords;
-        this.locator = new DatabaseLocator(environment);
-        this.settings = new SettingsFile(locator.settingsFile());
+        this.settings = new SettingsFile(configuration.settingsFile());
         this.tokens = tokens;
     }
 
     /** The real thing: tokens in the OS keyring, else an owner-only file in the data folder. */
-    static DesktopBackend create(UserEnvironment environment, String databaseUrlOption, Clock clock, Passwords passwords) {
-        SessionTokenStore file = new FileTokenStore(environment.dataFolder().resolve(TOKEN_FILE));
-        return new DesktopBackend(environment, databaseUrlOption, clock, passwords, new KeyringTokenStore(file));
+    static DesktopBackend create(Configuration configuration, Clock clock, Passwords passwords) {
+        SessionTokenStore file = new FileTokenStore(configuration.dataFolder().resolve(TOKEN_FILE));
+        return new DesktopBackend(configuration, clock, passwords, new KeyringTokenStore(file));
     }
 
     @Override
     public boolean isFirstRun() {
-        DatabaseChoice choice = locator.locate(databaseUrlOption);
+        DatabaseChoice choice = configuration.database();
         return choice.isDefault() && choice.target().isMissingLocalFile();
     }
 
@@ -73,12 +67,12 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public String databaseName() {
         DatabaseTarget open = opened;
-        return open != null ? open.displayName() : locator.locate(databaseUrlOption).target().displayName();
+        return open != null ? open.displayName() : chosen().displayName();
     }
 
     @Override
     public Workspace openWorkspace(Consumer<MigrationStep> progress) {
-        DatabaseTarget target = locator.locate(databaseUrlOption).target();
+        DatabaseTarget target = chosen();
         Workspace workspace = OpenedWorkspace.open(connections(target), passwords, clock, progress);
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
@@ -96,18 +90,22 @@ final class DesktopBackend implements DesktopServices {
     }
 
     private MigrationService chosenMigrations() {
-        DatabaseTarget target = locator.locate(databaseUrlOption).target();
-        return new MigrationService(new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(clock)));
+        return new MigrationService(new SchemaMigrator(new DatabaseConnections(chosen()), new LocalBackups(clock)));
+    }
+
+    private DatabaseTarget chosen() {
+        return configuration.database().target();
     }
 
     @Override
     public void useLocalDatabase() {
         settings.put(SettingsFile.DATABASE_URL, null);
+        configuration = configuration.withDatabaseFromSettingsFile(null);
         // Create the local database now, so that the next start is no longer a first run. Only when its file does
         // not exist yet: it may be the very database open in this window, and checking or copying an open file
         // closes a descriptor of it, which drops H2's POSIX lock (see LocalDatabaseFile). An existing file is
         // brought up to date at the next start anyway.
-        DatabaseTarget target = locator.defaultDatabase();
+        DatabaseTarget target = configuration.defaultDatabase();
         if (target.h2File().filter(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS)).isPresent()) {
             return;
         }
@@ -117,6 +115,7 @@ final class DesktopBackend implements DesktopServices {
 
     @Override
     public void useServer(String url) {
+        UserEnvironment environment = configuration.environment();
         DatabaseTarget target = new DatabaseUrl(environment.workingDirectory(), environment.userHome()).parse(url);
         if (target.kind() != DatabaseKind.POSTGRESQL) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
@@ -124,11 +123,12 @@ final class DesktopBackend implements DesktopServices {
         }
         new MigrationService(new SchemaMigrator(connections(target), new LocalBackups(clock))).requireAtHead();
         settings.put(SettingsFile.DATABASE_URL, url.strip());
+        configuration = configuration.withDatabaseFromSettingsFile(target);
     }
 
     /** Connections to {@code target}, waiting on a server no longer than TASKDESK_SERVER_TIMEOUT allows. */
     private DatabaseConnections connections(DatabaseTarget target) {
-        return new DatabaseConnections(target, ServerTimeouts.from(environment));
+        return new DatabaseConnections(target, configuration.serverTimeouts());
     }
 
     @Override
@@ -169,6 +169,6 @@ final class DesktopBackend implements DesktopServices {
 
     @Override
     public Map<String, String> environment() {
-        return environment.variables();
+        return configuration.environment().variables();
     }
 }

@@ -1,6 +1,8 @@
 package org.taskdesk.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -8,8 +10,8 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taskdesk.accounts.Passwords;
 import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.ui.DesktopApp;
 import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.FxBackgroundTasks;
@@ -24,8 +26,9 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    static int run(UserEnvironment environment, String databaseUrl, AppServices services, PrintWriter err) {
-        DesktopBackend backend = DesktopBackend.create(environment, databaseUrl, services.clock(), services.passwords());
+    static int run(Configuration configuration, Clock clock, Path logFile, PrintWriter err) {
+        Passwords passwords = new Passwords(configuration.bcryptCost());
+        DesktopBackend backend = DesktopBackend.create(configuration, clock, passwords);
         FxBackgroundTasks background = new FxBackgroundTasks();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failedToShow = new AtomicReference<>();
@@ -33,7 +36,8 @@ final class DesktopLauncher {
             Platform.startup(() -> {
                 try {
                     Stage stage = new Stage();
-                    StartupProbe probe = BenchmarkProbe.from(environment.variable(BenchmarkProbe.VARIABLE), System.out);
+                    StartupProbe probe = BenchmarkProbe.from(configuration.environment().variable(BenchmarkProbe.VARIABLE),
+                            System.out);
                     new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
                     // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
                     // closing the database before this one lets run() shut the background thread down.
@@ -60,8 +64,7 @@ final class DesktopLauncher {
         }
         if (failedToShow.get() != null) {
             LOG.error("Cannot show the window", failedToShow.get());
-            err.println("Error: TaskDesk's window could not be shown. Details are in " + Logs.file(environment)
-                    + "; please report them.");
+            err.println("Error: TaskDesk's window could not be shown. Details are in " + logFile + "; please report them.");
             return ErrorCode.INTERNAL.exitCode();
         }
         return 0;

@@ -3,13 +3,18 @@ package org.taskdesk.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.taskdesk.cli.CommandRunner;
+import org.taskdesk.cli.Failures;
+import org.taskdesk.cli.Outcome;
 import org.taskdesk.persistence.database.UserEnvironment;
 
 /**
- * The program's entry point: the command line, and with no command the desktop app. Deliberately not a JavaFX
- * {@code Application}, so that {@code java -jar} works from a plain classpath and commands load no JavaFX.
+ * The program's entry point: with no arguments the desktop app, else the command line (which may still ask for the
+ * window: {@code taskdesk --database-url …}). Deliberately not a JavaFX {@code Application}, so that
+ * {@code java -jar} works from a plain classpath and commands load no JavaFX; and the window is opened without
+ * picocli, whose command model would cost the window's start 60 ms.
  */
 public final class Main {
     private Main() {
@@ -21,11 +26,31 @@ public final class Main {
 
     static int run(UserEnvironment environment, String... args) {
         Logs.configure(environment);
+        Path logFile = Logs.file(environment);
         Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, console), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, console), true);
-        AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        return CommandRunner.run(services, databaseUrl -> DesktopLauncher.run(environment, databaseUrl, services, err),
-                out, err, args);
+        Clock clock = Clock.systemDefaultZone();
+        if (args.length == 0) {
+            return openWindow(Configuration.configure(environment).load(), clock, logFile, false, err);
+        }
+        Outcome outcome = CommandRunner.run(AppServices.factory(environment, clock), logFile, out, err, args);
+        if (!outcome.opensWindow()) {
+            return outcome.exitCode();
+        }
+        Configuration chosen = Configuration.configure(environment).databaseUrl(outcome.databaseUrl()).load();
+        return openWindow(chosen, clock, logFile, outcome.verbose(), err);
+    }
+
+    /** The desktop app on the database {@code configuration} chose; returns when its window closes. */
+    private static int openWindow(Configuration configuration, Clock clock, Path logFile, boolean verbose,
+                                  PrintWriter err) {
+        try {
+            return DesktopLauncher.run(configuration, clock, logFile, err);
+        } catch (RuntimeException e) {
+            return Failures.report(e, "taskdesk", err, verbose, logFile);
+        } finally {
+            err.flush();
+        }
     }
 }

@@ -28,7 +28,7 @@ final class AccountCommand {
     int create(@Mixin Credentials credentials,
                @Option(names = "--name", required = true, paramLabel = "NAME", description = "Your name, 1 to 100 characters.")
                String name) {
-        try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
+        try (Workspace workspace = root.services().openWorkspace()) {
             String password = Credentials.newPassword(root.services(), "TASKDESK_PASSWORD", "Choose a password (8 to 72 bytes)");
             Account account = workspace.accounts().signUp(credentials.email(root.services()), name, password);
             spec.commandLine().getOut().println("Created the account of " + TerminalText.escape(account.name())
@@ -42,7 +42,7 @@ final class AccountCommand {
             description = "Change your password (old one from TASKDESK_PASSWORD, new one from "
             + "TASKDESK_NEW_PASSWORD, or prompts).")
     int passwd(@Mixin Credentials credentials) {
-        try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
+        try (Workspace workspace = root.services().openWorkspace()) {
             AccountService accounts = workspace.accounts();
             String old = Credentials.password(root.services(), "TASKDESK_PASSWORD", "Current password");
             UserSession session = accounts.signIn(credentials.email(root.services()), old, false);
@@ -65,7 +65,7 @@ final class AccountCommand {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Deleting an account removes all its tasks for good: "
                     + "add --yes to confirm.");
         }
-        try (Workspace workspace = root.services().openWorkspace(root.databaseUrl())) {
+        try (Workspace workspace = root.services().openWorkspace()) {
             String password = Credentials.password(root.services(), "TASKDESK_PASSWORD", "Password");
             UserSession session = workspace.accounts().signIn(credentials.email(root.services()), password, false);
             workspace.accounts().deleteAccount(session, password);

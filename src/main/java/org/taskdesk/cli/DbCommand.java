@@ -164,7 +164,7 @@ final class DbCommand {
                  Path folder) {
         Path target = folder != null ? folder : root.services().defaultMigrationsFolder();
         WrittenRevision written = autogenerate
-                ? root.services().autogenerate(message, target, root.databaseUrl())
+                ? root.services().autogenerate(message, target)
                 : root.services().revisions().create(message, target);
         written.notices().forEach(notice -> out().println(notice));
         if (written.files().isEmpty()) {
@@ -179,7 +179,7 @@ final class DbCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Fail when the entities need changes that no migration makes.")
     int check() {
-        List<SchemaDifference> differences = root.services().compareSchema(root.databaseUrl());
+        List<SchemaDifference> differences = root.services().compareSchema();
         boolean clean = true;
         for (SchemaDifference difference : differences) {
             if (difference.isEmpty()) {
@@ -207,7 +207,7 @@ final class DbCommand {
     }
 
     private MigrationService migrations() {
-        return root.services().migrations(root.databaseUrl());
+        return root.services().migrations();
     }
 
     private PrintWriter out() {

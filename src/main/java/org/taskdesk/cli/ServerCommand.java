@@ -26,7 +26,7 @@ final class ServerCommand {
     int setup(@Option(names = "--client-role", required = true, paramLabel = "NAME",
             description = "The shared client login, e.g. taskdesk_client.") String clientRole) {
         String password = clientPassword();
-        String database = root.services().setUpSharedServer(root.databaseUrl(), clientRole, password);
+        String database = root.services().setUpSharedServer(clientRole, password);
         spec.commandLine().getOut().println("The client login " + clientRole + " is ready on " + database
                 + ". People connect with: " + database.replaceFirst("postgresql://[^@/]*@", "postgresql://" + clientRole
                 + ":PASSWORD@"));

@@ -10,28 +10,28 @@ import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.workspace.Workspace;
 
 /**
- * What the command line needs from the rest of the program, given by the composition root. Commands stay thin:
- * they parse, call one of these, and print.
+ * What the command line needs from the rest of the program, made by the composition root for one command line
+ * ({@link ServicesFactory}), on the database it chose. Commands stay thin: they parse, call one of these, and print.
  */
 public interface Services {
-    /** Migrations for the database chosen by {@code --database-url} (may be null) and the usual fallbacks. */
-    MigrationService migrations(String databaseUrlOption);
+    /** Migrations for the database chosen by {@code --database-url} and the usual fallbacks. */
+    MigrationService migrations();
 
     /** Writing and comparing migrations in the source tree. */
     SchemaRevisions revisions();
 
 
     /** Compares the entities with the migrations; PostgreSQL included when the chosen database is one. */
-    List<SchemaDifference> compareSchema(String databaseUrlOption);
+    List<SchemaDifference> compareSchema();
 
     /** Autogenerates a revision comparing against the chosen database where it can. */
-    WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption);
+    WrittenRevision autogenerate(String message, Path folder);
 
     /** The folder that holds {@code migration/} and {@code downgrade/} in the source tree, by default. */
     Path defaultMigrationsFolder();
 
     /** Opens the chosen database for the task and account commands (a local file is migrated first). */
-    Workspace openWorkspace(String databaseUrlOption);
+    Workspace openWorkspace();
 
     /** An environment variable of the user's, or null: TASKDESK_PASSWORD and TASKDESK_EMAIL. */
     String variable(String name);
@@ -40,11 +40,8 @@ public interface Services {
      * Sets up (or repairs) the shared server's client login on the chosen PostgreSQL database, connected as its
      * owner; {@code clientPassword} null keeps an existing login's password.
      */
-    String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword);
+    String setUpSharedServer(String clientRole, String clientPassword);
 
     /** The clock and zone the user lives in: due dates are shown and read in it. */
     Clock clock();
-
-    /** The log file, so error messages can point to the details. */
-    Path logFile();
 }

@@ -229,7 +229,7 @@ final class TasksCommand {
     /** Opens the database, signs in for this one command, runs {@code work}, signs out. */
     private int signedIn(BiFunction<TaskService, UserSession, Integer> work) {
         Services services = root.services();
-        try (Workspace workspace = services.openWorkspace(root.databaseUrl())) {
+        try (Workspace workspace = services.openWorkspace()) {
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);

@@ -58,4 +58,33 @@ class DesktopBackendTest {
         }
         assertThat(TestDesktop.backend(folder, Clock.systemUTC(), null).isFirstRun()).isFalse();
     }
+
+    @Test
+    void aDotEnvWrittenWhileTheAppRunsIsReadOnlyAtTheNextStart() throws Exception {
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), null);
+
+        Files.writeString(folder.resolve(".env"), "DATABASE_URL=" + folder.resolve("elsewhere") + "\n");
+
+        assertThat(desktop.isFirstRun()).isTrue();
+        assertThat(desktop.databaseName()).isEqualTo(TestEnvironment.defaultDatabaseFile(folder).toString());
+        DesktopServices nextStart = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(nextStart.isFirstRun()).isFalse();
+        assertThat(nextStart.databaseName()).isEqualTo(folder.resolve("elsewhere.mv.db").toString());
+    }
+
+    @Test
+    void theDatabaseChosenOnTheFirstRunIsTheOneOpenedWithoutReadingTheSettingsAgain() throws Exception {
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(desktop.isFirstRun()).isTrue();
+
+        desktop.useLocalDatabase();
+        // Were the settings read again, this line would now fail every look-up.
+        Path settings = folder.resolve("config/taskdesk/settings.properties");
+        Files.writeString(settings, "database.url=mysql://root:secret@localhost/tasks\n");
+
+        assertThat(desktop.isFirstRun()).isFalse();
+        try (Workspace local = desktop.openWorkspace(step -> { })) {
+            assertThat(local.databaseName()).isEqualTo(TestEnvironment.defaultDatabaseFile(folder).toString());
+        }
+    }
 }

@@ -22,6 +22,7 @@ import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
 import org.taskdesk.testing.CliResult;
@@ -155,24 +156,26 @@ class DiskFullTest {
 
     /** The real command line, in this JVM, on the database {@code file} kept on the {@link FullDisk}. */
     private CliResult run(Path file, String... args) {
-        AppServices real = new AppServices(TestEnvironment.in(folder, Map.of("TASKDESK_EMAIL", "ann@example.com",
-                "TASKDESK_PASSWORD", "ann password", "TASKDESK_BCRYPT_COST", "4")), Clock.systemUTC());
+        UserEnvironment environment = TestEnvironment.in(folder, Map.of("TASKDESK_EMAIL", "ann@example.com",
+                "TASKDESK_PASSWORD", "ann password", "TASKDESK_BCRYPT_COST", "4"));
+        AppServices real = new AppServices(Configuration.configure(environment).load(), Clock.systemUTC());
         Services onFullDisk = new OnDisk(real, new DatabaseConnections(FullDisk.database(file)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandRunner.run(onFullDisk, url -> 0, new PrintWriter(out), new PrintWriter(err), args);
+        int code = CommandRunner.run(databaseUrl -> onFullDisk, Logs.file(environment), new PrintWriter(out),
+                new PrintWriter(err), args).exitCode();
         return new CliResult(code, out.toString(), err.toString());
     }
 
     /** The app's services with every database command sent to one database. */
     private record OnDisk(AppServices real, DatabaseConnections connections) implements Services {
         @Override
-        public MigrationService migrations(String databaseUrlOption) {
+        public MigrationService migrations() {
             return new MigrationService(new SchemaMigrator(connections, new LocalBackups(real.clock())));
         }
 
         @Override
-        public Workspace openWorkspace(String databaseUrlOption) {
+        public Workspace openWorkspace() {
             return OpenedWorkspace.open(connections, real.passwords(), real.clock(), step -> { });
         }
 
@@ -182,12 +185,12 @@ class DiskFullTest {
         }
 
         @Override
-        public List<SchemaDifference> compareSchema(String databaseUrlOption) {
+        public List<SchemaDifference> compareSchema() {
             throw new UnsupportedOperationException("not used by this test");
         }
 
         @Override
-        public WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption) {
+        public WrittenRevision autogenerate(String message, Path folder) {
             throw new UnsupportedOperationException("not used by this test");
         }
 
@@ -202,18 +205,13 @@ class DiskFullTest {
         }
 
         @Override
-        public String setUpSharedServer(String databaseUrlOption, String clientRole, String clientPassword) {
+        public String setUpSharedServer(String clientRole, String clientPassword) {
             throw new UnsupportedOperationException("not used by this test");
         }
 
         @Override
         public java.time.Clock clock() {
             return real.clock();
-        }
-
-        @Override
-        public Path logFile() {
-            return real.logFile();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import org.taskdesk.cli.CommandRunner;
+import org.taskdesk.cli.Outcome;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.testing.CliResult;
 
@@ -18,12 +19,11 @@ public final class TaskDeskCli {
     public CliResult run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        AppServices services = new AppServices(environment, Clock.systemDefaultZone());
-        int code = CommandRunner.run(services, databaseUrl -> {
-            new PrintWriter(out, true).print("desktop for " + databaseUrl);
-            return 0;
-        }, new PrintWriter(out),
-                new PrintWriter(err), args);
-        return new CliResult(code, out.toString(), err.toString());
+        Outcome outcome = CommandRunner.run(AppServices.factory(environment, Clock.systemDefaultZone()),
+                Logs.file(environment), new PrintWriter(out), new PrintWriter(err), args);
+        if (outcome.opensWindow()) {
+            new PrintWriter(out, true).print("desktop for " + outcome.databaseUrl());
+        }
+        return new CliResult(outcome.exitCode(), out.toString(), err.toString());
     }
 }

@@ -18,7 +18,9 @@ public final class TestDesktop {
     }
 
     public static DesktopServices backend(Path folder, Clock clock, String databaseUrl, Map<String, String> variables) {
-        return new DesktopBackend(TestEnvironment.in(folder, variables), databaseUrl, clock,
-                new Passwords(TestWorkspaces.TEST_BCRYPT_COST), new FileTokenStore(folder.resolve("tokens.properties")));
+        Configuration configuration = Configuration.configure(TestEnvironment.in(folder, variables))
+                .databaseUrl(databaseUrl).load();
+        return new DesktopBackend(configuration, clock, new Passwords(TestWorkspaces.TEST_BCRYPT_COST),
+                new FileTokenStore(folder.resolve("tokens.properties")));
     }
 }

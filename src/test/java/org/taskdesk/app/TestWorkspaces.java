@@ -7,6 +7,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.testing.FreshDatabase;
+import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.workspace.Workspace;
 
 /** Opens a workspace on a new database of either kind, as the app does, with a cheap bcrypt cost. */
@@ -30,8 +31,8 @@ public final class TestWorkspaces {
         DatabaseConnections connections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url));
         if (connections.target().kind() == DatabaseKind.POSTGRESQL) {
             // A server database is migrated by its owner: do that first, as 'taskdesk db upgrade head' would.
-            new AppServices(org.taskdesk.testing.TestEnvironment.in(folder), clock).migrations(url)
-                    .upgradeToHead(step -> { });
+            Configuration configuration = Configuration.configure(TestEnvironment.in(folder)).databaseUrl(url).load();
+            new AppServices(configuration, clock).migrations().upgradeToHead(step -> { });
         }
         return OpenedWorkspace.open(connections, new Passwords(bcryptCost), clock, step -> { });
     }

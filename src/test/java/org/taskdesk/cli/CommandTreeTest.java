@@ -28,7 +28,7 @@ class CommandTreeTest {
 
     /** Every command path, root included: {@code []}, {@code [db]}, {@code [db, current]}… */
     static Stream<List<String>> commands() {
-        CommandLine tree = new CommandLine(new TaskDeskCommand(null, null));
+        CommandLine tree = new CommandLine(new TaskDeskCommand(null));
         Subcommands.ALL.values().forEach(tree::addSubcommand);
         List<List<String>> paths = new ArrayList<>();
         walk(tree, List.of(), paths, false);
@@ -37,7 +37,7 @@ class CommandTreeTest {
 
     /** The commands that do something (no subcommands of their own). */
     static Stream<List<String>> leaves() {
-        CommandLine tree = new CommandLine(new TaskDeskCommand(null, null));
+        CommandLine tree = new CommandLine(new TaskDeskCommand(null));
         Subcommands.ALL.values().forEach(tree::addSubcommand);
         List<List<String>> paths = new ArrayList<>();
         walk(tree, List.of(), paths, true);
@@ -87,7 +87,7 @@ class CommandTreeTest {
     @ParameterizedTest
     @MethodSource("leaves")
     void globalOptionsAreAcceptedAfterEveryCommand(List<String> path) {
-        TaskDeskCommand root = new TaskDeskCommand(null, null);
+        TaskDeskCommand root = new TaskDeskCommand(null);
         CommandLine line = CommandRunner.commandLine(root, List.copyOf(Subcommands.ALL.values()));
         List<String> args = new ArrayList<>(path);
         args.addAll(requiredArguments(line, path));
@@ -102,7 +102,7 @@ class CommandTreeTest {
     @ParameterizedTest
     @MethodSource("signingInLeaves")
     void theEmailIsAcceptedAfterEveryCommandThatSignsIn(List<String> path) {
-        CommandLine line = CommandRunner.commandLine(new TaskDeskCommand(null, null), List.copyOf(Subcommands.ALL.values()));
+        CommandLine line = CommandRunner.commandLine(new TaskDeskCommand(null), List.copyOf(Subcommands.ALL.values()));
         List<String> args = new ArrayList<>(path);
         args.addAll(requiredArguments(line, path));
         args.addAll(List.of("--email", "ann@example.com"));
@@ -117,7 +117,7 @@ class CommandTreeTest {
 
     @Test
     void optionsWorkWhereTheReadmeTypesThem() {
-        TaskDeskCommand root = new TaskDeskCommand(null, null);
+        TaskDeskCommand root = new TaskDeskCommand(null);
         CommandLine line = CommandRunner.commandLine(root, List.copyOf(Subcommands.ALL.values()));
 
         line.parseArgs("tasks", "list", "--database-url", "/a/b", "--json");

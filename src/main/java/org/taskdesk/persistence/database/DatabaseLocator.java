@@ -2,12 +2,14 @@ package org.taskdesk.persistence.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.settings.SettingsFile;
 
 /**
  * Decides which database to use. Highest first: the {@code --database-url} option, {@code DATABASE_URL} in the
  * environment, {@code DATABASE_URL} in a {@code .env} file of the working directory, {@code database.url} in the
- * settings file, and last the local H2 file in the per-user data folder.
+ * settings file, and last the local H2 file in the per-user data folder. Read once per run ({@link #read}): the
+ * composition root keeps the {@link DatabaseSetting}.
  */
 public final class DatabaseLocator {
     public static final String VARIABLE = "DATABASE_URL";
@@ -22,27 +24,55 @@ public final class DatabaseLocator {
         this.environment = environment;
     }
 
-    /** The database to use; {@code option} is the {@code --database-url} value or null. */
+    /** The database to use; {@code option} is the {@code --database-url} value or null. Throws what cannot be read. */
     public DatabaseChoice locate(String option) {
-        DatabaseUrl urls = new DatabaseUrl(environment.workingDirectory(), environment.userHome());
-        if (option != null && !option.isBlank()) {
-            return new DatabaseChoice(urls.parse(option), "--database-url");
+        return read(option).choice();
+    }
+
+    /**
+     * Reads the setting once, from the highest source down, no further than the first that is set: a {@code .env}
+     * that cannot be read does not matter when {@code --database-url} is given. What cannot be read is kept in the
+     * setting, to be reported by whoever needs the database.
+     */
+    public DatabaseSetting read(String option) {
+        DatabaseUrl urls = urls();
+        try {
+            if (option != null && !option.isBlank()) {
+                return chosenAbove(urls.parse(option), "--database-url");
+            }
+            String fromEnvironment = environment.variable(VARIABLE);
+            if (fromEnvironment != null) {
+                return chosenAbove(urls.parse(fromEnvironment), "DATABASE_URL in the environment");
+            }
+            String fromDotEnv = readDotEnv();
+            if (fromDotEnv != null) {
+                return chosenAbove(urls.parse(fromDotEnv), "DATABASE_URL in " + environment.workingDirectory().resolve(".env"));
+            }
+        } catch (TaskDeskException e) {
+            return DatabaseSetting.unreadable(e, false, this);
         }
-        String fromEnvironment = environment.variable(VARIABLE);
-        if (fromEnvironment != null) {
-            return new DatabaseChoice(urls.parse(fromEnvironment), "DATABASE_URL in the environment");
+        try {
+            String fromSettings = new SettingsFile(settingsFile()).get(SettingsFile.DATABASE_URL).orElse(null);
+            return fromSettingsFile(fromSettings == null ? null : urls.parse(fromSettings));
+        } catch (TaskDeskException e) {
+            return DatabaseSetting.unreadable(e, true, this);
         }
-        String fromDotEnv = readDotEnv();
-        if (fromDotEnv != null) {
-            return new DatabaseChoice(urls.parse(fromDotEnv), "DATABASE_URL in "
-                    + environment.workingDirectory().resolve(".env"));
-        }
-        Path settings = settingsFile();
-        String fromSettings = new SettingsFile(settings).get(SettingsFile.DATABASE_URL).orElse(null);
-        if (fromSettings != null) {
-            return new DatabaseChoice(urls.parse(fromSettings), "database.url in " + settings);
-        }
-        return new DatabaseChoice(defaultDatabase(), DEFAULT_SOURCE);
+    }
+
+    /** The setting when the settings file decides: {@code target}, or the default local file when it is null. */
+    DatabaseSetting fromSettingsFile(DatabaseTarget target) {
+        DatabaseChoice choice = target == null ? new DatabaseChoice(defaultDatabase(), DEFAULT_SOURCE)
+                : new DatabaseChoice(target, "database.url in " + settingsFile());
+        return DatabaseSetting.chosen(choice, true, this);
+    }
+
+    private DatabaseSetting chosenAbove(DatabaseTarget target, String source) {
+        return DatabaseSetting.chosen(new DatabaseChoice(target, source), false, this);
+    }
+
+    /** Reads the URLs people write: relative paths from the working directory, {@code ~} for the home folder. */
+    private DatabaseUrl urls() {
+        return new DatabaseUrl(environment.workingDirectory(), environment.userHome());
     }
 
     /** The local H2 file used when nothing else is configured. */

@@ -69,4 +69,25 @@ class DatabaseLocatorTest {
 
         assertThat(e.getMessage()).contains("Unsupported database URL").doesNotContain("hunter2");
     }
+
+    @Test
+    void aBrokenSourceBelowTheOneThatChoseIsNeverRead() throws Exception {
+        Files.writeString(folder.resolve(".env"), "DATABASE_URL='unclosed\n");
+        writeSettings("mysql://u:hunter2@h/db");
+
+        assertThat(locate(Map.of("DATABASE_URL", "/from/environment"), null).source())
+                .isEqualTo("DATABASE_URL in the environment");
+        assertThat(locate(Map.of(), "/from/option").source()).isEqualTo("--database-url");
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsKeptAndThrownWhenTheDatabaseIsNeeded() throws Exception {
+        writeSettings("mysql://u:hunter2@h/db");
+
+        DatabaseSetting setting = new DatabaseLocator(TestEnvironment.in(folder)).read(null);
+
+        TaskDeskException e = assertThrows(TaskDeskException.class, setting::choice);
+        assertThat(e.getMessage()).contains("Unsupported database URL").doesNotContain("hunter2");
+        assertThat(setting.withSettingsFile(null).choice().isDefault()).as("choosing again in the app mends it").isTrue();
+    }
 }
