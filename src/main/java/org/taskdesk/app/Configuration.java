@@ -27,10 +27,12 @@ final class Configuration {
     private final Checked<ServerTimeouts> serverTimeouts;
     private final Checked<Integer> bcryptCost;
     private final Path settingsFile;
+    private final String databaseUrlOption;
 
     private Configuration(UserEnvironment environment, DatabaseSetting database, Checked<ServerTimeouts> serverTimeouts,
-                          Checked<Integer> bcryptCost, Path settingsFile) {
+                          Checked<Integer> bcryptCost, Path settingsFile, String databaseUrlOption) {
         this.environment = environment;
+        this.databaseUrlOption = databaseUrlOption;
         this.database = database;
         this.serverTimeouts = serverTimeouts;
         this.bcryptCost = bcryptCost;
@@ -62,7 +64,7 @@ final class Configuration {
             DatabaseLocator locator = new DatabaseLocator(environment);
             return new Configuration(environment, locator.read(databaseUrl),
                     Checked.read(() -> ServerTimeouts.from(environment)), Checked.read(() -> bcryptCost(environment)),
-                    locator.settingsFile());
+                    locator.settingsFile(), databaseUrl);
         }
     }
 
@@ -91,7 +93,15 @@ final class Configuration {
      */
     Configuration withDatabaseFromSettingsFile(DatabaseTarget target) {
         return new Configuration(environment, database.withSettingsFile(target), serverTimeouts, bcryptCost,
-                settingsFile);
+                settingsFile, databaseUrlOption);
+    }
+
+    /**
+     * The configuration read afresh from the same command line and environment: what the start-up screen's
+     * "Try again" uses, so that a person who fixed {@code .env} or the settings file by hand need not restart.
+     */
+    Configuration readAgain() {
+        return configure(environment).databaseUrl(databaseUrlOption).load();
     }
 
     /** The chosen database; throws, naming the setting, when it could not be read. */

@@ -58,6 +58,11 @@ final class DesktopBackend implements DesktopServices {
     }
 
     @Override
+    public void readSettingsAgain() {
+        configuration = configuration.readAgain();
+    }
+
+    @Override
     public boolean isFirstRun() {
         DatabaseChoice choice = configuration.database();
         return choice.isDefault() && choice.target().isMissingLocalFile();

@@ -101,7 +101,7 @@ public final class DesktopApp {
     }
 
     private StartupView startupView(StartupViewModel startup) {
-        return new StartupView(startup, () -> open(startup), () -> startup.restore(this::opened), Platform::exit);
+        return new StartupView(startup, () -> startup.tryAgain(this::opened), () -> startup.restore(this::opened), Platform::exit);
     }
 
     private void open(StartupViewModel startup) {

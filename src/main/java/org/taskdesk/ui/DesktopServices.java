@@ -15,6 +15,12 @@ import org.taskdesk.workspace.Workspace;
  * database, the keyring or files block: call them through {@link org.taskdesk.ui.common.BackgroundTasks}.
  */
 public interface DesktopServices {
+    /**
+     * Reads the settings (the database's place in {@code .env} and the settings file) again, after the person
+     * asked to try again: they may have fixed a file by hand. Settings are otherwise read once, at start. Blocks.
+     */
+    void readSettingsAgain();
+
     /** True when no database has been chosen anywhere yet: the app asks where to keep tasks. */
     boolean isFirstRun();
 

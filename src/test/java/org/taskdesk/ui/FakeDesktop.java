@@ -26,6 +26,14 @@ public final class FakeDesktop implements DesktopServices {
         this.databaseName = databaseName;
     }
 
+    /** How often "Try again" asked for the settings to be read again. */
+    public int settingsReadAgain;
+
+    @Override
+    public void readSettingsAgain() {
+        settingsReadAgain++;
+    }
+
     @Override
     public boolean isFirstRun() {
         return false;

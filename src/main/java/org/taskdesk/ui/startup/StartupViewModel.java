@@ -94,6 +94,15 @@ public final class StartupViewModel {
 
     /** Opens the database in the background; {@code opened} gets the workspace on the JavaFX thread. */
     public void open(Consumer<Workspace> opened) {
+        open(opened, false);
+    }
+
+    /** "Try again": reads the settings again first, in case the person fixed them by hand, then opens. */
+    public void tryAgain(Consumer<Workspace> opened) {
+        open(opened, true);
+    }
+
+    private void open(Consumer<Workspace> opened, boolean readSettingsAgain) {
         attempt++;
         offered = null;
         canRestore.set(false);
@@ -101,6 +110,9 @@ public final class StartupViewModel {
         firstVersion = -1;
         message.set(Messages.text("startup.opening"));
         background.run(() -> {
+            if (readSettingsAgain) {
+                desktop.readSettingsAgain();
+            }
             // Naming the database reads the settings, and a malformed URL there must become this view's failure.
             String name = desktop.databaseName();
             background.onUiThread(() -> message.set(Messages.format("startup.opening.database", name)));

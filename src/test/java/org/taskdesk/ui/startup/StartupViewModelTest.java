@@ -212,6 +212,27 @@ class StartupViewModelTest {
     }
 
     @Test
+    void tryingAgainReadsASettingFixedByHandWithoutARestart() throws Exception {
+        Path dotEnv = folder.resolve(".env");
+        Files.writeString(dotEnv, "DATABASE_URL=mysql://localhost/tasks\n");
+        StartupViewModel model = new StartupViewModel(TestDesktop.backend(folder, Clock.systemUTC(), null),
+                new DirectBackgroundTasks());
+        model.open(workspace -> {
+            throw new AssertionError("must not open");
+        });
+        assertThat(model.errorHeadlineProperty().get()).isEqualTo("The database setting is not valid");
+
+        Files.writeString(dotEnv, "DATABASE_URL=" + folder.resolve("fixed.mv.db") + "\n");
+        AtomicReference<Workspace> opened = new AtomicReference<>();
+        model.tryAgain(opened::set);
+
+        assertThat(model.failedProperty().get()).as(model.errorTextProperty().get()).isFalse();
+        assertThat(opened.get()).isNotNull();
+        opened.get().close();
+        assertThat(folder.resolve("fixed.mv.db")).exists();
+    }
+
+    @Test
     void anUnreachableServerSaysTheDatabaseCannotBeOpened() {
         StartupViewModel model = new StartupViewModel(
                 TestDesktop.backend(folder, Clock.systemUTC(), "postgresql://ann:secret@127.0.0.1:1/tasks"),
