@@ -22,7 +22,7 @@ import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.persistence.tasks.HibernateTaskStore;
 import org.taskdesk.tasks.TaskService;
 
 /**
@@ -90,7 +90,7 @@ public final class DurableWritesBenchmark {
                     clock);
             accounts.signUp("bench@example.com", "Bench", "bench password");
             UserSession user = accounts.signIn("bench@example.com", "bench password", false);
-            TaskService service = new TaskService(transactions, new TaskRepository(), clock);
+            TaskService service = new TaskService(new HibernateTaskStore(transactions, clock.getZone()), clock);
             double[] millis = new double[count];
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
