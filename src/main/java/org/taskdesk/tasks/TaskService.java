@@ -13,7 +13,6 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.QuickAdd;
-import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskCompletion;
 import org.taskdesk.domain.tasks.TaskFilter;
@@ -26,7 +25,6 @@ import org.taskdesk.domain.tasks.TaskFilter;
 public final class TaskService {
     private final TaskStore store;
     private final Clock clock;
-    private final QuickAddParser quickAdd = new QuickAddParser();
 
     /** {@code clock}'s zone is the person's: due times are shown and entered in it. */
     public TaskService(TaskStore store, Clock clock) {
@@ -34,12 +32,15 @@ public final class TaskService {
         this.clock = clock;
     }
 
-    /** Adds the task one line of quick-add text describes, e.g. "Pay rent tomorrow 9am #home !high every month". */
-    public Task add(UserSession user, String quickAddLine) {
-        if (quickAddLine == null || quickAddLine.isBlank()) {
+    /**
+     * Adds the task a quick-add line was read as, e.g. "Pay rent tomorrow 9am #home !high every month": the caller
+     * reads the line once ({@link org.taskdesk.domain.tasks.QuickAddParser}) and saves what it showed, so that what
+     * is saved cannot differ from what was seen (a "tomorrow" read before midnight and saved after it).
+     */
+    public Task add(UserSession user, QuickAdd parsed) {
+        if (parsed.title().isBlank()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Type what the task is, e.g. \"Pay rent tomorrow 9am\".");
         }
-        QuickAdd parsed = quickAdd.parse(quickAddLine, ZonedDateTime.now(clock));
         if (!parsed.problems().isEmpty()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
         }

@@ -1,5 +1,7 @@
 package org.taskdesk.bench;
 
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +97,7 @@ public final class DurableWritesBenchmark {
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long before = System.nanoTime();
-                service.add(user, "Task number " + i + " #bench !high");
+                service.add(user, quickAdd("Task number " + i + " #bench !high", clock));
                 millis[i] = (System.nanoTime() - before) / 1e6;
             }
             double seconds = (System.nanoTime() - started) / 1e9;

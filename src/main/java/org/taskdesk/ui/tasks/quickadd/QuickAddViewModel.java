@@ -30,6 +30,8 @@ public final class QuickAddViewModel {
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
     private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    /** What the chips show: the line as read when it was typed, which is what is saved. */
+    private QuickAdd understood;
 
     public QuickAddViewModel(TaskListViewModel list) {
         this.list = list;
@@ -56,7 +58,7 @@ public final class QuickAddViewModel {
         if (line == null || line.isBlank()) {
             return;
         }
-        list.run(list.commands().add(line), () -> {
+        list.run(list.commands().add(understood), () -> {
             if (line.equals(text.get())) {
                 text.set("");
             }
@@ -65,12 +67,14 @@ public final class QuickAddViewModel {
 
     private void understand(String line) {
         if (line == null || line.isBlank()) {
+            understood = null;
             chips.clear();
             title.set("");
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(list.clock());
         QuickAdd parsed = parser.parse(line, now);
+        understood = parsed;
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
             result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
