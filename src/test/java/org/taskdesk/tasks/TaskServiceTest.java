@@ -253,6 +253,36 @@ class TaskServiceTest {
         });
     }
 
+    /**
+     * Each bulk call is one transaction: when its second task fails, the first is as it was, though its change had
+     * already gone to the database (a completion's history row, an edit flushed before the next task was read).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aBulkCallChangesAllItsTasksOrNone(DatabaseKind kind) {
+        withWorkspace(kind, w -> {
+            Task rent = tasks().add(ann, quickAdd("Pay rent 2026-11-25 every month", clock));
+            Task plants = tasks().add(ann, quickAdd("Water plants #home", clock));
+            long bobsErrand = tasks().add(bob, quickAdd("Bob's errand", clock)).id();
+            List<Long> secondIsNotAnns = List.of(rent.id(), bobsErrand);
+
+            assertThat(assertThrows(TaskDeskException.class, () -> tasks().complete(ann, secondIsNotAnns)).code())
+                    .isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(assertThrows(TaskDeskException.class, () -> tasks().delete(ann, secondIsNotAnns)).code())
+                    .isEqualTo(ErrorCode.NOT_FOUND);
+            TaskDeskException tooLong = assertThrows(TaskDeskException.class, () -> tasks().update(ann,
+                    List.of(rent.id(), plants.id()), t -> t.withTitle(t.id() == plants.id() ? "x".repeat(201) : "Rent",
+                            clock.instant())));
+            assertThat(tooLong.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+
+            assertThat(tasks().get(ann, rent.id())).isEqualTo(rent);
+            assertThat(tasks().get(ann, plants.id())).isEqualTo(plants);
+            assertThat(w.statistics().lastThirtyDays(ann).totalCompleted()).isZero();
+            assertThat(tasks().get(bob, bobsErrand).title()).isEqualTo("Bob's errand");
+            return null;
+        });
+    }
+
     private List<Long> ids(String filter) {
         return tasks().list(ann, TaskQuery.of(filter)).tasks().stream().map(Task::id).toList();
     }
