@@ -13,11 +13,11 @@ public final class StatisticsService {
     /** The window the statistics window shows. */
     public static final int DAYS = 30;
 
-    private final TaskStore store;
+    private final TaskStorage storage;
     private final Clock clock;
 
-    public StatisticsService(TaskStore store, Clock clock) {
-        this.store = store;
+    public StatisticsService(TaskStorage storage, Clock clock) {
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -27,7 +27,7 @@ public final class StatisticsService {
         LocalDate first = today.minusDays(DAYS - 1L);
         // Completions before the window cannot make a day inside it overdue or done, so they are not read.
         Instant since = first.atStartOfDay(clock.getZone()).toInstant();
-        return store.inOneTransaction(user.userId(), user.token(), changes -> StatisticsCalculator.compute(changes.all(),
+        return storage.inOneTransaction(user.userId(), user.token(), changes -> StatisticsCalculator.compute(changes.all(),
                 changes.completionsSince(since), clock.getZone(), today, DAYS));
     }
 }

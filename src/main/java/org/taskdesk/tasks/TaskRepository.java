@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.taskdesk.domain.tasks.Task;
 
 /**
- * One person's tasks and their completion history, for the length of one transaction of {@link TaskStore}: records
+ * One person's tasks and their completion history, for the length of one transaction of {@link TaskStorage}: records
  * in, records out. Every call acts for that person only, so another person's task is simply not there. Not to be
  * kept past the transaction it was handed to.
  */

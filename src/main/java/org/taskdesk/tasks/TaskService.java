@@ -19,16 +19,16 @@ import org.taskdesk.domain.tasks.TaskFilter;
 
 /**
  * A signed-in person's tasks. Every method acts for that person only: another person's task is "not found",
- * whatever id is tried. Hands out immutable {@link Task} records; keeps them in a {@link TaskStore}, each call in one
+ * whatever id is tried. Hands out immutable {@link Task} records; keeps them in a {@link TaskStorage}, each call in one
  * transaction, so that a call on many tasks changes all of them or none.
  */
 public final class TaskService {
-    private final TaskStore store;
+    private final TaskStorage storage;
     private final Clock clock;
 
     /** {@code clock}'s zone is the person's: due times are shown and entered in it. */
-    public TaskService(TaskStore store, Clock clock) {
-        this.store = store;
+    public TaskService(TaskStorage storage, Clock clock) {
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -236,7 +236,7 @@ public final class TaskService {
     }
 
     private <T> T inOneTransaction(UserSession user, Function<TaskRepository, T> changes) {
-        return store.inOneTransaction(user.userId(), user.token(), changes);
+        return storage.inOneTransaction(user.userId(), user.token(), changes);
     }
 
     /**

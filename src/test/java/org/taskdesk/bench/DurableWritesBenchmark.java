@@ -24,7 +24,7 @@ import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.tasks.HibernateTaskStore;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskService;
 
 /**
@@ -92,7 +92,7 @@ public final class DurableWritesBenchmark {
                     clock);
             accounts.signUp("bench@example.com", "Bench", "bench password");
             UserSession user = accounts.signIn("bench@example.com", "bench password", false);
-            TaskService service = new TaskService(new HibernateTaskStore(transactions, clock.getZone()), clock);
+            TaskService service = new TaskService(new HibernateTaskStorage(transactions, clock.getZone()), clock);
             double[] millis = new double[count];
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {

@@ -26,8 +26,8 @@ import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
 import org.taskdesk.persistence.secrets.FileTokenStore;
-import org.taskdesk.persistence.tasks.HibernateTaskStore;
-import org.taskdesk.tasks.TaskStore;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
+import org.taskdesk.tasks.TaskStorage;
 import org.taskdesk.testing.TestEnvironment;
 
 /**
@@ -66,7 +66,7 @@ public final class StartupFixture {
                     new Passwords(4), clock);
             accounts.signUp(EMAIL, "Bench", PASSWORD);
             UserSession session = accounts.signIn(EMAIL, PASSWORD, true);
-            insert(new HibernateTaskStore(transactions, clock.getZone()), session, tasks(count, clock));
+            insert(new HibernateTaskStorage(transactions, clock.getZone()), session, tasks(count, clock));
             new FileTokenStore(environment.dataFolder().resolve("remembered-sessions.properties"))
                     .save(target.displayName(), session.token());
         }
@@ -74,7 +74,7 @@ public final class StartupFixture {
     }
 
     /** In transactions of 500 tasks: one per task would take minutes on a durable file, one for all a lot of memory. */
-    private static void insert(TaskStore store, UserSession owner, List<Task> tasks) {
+    private static void insert(TaskStorage store, UserSession owner, List<Task> tasks) {
         for (int from = 0; from < tasks.size(); from += 500) {
             List<Task> batch = tasks.subList(from, Math.min(from + 500, tasks.size()));
             store.inOneTransaction(owner.userId(), owner.token(), changes -> {

@@ -13,7 +13,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.entities.SessionEntity;
 import org.taskdesk.persistence.entities.UserEntity;
-import org.taskdesk.persistence.tasks.HibernateTaskStore;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 
 /**
  * Builds Hibernate over a migrated database. Flyway owns the schema; Hibernate only checks that its mapping
@@ -22,7 +22,7 @@ import org.taskdesk.persistence.tasks.HibernateTaskStore;
 public final class HibernateSetup {
     /** Every entity class: the mapping that migrations must keep up with. */
     public static final List<Class<?>> ENTITIES = Stream.concat(Stream.of(UserEntity.class, SessionEntity.class),
-            HibernateTaskStore.ENTITIES.stream()).toList();
+            HibernateTaskStorage.ENTITIES.stream()).toList();
 
     private HibernateSetup() {
     }

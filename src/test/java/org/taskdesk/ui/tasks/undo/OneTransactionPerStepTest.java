@@ -21,17 +21,17 @@ import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.tasks.HibernateTaskStore;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskRepository;
 import org.taskdesk.tasks.TaskService;
-import org.taskdesk.tasks.TaskStore;
+import org.taskdesk.tasks.TaskStorage;
 import org.taskdesk.testing.MutableClock;
 import org.taskdesk.workspace.Workspace;
 
 /**
  * A bulk action on many tasks, its undo and its redo are each one service call in one transaction (not a loop of
- * per-task calls), counted at the task store the service uses.
+ * per-task calls), counted at the task storage the service uses.
  */
 class OneTransactionPerStepTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("Europe/Berlin"));
@@ -40,11 +40,11 @@ class OneTransactionPerStepTest {
     Path folder;
 
     /** The real store, counting the transactions it is asked for. */
-    private static final class CountingStore implements TaskStore {
-        private final TaskStore real;
+    private static final class CountingStorage implements TaskStorage {
+        private final TaskStorage real;
         private int transactions;
 
-        CountingStore(TaskStore real) {
+        CountingStorage(TaskStorage real) {
             this.real = real;
         }
 
@@ -69,7 +69,7 @@ class OneTransactionPerStepTest {
              Transactions transactions = new Transactions(HibernateSetup.validated(connections), connections.target())) {
             workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
-            CountingStore store = new CountingStore(new HibernateTaskStore(transactions, clock.getZone()));
+            CountingStorage store = new CountingStorage(new HibernateTaskStorage(transactions, clock.getZone()));
             TaskService tasks = new TaskService(store, clock);
             List<Task> three = Stream.of("Pay rent tomorrow every month", "Call mum", "Water plants every day")
                     .map(line -> tasks.add(ann, quickAdd(line, clock))).toList();

@@ -6,7 +6,7 @@ import java.util.function.Function;
  * Where the task services keep tasks: "these changes together". Persistence implements it; the services see only
  * this and {@link TaskRepository}, in the domain's terms.
  */
-public interface TaskStore {
+public interface TaskStorage {
 
     /**
      * Runs {@code changes} in one transaction for the person {@code ownerId}, signed in with {@code sessionToken}

@@ -18,7 +18,7 @@ import org.taskdesk.ui.tasks.MainWindowFixture;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /** The quick-add bar saves what its chips showed, read once: never a second reading of the line at another time. */
-class QuickAddViewModelTest {
+class QuickAddSavesWhatItShowedTest {
     @TempDir
     Path folder;
 
