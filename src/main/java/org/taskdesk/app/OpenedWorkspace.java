@@ -22,7 +22,7 @@ import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.workspace.Workspace;
@@ -58,8 +58,9 @@ final class OpenedWorkspace implements Workspace {
         this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
                 ? new SharedServerAccountService(connections, passwords)
                 : new LocalAccountService(transactions, new UserRepository(), passwords, clock);
-        this.tasks = new TaskService(transactions, new TaskRepository(), clock);
-        this.statistics = new StatisticsService(transactions, new TaskRepository(), clock);
+        HibernateTaskStorage storage = new HibernateTaskStorage(transactions, clock.getZone());
+        this.tasks = new TaskService(storage, clock);
+        this.statistics = new StatisticsService(storage, clock);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {

@@ -56,7 +56,7 @@ final class TasksCommand {
             description = "Add a task from one line, e.g. \"Pay rent tomorrow 9am #home !high every month\".")
     int add(@Parameters(arity = "1..*", paramLabel = "TEXT") List<String> words) {
         return signedIn((tasks, user) -> {
-            Task task = tasks.add(user, String.join(" ", words));
+            Task task = tasks.add(user, new QuickAddParser().parse(String.join(" ", words), now()));
             out().println("Added " + TaskText.line(task, now()));
             return 0;
         });

@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.taskdesk.domain.tasks.Due;
 
 /** One recorded "done" of a task: when, and what its due date was then (null for none). */
-record PastCompletion(long taskId, Instant completedAt, Due due) {
+public record PastCompletion(long taskId, Instant completedAt, Due due) {
 }

@@ -6,48 +6,41 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.hibernate.Session;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.QuickAdd;
-import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskCompletion;
 import org.taskdesk.domain.tasks.TaskFilter;
-import org.taskdesk.persistence.entities.TaskCompletionEntity;
-import org.taskdesk.persistence.entities.TaskEntity;
-import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.tasks.TaskMapper;
-import org.taskdesk.persistence.tasks.TaskRepository;
 
 /**
  * A signed-in person's tasks. Every method acts for that person only: another person's task is "not found",
- * whatever id is tried. Hands out immutable {@link Task} records, never entities.
+ * whatever id is tried. Hands out immutable {@link Task} records; keeps them in a {@link TaskStorage}, each call in one
+ * transaction, so that a call on many tasks changes all of them or none.
  */
 public final class TaskService {
-    private final Transactions transactions;
-    private final TaskRepository repository;
+    private final TaskStorage storage;
     private final Clock clock;
-    private final TaskMapper mapper;
-    private final QuickAddParser quickAdd = new QuickAddParser();
 
     /** {@code clock}'s zone is the person's: due times are shown and entered in it. */
-    public TaskService(Transactions transactions, TaskRepository repository, Clock clock) {
-        this.transactions = transactions;
-        this.repository = repository;
+    public TaskService(TaskStorage storage, Clock clock) {
+        this.storage = storage;
         this.clock = clock;
-        this.mapper = new TaskMapper(clock.getZone());
     }
 
-    /** Adds the task one line of quick-add text describes, e.g. "Pay rent tomorrow 9am #home !high every month". */
-    public Task add(UserSession user, String quickAddLine) {
-        if (quickAddLine == null || quickAddLine.isBlank()) {
+    /**
+     * Adds the task a quick-add line was read as, e.g. "Pay rent tomorrow 9am #home !high every month": the caller
+     * reads the line once ({@link org.taskdesk.domain.tasks.QuickAddParser}) and saves what it showed, so that what
+     * is saved cannot differ from what was seen (a "tomorrow" read before midnight and saved after it).
+     */
+    public Task add(UserSession user, QuickAdd parsed) {
+        if (parsed.title().isBlank()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Type what the task is, e.g. \"Pay rent tomorrow 9am\".");
         }
-        QuickAdd parsed = quickAdd.parse(quickAddLine, ZonedDateTime.now(clock));
         if (!parsed.problems().isEmpty()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
         }
@@ -59,25 +52,17 @@ public final class TaskService {
 
     /** Adds {@code task} as it is (its id is ignored). */
     public Task add(UserSession user, Task task) {
-        return transactions.asUser(user.token(), session -> {
-            TaskEntity row = new TaskEntity(repository.owner(session, user.userId()), task.title(),
-                    TaskMapper.toUtc(task.createdAt()));
-            mapper.copy(task, row);
-            repository.add(session, row);
-            session.flush();
-            return mapper.toTask(row);
-        });
+        return inOneTransaction(user, changes -> changes.add(task));
     }
 
     public Task get(UserSession user, long id) {
-        return transactions.asUser(user.token(), session -> mapper.toTask(owned(session, user, id)));
+        return inOneTransaction(user, changes -> owned(changes, id));
     }
 
     /** The tasks matching {@code query}, sorted and paged. */
     public TaskPage list(UserSession user, TaskQuery query) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> all = transactions.asUser(user.token(), session ->
-                repository.list(session, user.userId(), null).stream().map(mapper::toTask).toList());
+        List<Task> all = inOneTransaction(user, TaskRepository::all);
         TaskFilter filter = query.filter();
         Stream<Task> matching = filter.matchesEverything() ? all.stream() : all.stream().filter(t -> filter.matches(t, now));
         List<Task> sorted = matching.sorted(query.sort().order()).toList();
@@ -91,33 +76,25 @@ public final class TaskService {
      * which must not read every task ever completed.
      */
     public List<Task> open(UserSession user) {
-        return transactions.asUser(user.token(), session ->
-                repository.list(session, user.userId(), false).stream().map(mapper::toTask).toList());
+        return inOneTransaction(user, TaskRepository::open);
     }
 
     /** Applies {@code change} to the task and saves it; the domain's rules check the result. */
     public Task update(UserSession user, long id, UnaryOperator<Task> change) {
-        return transactions.asUser(user.token(), session -> {
-            TaskEntity row = owned(session, user, id);
-            Task changed = change.apply(mapper.toTask(row));
-            mapper.copy(changed, row);
-            return mapper.toTask(row);
-        });
+        return inOneTransaction(user, changes -> changes.update(id, change.apply(owned(changes, id))));
     }
 
     /** Completes the task; a recurring one moves to its next date instead, and the completion is recorded. */
     public TaskCompletion.Result complete(UserSession user, long id) {
-        return transactions.asUser(user.token(), session -> {
-            TaskEntity row = owned(session, user, id);
+        return inOneTransaction(user, changes -> {
+            Task task = owned(changes, id);
             // One reading of the clock: the history row and the task must agree on the moment, and on the day.
             Instant now = clock.instant();
-            if (!row.isCompleted()) { // completing a done task changes nothing, so it is no new completion either
-                repository.recordCompletion(session, row, TaskMapper.toUtc(now));
+            if (!task.completed()) { // completing a done task changes nothing, so it is no new completion either
+                changes.recordCompletion(id, now);
             }
-            TaskCompletion.Result result = TaskCompletion.complete(mapper.toTask(row),
-                    LocalDate.ofInstant(now, clock.getZone()), now);
-            mapper.copy(result.task(), row);
-            return new TaskCompletion.Result(mapper.toTask(row), result.advanced());
+            TaskCompletion.Result result = TaskCompletion.complete(task, LocalDate.ofInstant(now, clock.getZone()), now);
+            return new TaskCompletion.Result(changes.update(id, result.task()), result.advanced());
         });
     }
 
@@ -130,8 +107,9 @@ public final class TaskService {
     }
 
     public void delete(UserSession user, long id) {
-        transactions.asUser(user.token(), session -> {
-            repository.delete(session, owned(session, user, id));
+        inOneTransaction(user, changes -> {
+            owned(changes, id);
+            changes.delete(id);
             return null;
         });
     }
@@ -140,12 +118,10 @@ public final class TaskService {
 
     /** Applies {@code change} to each task, all or none; the results in the order of {@code ids}. */
     public List<Task> update(UserSession user, List<Long> ids, UnaryOperator<Task> change) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             List<Task> saved = new ArrayList<>();
             for (long id : ids) {
-                TaskEntity row = owned(session, user, id);
-                mapper.copy(change.apply(mapper.toTask(row)), row);
-                saved.add(mapper.toTask(row));
+                saved.add(changes.update(id, change.apply(owned(changes, id))));
             }
             return saved;
         });
@@ -156,12 +132,11 @@ public final class TaskService {
      * count, the time stamps), all or none: what an undo of an edit needs.
      */
     public List<Task> putBack(UserSession user, List<Task> snapshots) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             List<Task> saved = new ArrayList<>();
             for (Task snapshot : snapshots) {
-                TaskEntity row = owned(session, user, snapshot.id());
-                mapper.copy(snapshot, row);
-                saved.add(mapper.toTask(row));
+                owned(changes, snapshot.id());
+                saved.add(changes.update(snapshot.id(), snapshot));
             }
             return saved;
         });
@@ -173,21 +148,15 @@ public final class TaskService {
      * need.
      */
     public List<CompletedTask> complete(UserSession user, List<Long> ids) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             List<CompletedTask> done = new ArrayList<>();
             for (long id : ids) {
-                TaskEntity row = owned(session, user, id);
-                Task before = mapper.toTask(row);
-                RecordedCompletion recorded = null;
-                if (!row.isCompleted()) {
-                    TaskCompletionEntity completion = repository.recordCompletion(session, row, TaskMapper.toUtc(now));
-                    session.flush(); // for its id
-                    recorded = recorded(completion);
-                }
-                mapper.copy(TaskCompletion.complete(before, today, now).task(), row);
-                done.add(new CompletedTask(before, mapper.toTask(row), recorded));
+                Task before = owned(changes, id);
+                RecordedCompletion recorded = before.completed() ? null : changes.recordCompletion(id, now);
+                Task after = changes.update(id, TaskCompletion.complete(before, today, now).task());
+                done.add(new CompletedTask(before, after, recorded));
             }
             return done;
         });
@@ -198,15 +167,14 @@ public final class TaskService {
      * count it) and each task is put back as it was before.
      */
     public List<Task> undoCompletions(UserSession user, List<CompletedTask> completed) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             List<Task> saved = new ArrayList<>();
             for (CompletedTask step : completed) {
-                TaskEntity row = owned(session, user, step.before().id());
+                long id = owned(changes, step.before().id()).id();
                 if (step.recorded() != null) {
-                    repository.deleteCompletion(session, user.userId(), step.recorded().id());
+                    changes.deleteCompletion(step.recorded().id());
                 }
-                mapper.copy(step.before(), row);
-                saved.add(mapper.toTask(row));
+                saved.add(changes.update(id, step.before()));
             }
             return saved;
         });
@@ -214,15 +182,14 @@ public final class TaskService {
 
     /** Does undone completions again exactly: the same history rows (ids, moments) and the tasks as they were after. */
     public List<Task> redoCompletions(UserSession user, List<CompletedTask> completed) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             List<Task> saved = new ArrayList<>();
             for (CompletedTask step : completed) {
-                TaskEntity row = owned(session, user, step.after().id());
+                long id = owned(changes, step.after().id()).id();
                 if (step.recorded() != null) {
-                    insert(session, user, step.after().id(), step.recorded());
+                    insert(changes, id, step.recorded());
                 }
-                mapper.copy(step.after(), row);
-                saved.add(mapper.toTask(row));
+                saved.add(changes.update(id, step.after()));
             }
             return saved;
         });
@@ -230,20 +197,18 @@ public final class TaskService {
 
     /** Deletes the tasks, all or none, and hands back each with its history for {@link #restore}. */
     public List<DeletedTask> delete(UserSession user, List<Long> ids) {
-        return transactions.asUser(user.token(), session -> {
-            List<TaskEntity> rows = new ArrayList<>();
+        return inOneTransaction(user, changes -> {
+            List<Task> tasks = new ArrayList<>();
             for (long id : ids) {
-                rows.add(owned(session, user, id));
+                tasks.add(owned(changes, id));
             }
-            List<TaskCompletionEntity> history = repository.completionsOf(session, user.userId(),
-                    rows.stream().map(TaskEntity::getId).toList());
+            List<RecordedCompletion> history = changes.completionsOf(tasks.stream().map(Task::id).toList());
             List<DeletedTask> deleted = new ArrayList<>();
-            for (TaskEntity row : rows) {
-                deleted.add(new DeletedTask(mapper.toTask(row), history.stream()
-                        .filter(c -> c.getTaskId() == row.getId()).map(TaskService::recorded).toList()));
+            for (Task task : tasks) {
+                deleted.add(new DeletedTask(task, history.stream().filter(c -> c.taskId() == task.id()).toList()));
             }
-            for (TaskEntity row : rows) {
-                repository.delete(session, row); // the database removes its history with it (ON DELETE CASCADE)
+            for (Task task : tasks) {
+                changes.delete(task.id());
             }
             return deleted;
         });
@@ -255,44 +220,39 @@ public final class TaskService {
      * owner, which row-level security on the shared server checks as well.
      */
     public List<Task> restore(UserSession user, List<DeletedTask> deleted) {
-        return transactions.asUser(user.token(), session -> {
+        return inOneTransaction(user, changes -> {
             for (DeletedTask gone : deleted) {
-                Task task = gone.task();
-                TaskEntity values = new TaskEntity(null, task.title(), TaskMapper.toUtc(task.createdAt()));
-                mapper.copy(task, values);
-                repository.insertWithId(session, user.userId(), task.id(), values);
+                changes.insertWithId(gone.task());
                 for (RecordedCompletion completion : gone.history()) {
-                    insert(session, user, task.id(), completion);
+                    insert(changes, gone.task().id(), completion);
                 }
             }
             List<Task> restored = new ArrayList<>();
             for (DeletedTask gone : deleted) {
-                restored.add(mapper.toTask(owned(session, user, gone.task().id())));
+                restored.add(owned(changes, gone.task().id()));
             }
             return restored;
         });
+    }
+
+    private <T> T inOneTransaction(UserSession user, Function<TaskRepository, T> changes) {
+        return storage.inOneTransaction(user.userId(), user.token(), changes);
     }
 
     /**
      * Puts a history row back onto the task {@code taskId} of the step being undone or redone. The record is public,
      * so one naming another task is refused: on H2 nothing else would stop it joining that task's history.
      */
-    private void insert(Session session, UserSession user, long taskId, RecordedCompletion completion) {
+    private static void insert(TaskRepository changes, long taskId, RecordedCompletion completion) {
         if (completion.taskId() != taskId) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "A completion of task #" + completion.taskId()
                     + " cannot be put back onto another task (#" + taskId + "). Nothing was changed.");
         }
-        repository.insertCompletion(session, user.userId(), completion.id(), completion.taskId(),
-                completion.completedAtUtc(), completion.storedDue(), completion.dueHasTime());
+        changes.insertCompletion(completion);
     }
 
-    private static RecordedCompletion recorded(TaskCompletionEntity completion) {
-        return new RecordedCompletion(completion.getId(), completion.getTaskId(), completion.getCompletedAt(),
-                completion.getDueDate(), completion.isDueHasTime());
-    }
-
-    private TaskEntity owned(Session session, UserSession user, long id) {
-        return repository.find(session, user.userId(), id).orElseThrow(() ->
+    private static Task owned(TaskRepository changes, long id) {
+        return changes.find(id).orElseThrow(() ->
                 new TaskDeskException(ErrorCode.NOT_FOUND, "There is no task #" + id + " in your list."));
     }
 }

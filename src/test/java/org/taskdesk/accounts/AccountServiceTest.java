@@ -2,6 +2,7 @@ package org.taskdesk.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -256,7 +257,7 @@ class AccountServiceTest {
             AccountService accounts = workspace.accounts();
             accounts.signUp("ann@example.com", "Ann", PASSWORD);
             UserSession ann = accounts.signIn("ann@example.com", PASSWORD, false);
-            workspace.tasks().add(ann, "Pay rent tomorrow");
+            workspace.tasks().add(ann, quickAdd("Pay rent tomorrow", clock));
 
             assertThrows(TaskDeskException.class, () -> accounts.deleteAccount(ann, "wrong"));
             accounts.deleteAccount(ann, PASSWORD);

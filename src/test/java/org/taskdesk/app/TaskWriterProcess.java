@@ -15,7 +15,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskService;
 
 /**
@@ -40,7 +40,7 @@ public final class TaskWriterProcess {
              Transactions transactions = new Transactions(HibernateSetup.validated(connections), connections.target())) {
             AccountService accounts = new LocalAccountService(transactions, new UserRepository(),
                     new Passwords(TestWorkspaces.TEST_BCRYPT_COST), clock);
-            TaskService tasks = new TaskService(transactions, new TaskRepository(), clock);
+            TaskService tasks = new TaskService(new HibernateTaskStorage(transactions, clock.getZone()), clock);
             UserSession user = accounts.signIn(args[1], args[2], false);
             out.println("ready");
             out.flush();

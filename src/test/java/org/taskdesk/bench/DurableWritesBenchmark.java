@@ -1,5 +1,7 @@
 package org.taskdesk.bench;
 
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +24,7 @@ import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.migrations.LocalBackups;
 import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.tasks.TaskRepository;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskService;
 
 /**
@@ -90,12 +92,12 @@ public final class DurableWritesBenchmark {
                     clock);
             accounts.signUp("bench@example.com", "Bench", "bench password");
             UserSession user = accounts.signIn("bench@example.com", "bench password", false);
-            TaskService service = new TaskService(transactions, new TaskRepository(), clock);
+            TaskService service = new TaskService(new HibernateTaskStorage(transactions, clock.getZone()), clock);
             double[] millis = new double[count];
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long before = System.nanoTime();
-                service.add(user, "Task number " + i + " #bench !high");
+                service.add(user, quickAdd("Task number " + i + " #bench !high", clock));
                 millis[i] = (System.nanoTime() - before) / 1e6;
             }
             double seconds = (System.nanoTime() - started) / 1e9;

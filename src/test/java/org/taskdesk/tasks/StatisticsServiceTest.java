@@ -1,6 +1,7 @@
 package org.taskdesk.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,14 +49,14 @@ class StatisticsServiceTest {
             TaskService tasks = workspace.tasks();
 
             // 1 November: five tasks for Ann, two for Bob.
-            long report = tasks.add(ann, "Report 2026-11-03 !high").id();
-            long plants = tasks.add(ann, "Water plants 2026-11-02 every day").id();
-            tasks.add(ann, "Dentist 2026-11-20 !low");
-            long backup = tasks.add(ann, "Backup 2026-10-20").id();
-            tasks.add(ann, "Read a book !medium");
-            tasks.add(ann, "Taxes 2026-11-30 !high");
-            tasks.add(bob, "Bob's overdue thing 2026-11-01");
-            long bobsChore = tasks.add(bob, "Bob's chore").id();
+            long report = tasks.add(ann, quickAdd("Report 2026-11-03 !high", clock)).id();
+            long plants = tasks.add(ann, quickAdd("Water plants 2026-11-02 every day", clock)).id();
+            tasks.add(ann, quickAdd("Dentist 2026-11-20 !low", clock));
+            long backup = tasks.add(ann, quickAdd("Backup 2026-10-20", clock)).id();
+            tasks.add(ann, quickAdd("Read a book !medium", clock));
+            tasks.add(ann, quickAdd("Taxes 2026-11-30 !high", clock));
+            tasks.add(bob, quickAdd("Bob's overdue thing 2026-11-01", clock));
+            long bobsChore = tasks.add(bob, quickAdd("Bob's chore", clock)).id();
 
             moveTo("2026-11-05T10:00:00Z");
             tasks.complete(ann, plants);            // due 2 Nov, done 5 Nov; moves on to 6 Nov
@@ -67,13 +68,13 @@ class StatisticsServiceTest {
             tasks.complete(ann, backup);            // due 20 Oct, done 10 Nov
             tasks.complete(bob, bobsChore);         // Bob's: never in Ann's numbers
             moveTo("2026-11-15T10:00:00Z");
-            long bank = tasks.add(ann, "Call bank 2026-11-15").id();
+            long bank = tasks.add(ann, quickAdd("Call bank 2026-11-15", clock)).id();
             tasks.complete(ann, bank);
-            long gone = tasks.add(ann, "Soon deleted").id();
+            long gone = tasks.add(ann, quickAdd("Soon deleted", clock)).id();
             tasks.complete(ann, gone);
             moveTo("2026-11-15T23:30:00Z");         // 00:30 on 16 November in Berlin
             tasks.complete(ann, bank);              // already done: no second completion
-            tasks.complete(ann, tasks.add(ann, "Late night").id());
+            tasks.complete(ann, tasks.add(ann, quickAdd("Late night", clock)).id());
             moveTo("2026-11-20T10:00:00Z");
             tasks.delete(ann, gone);                // its history goes with it
             moveTo("2026-11-21T10:00:00Z");

@@ -2,6 +2,7 @@ package org.taskdesk.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void quickAddStoresEveryFieldAndReadsItBack(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            Task added = tasks().add(ann, "Pay rent tomorrow 9am #home !high every month");
+            Task added = tasks().add(ann, quickAdd("Pay rent tomorrow 9am #home !high every month", clock));
             Task read = tasks().get(ann, added.id());
 
             assertThat(read).isEqualTo(added);
@@ -91,8 +92,8 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void aTimedDueIsStoredInUtcAndADateOnlyDueIsNotShifted(DatabaseKind kind) throws Exception {
         withWorkspace(kind, w -> {
-            tasks().add(ann, "Call mum 2026-12-24 17:30");
-            tasks().add(ann, "Buy tree 2026-12-20");
+            tasks().add(ann, quickAdd("Call mum 2026-12-24 17:30", clock));
+            tasks().add(ann, quickAdd("Buy tree 2026-12-20", clock));
             return null;
         });
         try (Connection connection = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url)).open();
@@ -116,7 +117,7 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void anotherUsersTaskIsNotFoundWhateverIdIsTried(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            Task annsTask = tasks().add(ann, "Ann's secret plan");
+            Task annsTask = tasks().add(ann, quickAdd("Ann's secret plan", clock));
             long id = annsTask.id();
 
             List<Runnable> attempts = List.of(
@@ -143,12 +144,12 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void queriesSelectByStatusPriorityTagDueWindowAndText(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long overdue = tasks().add(ann, "Renew passport 2026-11-10 #admin !high").id();
-            long today = tasks().add(ann, "Quarterly report today #work !medium").id();
-            long soon = tasks().add(ann, "Dentist 2026-11-25 #health").id();
-            long later = tasks().add(ann, "Plan holiday 2027-02-01 #home !low").id();
-            long undated = tasks().add(ann, "Read a book #home").id();
-            long done = tasks().add(ann, "Send the quarterly numbers #work").id();
+            long overdue = tasks().add(ann, quickAdd("Renew passport 2026-11-10 #admin !high", clock)).id();
+            long today = tasks().add(ann, quickAdd("Quarterly report today #work !medium", clock)).id();
+            long soon = tasks().add(ann, quickAdd("Dentist 2026-11-25 #health", clock)).id();
+            long later = tasks().add(ann, quickAdd("Plan holiday 2027-02-01 #home !low", clock)).id();
+            long undated = tasks().add(ann, quickAdd("Read a book #home", clock)).id();
+            long done = tasks().add(ann, quickAdd("Send the quarterly numbers #work", clock)).id();
             tasks().complete(ann, done);
             tasks().update(ann, undated, t -> t.withDescription("Something with a QUARTERLY theme", clock.instant()));
 
@@ -170,11 +171,11 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void listsSortByDuePriorityCreationOrTitleAndPage(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long c = tasks().add(ann, "Cherry 2026-11-30 !low").id();
+            long c = tasks().add(ann, quickAdd("Cherry 2026-11-30 !low", clock)).id();
             clock.advance(Duration.ofSeconds(1));
-            long a = tasks().add(ann, "apple 2026-11-23 !medium").id();
+            long a = tasks().add(ann, quickAdd("apple 2026-11-23 !medium", clock)).id();
             clock.advance(Duration.ofSeconds(1));
-            long b = tasks().add(ann, "Banana !high").id();
+            long b = tasks().add(ann, quickAdd("Banana !high", clock)).id();
 
             assertThat(sorted(TaskSort.DUE)).containsExactly(a, c, b);
             assertThat(sorted(TaskSort.PRIORITY)).containsExactly(b, a, c);
@@ -194,7 +195,7 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void completingATenDaysOverdueDailyTaskGivesOneNextDateInTheFuture(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long id = tasks().add(ann, "Water plants 2026-11-11 every day").id();
+            long id = tasks().add(ann, quickAdd("Water plants 2026-11-11 every day", clock)).id();
 
             TaskCompletion.Result result = tasks().complete(ann, id);
 
@@ -211,10 +212,10 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void openTasksAreOnlyTheOpenOnesOfThePerson(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long open = tasks().add(ann, "Still to do").id();
-            long done = tasks().add(ann, "Done already").id();
+            long open = tasks().add(ann, quickAdd("Still to do", clock)).id();
+            long done = tasks().add(ann, quickAdd("Done already", clock)).id();
             tasks().complete(ann, done);
-            tasks().add(bob, "Bob's own");
+            tasks().add(bob, quickAdd("Bob's own", clock));
 
             assertThat(tasks().open(ann)).extracting(Task::id).containsExactly(open);
             return null;
@@ -225,7 +226,7 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void completingAndReopeningAPlainTaskAndDeletingIt(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long id = tasks().add(ann, "Post the letter").id();
+            long id = tasks().add(ann, quickAdd("Post the letter", clock)).id();
 
             assertThat(tasks().complete(ann, id).task().completed()).isTrue();
             assertThat(tasks().reopen(ann, id).completed()).isFalse();
@@ -240,14 +241,44 @@ class TaskServiceTest {
     @EnumSource(DatabaseKind.class)
     void invalidInputIsRefusedWithAMessageAndNothingIsSaved(DatabaseKind kind) {
         withWorkspace(kind, w -> {
-            long id = tasks().add(ann, "Fine title").id();
+            long id = tasks().add(ann, quickAdd("Fine title", clock)).id();
 
             TaskDeskException tooLong = assertThrows(TaskDeskException.class,
                     () -> tasks().update(ann, id, t -> t.withTitle("x".repeat(201), clock.instant())));
             assertThat(tooLong.code()).isEqualTo(ErrorCode.INVALID_INPUT);
             assertThat(tooLong.getMessage()).contains("201");
             assertThat(tasks().get(ann, id).title()).isEqualTo("Fine title");
-            assertThrows(TaskDeskException.class, () -> tasks().add(ann, "   "));
+            assertThrows(TaskDeskException.class, () -> tasks().add(ann, quickAdd("   ", clock)));
+            return null;
+        });
+    }
+
+    /**
+     * Each bulk call is one transaction: when its second task fails, the first is as it was, though its change had
+     * already gone to the database (a completion's history row, an edit flushed before the next task was read).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aBulkCallChangesAllItsTasksOrNone(DatabaseKind kind) {
+        withWorkspace(kind, w -> {
+            Task rent = tasks().add(ann, quickAdd("Pay rent 2026-11-25 every month", clock));
+            Task plants = tasks().add(ann, quickAdd("Water plants #home", clock));
+            long bobsErrand = tasks().add(bob, quickAdd("Bob's errand", clock)).id();
+            List<Long> secondIsNotAnns = List.of(rent.id(), bobsErrand);
+
+            assertThat(assertThrows(TaskDeskException.class, () -> tasks().complete(ann, secondIsNotAnns)).code())
+                    .isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(assertThrows(TaskDeskException.class, () -> tasks().delete(ann, secondIsNotAnns)).code())
+                    .isEqualTo(ErrorCode.NOT_FOUND);
+            TaskDeskException tooLong = assertThrows(TaskDeskException.class, () -> tasks().update(ann,
+                    List.of(rent.id(), plants.id()), t -> t.withTitle(t.id() == plants.id() ? "x".repeat(201) : "Rent",
+                            clock.instant())));
+            assertThat(tooLong.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+
+            assertThat(tasks().get(ann, rent.id())).isEqualTo(rent);
+            assertThat(tasks().get(ann, plants.id())).isEqualTo(plants);
+            assertThat(w.statistics().lastThirtyDays(ann).totalCompleted()).isZero();
+            assertThat(tasks().get(bob, bobsErrand).title()).isEqualTo("Bob's errand");
             return null;
         });
     }

@@ -2,6 +2,7 @@ package org.taskdesk.persistence.hibernate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -11,9 +12,8 @@ import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.entities.SessionEntity;
-import org.taskdesk.persistence.entities.TaskCompletionEntity;
-import org.taskdesk.persistence.entities.TaskEntity;
 import org.taskdesk.persistence.entities.UserEntity;
+import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 
 /**
  * Builds Hibernate over a migrated database. Flyway owns the schema; Hibernate only checks that its mapping
@@ -21,8 +21,8 @@ import org.taskdesk.persistence.entities.UserEntity;
  */
 public final class HibernateSetup {
     /** Every entity class: the mapping that migrations must keep up with. */
-    public static final List<Class<?>> ENTITIES = List.of(UserEntity.class, TaskEntity.class, SessionEntity.class,
-            TaskCompletionEntity.class);
+    public static final List<Class<?>> ENTITIES = Stream.concat(Stream.of(UserEntity.class, SessionEntity.class),
+            HibernateTaskStorage.ENTITIES.stream()).toList();
 
     private HibernateSetup() {
     }

@@ -10,21 +10,20 @@ import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.RecurrenceRule;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
-import org.taskdesk.persistence.entities.TaskEntity;
 
 /**
  * Converts between rows and the domain's {@link Task}. Times are stored as UTC wall-clock values. A due date with
  * a time is an instant, converted from and to the user's zone; a due date without one is a calendar day and is
  * stored at midnight of that day with {@code due_has_time} false, never shifted by a zone.
  */
-public final class TaskMapper {
+final class TaskMapper {
     private final ZoneId zone;
 
-    public TaskMapper(ZoneId zone) {
+    TaskMapper(ZoneId zone) {
         this.zone = zone;
     }
 
-    public Task toTask(TaskEntity row) {
+    Task toTask(TaskEntity row) {
         return new Task(row.getId(), row.getTitle(), row.getDescription(), row.isCompleted(),
                 Priority.fromStored(row.getPriority()), Tags.fromStored(row.getTags()), due(row),
                 RecurrenceRule.fromStored(row.getRecurrencePattern()), toInstant(row.getCreatedAt()),
@@ -32,7 +31,7 @@ public final class TaskMapper {
     }
 
     /** Copies everything but the id, the owner and the creation time from {@code task} onto {@code row}. */
-    public void copy(Task task, TaskEntity row) {
+    void copy(Task task, TaskEntity row) {
         row.setTitle(task.title());
         row.setDescription(task.description() == null || task.description().isEmpty() ? null : task.description());
         row.setCompleted(task.completed());
@@ -59,7 +58,7 @@ public final class TaskMapper {
     }
 
     /** A stored due date ({@code due_date}, {@code due_has_time}) in the user's zone; null for none. */
-    public Due due(LocalDateTime stored, boolean hasTime) {
+    Due due(LocalDateTime stored, boolean hasTime) {
         if (stored == null) {
             return null;
         }
@@ -71,11 +70,11 @@ public final class TaskMapper {
                 ? LocalTime.MIDNIGHT : local.toLocalTime().withNano(0));
     }
 
-    public static LocalDateTime toUtc(Instant instant) {
+    static LocalDateTime toUtc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    public static Instant toInstant(LocalDateTime utc) {
+    static Instant toInstant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

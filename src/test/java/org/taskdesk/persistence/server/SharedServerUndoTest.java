@@ -2,6 +2,7 @@ package org.taskdesk.persistence.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,8 @@ class SharedServerUndoTest {
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
             UserSession bob = workspace.accounts().signIn("bob@example.com", "bob password", false);
             TaskService tasks = workspace.tasks();
-            Task plants = tasks.add(ann, "Water plants 2026-11-21 every day #home");
-            Task bobs = tasks.add(bob, "Bob's errand");
+            Task plants = tasks.add(ann, quickAdd("Water plants 2026-11-21 every day #home", clock));
+            Task bobs = tasks.add(bob, quickAdd("Bob's errand", clock));
             tasks.complete(bob, bobs.id());
             List<Task> before = tasks.list(ann, TaskQuery.of("")).tasks();
 
@@ -90,7 +91,7 @@ class SharedServerUndoTest {
             workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
             TaskService tasks = workspace.tasks();
-            Task plants = tasks.add(ann, "Water plants 2026-11-21 every day #home");
+            Task plants = tasks.add(ann, quickAdd("Water plants 2026-11-21 every day #home", clock));
             List<CompletedTask> done = tasks.complete(ann, List.of(plants.id()));
             List<Task> afterDone = tasks.list(ann, TaskQuery.of("")).tasks();
 

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,9 +51,9 @@ class RemindersTest {
     @Test
     void tasksComingDueAreAnnouncedInTheAppAndOnTheDesktopOnce() {
         TaskService tasks = desk.workspace.tasks();
-        long call = tasks.add(desk.ann, "Call mum 2026-11-21 11:30").id();
-        tasks.add(desk.ann, "Dentist 2026-11-21");
-        long done = tasks.add(desk.ann, "Feed cat 2026-11-21 11:10").id();
+        long call = tasks.add(desk.ann, quickAdd("Call mum 2026-11-21 11:30", clock)).id();
+        tasks.add(desk.ann, quickAdd("Dentist 2026-11-21", clock));
+        long done = tasks.add(desk.ann, quickAdd("Feed cat 2026-11-21 11:10", clock)).id();
         tasks.complete(desk.ann, done);
 
         reminders.checkNow();
@@ -72,7 +73,7 @@ class RemindersTest {
 
     @Test
     void aFailedCheckIsQuietAndTheNextOneWorks() {
-        desk.workspace.tasks().add(desk.ann, "Call mum 2026-11-21 10:59");
+        desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock));
         BackgroundTasks down = new BackgroundTasks() {
             @Override
             public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
@@ -94,7 +95,7 @@ class RemindersTest {
 
     @Test
     void aCheckStillRunningAtSignOutAnnouncesNothing() {
-        desk.workspace.tasks().add(desk.ann, "Call mum 2026-11-21 10:59");
+        desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock));
         HeldBackgroundTasks slow = new HeldBackgroundTasks();
         Reminders late = new Reminders(desk.context(slow), inApp::add, desktop::add);
 

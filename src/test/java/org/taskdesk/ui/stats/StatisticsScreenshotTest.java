@@ -1,6 +1,7 @@
 package org.taskdesk.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ class StatisticsScreenshotTest {
         for (int day = 0; day < 30; day++) {
             for (int i = 0; i < 1 + random.nextInt(3); i++) {
                 String due = clock.instant().plus(Duration.ofDays(random.nextInt(6) - 1)).toString().substring(0, 10);
-                long id = tasks.add(desk.ann, "Task " + day + "-" + i + " " + due + priorities[random.nextInt(4)]).id();
+                String line = "Task " + day + "-" + i + " " + due + priorities[random.nextInt(4)];
+                long id = tasks.add(desk.ann, quickAdd(line, clock)).id();
                 if (random.nextInt(10) < 7) {
                     clock.advance(Duration.ofHours(random.nextInt(8)));
                     tasks.complete(desk.ann, id);

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +46,12 @@ class StatisticsViewFxTest {
     void start(Stage stage) {
         desk = new TestDesk(folder, clock);
         TaskService tasks = desk.workspace.tasks();
-        tasks.add(desk.ann, "Report 2026-11-18 !high");
-        tasks.add(desk.ann, "Shop !low");
-        tasks.complete(desk.ann, tasks.add(desk.ann, "Post letter").id());
+        tasks.add(desk.ann, quickAdd("Report 2026-11-18 !high", clock));
+        tasks.add(desk.ann, quickAdd("Shop !low", clock));
+        tasks.complete(desk.ann, tasks.add(desk.ann, quickAdd("Post letter", clock)).id());
         clock.advance(Duration.ofDays(2));
-        tasks.complete(desk.ann, tasks.add(desk.ann, "Pay bill").id());
-        tasks.complete(desk.ann, tasks.add(desk.ann, "Water plants").id());
+        tasks.complete(desk.ann, tasks.add(desk.ann, quickAdd("Pay bill", clock)).id());
+        tasks.complete(desk.ann, tasks.add(desk.ann, quickAdd("Water plants", clock)).id());
         main = stage;
         stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ class MainViewModelsTest {
     void smartListsCountTheirTasksAndTagsGetEntries() {
         fixture.add("Call mum today #family", "Pay rent tomorrow #home", "Report 2026-11-18 #work",
                 "Someday maybe", "Trip 2026-12-20 #travel");
-        Task done = fixture.workspace.tasks().add(fixture.user, "Old thing #work");
+        Task done = fixture.workspace.tasks().add(fixture.user, quickAdd("Old thing #work", fixture.clock));
         fixture.workspace.tasks().complete(fixture.user, done.id());
         start();
 

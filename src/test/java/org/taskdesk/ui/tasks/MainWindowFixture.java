@@ -1,5 +1,7 @@
 package org.taskdesk.ui.tasks;
 
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,7 +38,7 @@ public final class MainWindowFixture implements AutoCloseable {
     /** Adds tasks by quick-add lines, straight through the service. */
     public void add(String... lines) {
         for (String line : lines) {
-            workspace.tasks().add(user, line);
+            workspace.tasks().add(user, quickAdd(line, clock));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class MainWindowScreenshotTest {
                 "Submit expense report 2026-11-19 #work !medium",
                 "Stretch for ten minutes every weekday 7:30",
                 "Plan the garden for spring #home !low");
-        Task done = fixture.workspace.tasks().add(fixture.user, "Send the invoice to Acme #work");
+        Task done = fixture.workspace.tasks().add(fixture.user, quickAdd("Send the invoice to Acme #work", fixture.clock));
         fixture.workspace.tasks().complete(fixture.user, done.id());
 
         robot.interact(() -> {

@@ -35,6 +35,8 @@ public final class QuickAddViewModel {
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
     private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    /** What the chips show: the line as read when it was typed, which is what is saved. */
+    private QuickAdd understood;
 
     public QuickAddViewModel(TaskCommands commands, UndoManager undo, Clock clock) {
         this.commands = commands;
@@ -63,7 +65,7 @@ public final class QuickAddViewModel {
         if (line == null || line.isBlank()) {
             return;
         }
-        undo.execute(commands.add(line), () -> {
+        undo.execute(commands.add(understood), () -> {
             if (line.equals(text.get())) {
                 text.set("");
             }
@@ -72,12 +74,14 @@ public final class QuickAddViewModel {
 
     private void understand(String line) {
         if (line == null || line.isBlank()) {
+            understood = null;
             chips.clear();
             title.set("");
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
         QuickAdd parsed = parser.parse(line, now);
+        understood = parsed;
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
             result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));

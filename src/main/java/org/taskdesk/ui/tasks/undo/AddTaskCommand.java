@@ -2,6 +2,7 @@ package org.taskdesk.ui.tasks.undo;
 
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.DeletedTask;
 import org.taskdesk.tasks.TaskService;
@@ -11,14 +12,14 @@ import org.taskdesk.ui.common.Messages;
 final class AddTaskCommand implements TaskCommand {
     private final TaskService service;
     private final UserSession user;
-    private final String line;
+    private final QuickAdd parsed;
     private Task added;
     private List<DeletedTask> undone = List.of();
 
-    AddTaskCommand(TaskService service, UserSession user, String line) {
+    AddTaskCommand(TaskService service, UserSession user, QuickAdd parsed) {
         this.service = service;
         this.user = user;
-        this.line = line;
+        this.parsed = parsed;
     }
 
     @Override
@@ -29,7 +30,7 @@ final class AddTaskCommand implements TaskCommand {
 
     @Override
     public TaskChanges execute() {
-        added = service.add(user, line);
+        added = service.add(user, parsed);
         return TaskChanges.saved(List.of(added));
     }
 

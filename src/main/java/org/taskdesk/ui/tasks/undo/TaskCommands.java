@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.ui.common.Messages;
@@ -24,9 +25,9 @@ public final class TaskCommands {
         this.clock = clock;
     }
 
-    /** Adds the task one line of quick-add text describes. */
-    public TaskCommand add(String quickAddLine) {
-        return new AddTaskCommand(service, user, quickAddLine);
+    /** Adds the task a line of quick-add text was read as: what the quick-add bar showed. */
+    public TaskCommand add(QuickAdd parsed) {
+        return new AddTaskCommand(service, user, parsed);
     }
 
     /** Changes each task with {@code change}, e.g. a new priority; {@code description} names it for the menu. */

@@ -2,6 +2,7 @@ package org.taskdesk.ui.tasks.undo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taskdesk.testing.QuickAddLines.quickAdd;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +65,8 @@ class UndoRestoresExactlyTest {
     @EnumSource(DatabaseKind.class)
     void completeUndoRedoCountsTheCompletionOnceAndUndoPutsTheTaskBack(DatabaseKind kind) {
         open(kind);
-        Task bill = workspace.tasks().add(ann, "Pay bill 2026-11-22 #home !high");
-        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-21 every day");
+        Task bill = workspace.tasks().add(ann, quickAdd("Pay bill 2026-11-22 #home !high", clock));
+        Task plants = workspace.tasks().add(ann, quickAdd("Water plants 2026-11-21 every day", clock));
         List<Task> before = all();
 
         TaskCommand complete = commands.complete(List.of(bill, plants));
@@ -91,8 +92,8 @@ class UndoRestoresExactlyTest {
     @EnumSource(DatabaseKind.class)
     void undoOfADeleteBringsBackTheSameIdsFieldsAndCompletionHistory(DatabaseKind kind) {
         open(kind);
-        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-20 every day #home");
-        Task report = workspace.tasks().add(ann, "Report 2026-11-25 !high");
+        Task plants = workspace.tasks().add(ann, quickAdd("Water plants 2026-11-20 every day #home", clock));
+        Task report = workspace.tasks().add(ann, quickAdd("Report 2026-11-25 !high", clock));
         workspace.tasks().complete(ann, plants.id());   // moves on to the 22nd; one completion recorded
         clock.advance(Duration.ofHours(1));
         workspace.tasks().complete(ann, plants.id());   // and another
@@ -129,7 +130,7 @@ class UndoRestoresExactlyTest {
     @EnumSource(DatabaseKind.class)
     void undoOfAnAddAndRedoKeepTheTasksId(DatabaseKind kind) {
         open(kind);
-        TaskCommand add = commands.add("Call mum tomorrow #family");
+        TaskCommand add = commands.add(quickAdd("Call mum tomorrow #family", clock));
         Task added = add.execute().saved().get(0);
 
         add.undo();
@@ -159,7 +160,7 @@ class UndoRestoresExactlyTest {
     void aCompletionNamingAnotherTaskIsRefusedByRedo(DatabaseKind kind) {
         RecordedCompletion forged = forgedCompletion(kind);
         // A redo step for the call task carrying a completion that names the report.
-        Task call = workspace.tasks().add(ann, "Call mum");
+        Task call = workspace.tasks().add(ann, quickAdd("Call mum", clock));
         assertThatThrownBy(() -> workspace.tasks().redoCompletions(ann,
                 List.of(new CompletedTask(call, call, forged))))
                 .hasMessageContaining("another task");
@@ -171,8 +172,8 @@ class UndoRestoresExactlyTest {
     /** A real history row of a deleted task, relabelled with the id of the person's other task, the report. */
     private RecordedCompletion forgedCompletion(DatabaseKind kind) {
         open(kind);
-        Task plants = workspace.tasks().add(ann, "Water plants 2026-11-20 every day");
-        Task report = workspace.tasks().add(ann, "Report 2026-11-25");
+        Task plants = workspace.tasks().add(ann, quickAdd("Water plants 2026-11-20 every day", clock));
+        Task report = workspace.tasks().add(ann, quickAdd("Report 2026-11-25", clock));
         workspace.tasks().complete(ann, plants.id());
         deletedPlants = workspace.tasks().delete(ann, List.of(plants.id())).get(0);
         RecordedCompletion real = deletedPlants.history().get(0);

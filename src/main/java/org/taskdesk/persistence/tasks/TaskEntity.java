@@ -1,42 +1,35 @@
-package org.taskdesk.persistence.entities;
+package org.taskdesk.persistence.tasks;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
-import org.hibernate.type.SqlTypes;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code tasks} (the seed's migration 002). Priority, tags and recurrence are kept in the seed's text
  * columns in the formats the domain defines; times are UTC wall-clock values.
- * Never leaves the persistence layer: services hand out records.
+ * Never leaves this package: the services see {@link org.taskdesk.domain.tasks.Task} records. The owner is a plain
+ * {@code user_id} column (its foreign key and ON DELETE CASCADE are the migrations'), so tasks need no account entity.
  */
 @Entity(name = "Task")
 @Table(name = "tasks", indexes = {
     @Index(name = "idx_tasks_user_id", columnList = "user_id"),
     @Index(name = "idx_tasks_user_open_due", columnList = "user_id, completed, due_date")
 })
-public class TaskEntity {
+class TaskEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id", nullable = false)
     private Integer id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", nullable = false, foreignKey = @ForeignKey(name = "tasks_user_id_fkey"))
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    private UserEntity user;
+    @Column(name = "user_id", nullable = false)
+    private int userId;
 
     @Column(name = "title", length = 200, nullable = false)
     private String title;
@@ -77,8 +70,8 @@ public class TaskEntity {
         // for Hibernate
     }
 
-    public TaskEntity(UserEntity user, String title, LocalDateTime now) {
-        this.user = user;
+    TaskEntity(int userId, String title, LocalDateTime now) {
+        this.userId = userId;
         this.title = title;
         this.createdAt = now;
         this.updatedAt = now;
@@ -88,8 +81,8 @@ public class TaskEntity {
         return id;
     }
 
-    public UserEntity getUser() {
-        return user;
+    public int getUserId() {
+        return userId;
     }
 
     public String getTitle() {

@@ -1,45 +1,36 @@
-package org.taskdesk.persistence.entities;
+package org.taskdesk.persistence.tasks;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 
 /**
  * A row of {@code task_completions} (migration 5): one "done" of a task, with the due date it had at that moment,
  * so statistics survive a repeating task moving on. Written once, never changed. Times are UTC wall-clock values;
- * the due date follows {@link TaskEntity}'s convention.
+ * the due date follows {@link TaskEntity}'s convention. The task and the owner are plain columns (their foreign keys
+ * and ON DELETE CASCADE are the migrations'): rows are only ever read by owner and task id.
  */
 @Entity(name = "TaskCompletion")
 @Table(name = "task_completions", indexes = {
     @Index(name = "idx_task_completions_user_completed", columnList = "user_id, completed_at"),
     @Index(name = "idx_task_completions_task_id", columnList = "task_id")
 })
-public class TaskCompletionEntity {
+class TaskCompletionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id", nullable = false)
     private Integer id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "task_id", nullable = false, foreignKey = @ForeignKey(name = "task_completions_task_id_fkey"))
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    private TaskEntity task;
+    @Column(name = "task_id", nullable = false)
+    private int taskId;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", nullable = false, foreignKey = @ForeignKey(name = "task_completions_user_id_fkey"))
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    private UserEntity user;
+    @Column(name = "user_id", nullable = false)
+    private int userId;
 
     @Column(name = "completed_at", nullable = false)
     private LocalDateTime completedAt;
@@ -55,9 +46,9 @@ public class TaskCompletionEntity {
     }
 
     /** The completion of {@code task} at {@code completedAt}, with the due date the task has before it moves on. */
-    public TaskCompletionEntity(TaskEntity task, LocalDateTime completedAt) {
-        this.task = task;
-        this.user = task.getUser();
+    TaskCompletionEntity(TaskEntity task, LocalDateTime completedAt) {
+        this.taskId = task.getId();
+        this.userId = task.getUserId();
         this.completedAt = completedAt;
         this.dueDate = task.getDueDate();
         this.dueHasTime = task.isDueHasTime();
@@ -67,9 +58,8 @@ public class TaskCompletionEntity {
         return id;
     }
 
-    /** The task's id without loading the task. */
     public int getTaskId() {
-        return task.getId();
+        return taskId;
     }
 
     public LocalDateTime getCompletedAt() {

@@ -1,0 +1,207 @@
+package org.taskdesk.persistence.tasks;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.PastCompletion;
+import org.taskdesk.tasks.RecordedCompletion;
+import org.taskdesk.tasks.TaskRepository;
+
+/**
+ * One owner's tasks in one Hibernate session. Every query names the owner, so another user's task is simply not
+ * found; on the shared server, row-level security filters the same way underneath.
+ */
+final class HibernateTaskRepository implements TaskRepository {
+    private final Session session;
+    private final int owner;
+    private final TaskMapper mapper;
+    /** The rows found or added in this transaction: an update or delete writes onto the row the service read. */
+    private final Map<Long, TaskEntity> rows = new HashMap<>();
+
+    HibernateTaskRepository(Session session, int owner, TaskMapper mapper) {
+        this.session = session;
+        this.owner = owner;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<Task> all() {
+        return list(null);
+    }
+
+    @Override
+    public List<Task> open() {
+        return list(false);
+    }
+
+    /** {@code completed} null for both open and done. Ordered by id for a stable page order. */
+    private List<Task> list(Boolean completed) {
+        String hql = "from Task t where t.userId = :owner" + (completed == null ? "" : " and t.completed = :completed")
+                + " order by t.id";
+        var query = session.createSelectionQuery(hql, TaskEntity.class).setParameter("owner", owner);
+        if (completed != null) {
+            query.setParameter("completed", completed);
+        }
+        return query.getResultList().stream().map(mapper::toTask).toList();
+    }
+
+    @Override
+    public Optional<Task> find(long id) {
+        return row(id).map(mapper::toTask);
+    }
+
+    private Optional<TaskEntity> row(long id) {
+        TaskEntity known = rows.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        Optional<TaskEntity> found = session.createSelectionQuery("from Task t where t.id = :id and t.userId = :owner",
+                TaskEntity.class).setParameter("id", (int) id).setParameter("owner", owner).uniqueResultOptional();
+        found.ifPresent(row -> rows.put(id, row));
+        return found;
+    }
+
+    private TaskEntity found(long id) {
+        return row(id).orElseThrow(() -> new IllegalArgumentException("Task #" + id + " is not one of the owner's tasks"));
+    }
+
+    @Override
+    public Task add(Task task) {
+        TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
+        mapper.copy(task, row);
+        session.persist(row);
+        session.flush();
+        rows.put((long) row.getId(), row);
+        return mapper.toTask(row);
+    }
+
+    @Override
+    public Task update(long id, Task values) {
+        TaskEntity row = found(id);
+        mapper.copy(values, row);
+        return mapper.toTask(row);
+    }
+
+    @Override
+    public void delete(long id) {
+        session.remove(found(id)); // the database removes its history with it (ON DELETE CASCADE)
+        rows.remove(id);
+    }
+
+    @Override
+    public RecordedCompletion recordCompletion(long taskId, Instant completedAt) {
+        TaskCompletionEntity completion = new TaskCompletionEntity(found(taskId), TaskMapper.toUtc(completedAt));
+        session.persist(completion);
+        session.flush(); // for its id
+        return recorded(completion);
+    }
+
+    @Override
+    public List<PastCompletion> completionsSince(Instant since) {
+        return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.completedAt >= :since"
+                        + " order by c.completedAt, c.id", TaskCompletionEntity.class)
+                .setParameter("owner", owner).setParameter("since", TaskMapper.toUtc(since)).getResultList().stream()
+                .map(row -> new PastCompletion(row.getTaskId(), TaskMapper.toInstant(row.getCompletedAt()),
+                        mapper.due(row.getDueDate(), row.isDueHasTime())))
+                .toList();
+    }
+
+    @Override
+    public List<RecordedCompletion> completionsOf(Collection<Long> taskIds) {
+        List<Integer> ids = taskIds.stream().filter(id -> id > 0 && id <= Integer.MAX_VALUE).map(Math::toIntExact).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks"
+                        + " order by c.completedAt, c.id", TaskCompletionEntity.class)
+                .setParameter("owner", owner).setParameterList("tasks", ids).getResultList().stream()
+                .map(HibernateTaskRepository::recorded).toList();
+    }
+
+    @Override
+    public boolean deleteCompletion(long completionId) {
+        return session.createMutationQuery("delete from TaskCompletion c where c.id = :id and c.userId = :owner")
+                .setParameter("id", (int) completionId).setParameter("owner", owner).executeUpdate() == 1;
+    }
+
+    /**
+     * Plain JDBC on the transaction's connection, because Hibernate's identity ids cannot be given; the id was
+     * generated once, so the identity or sequence is already past it.
+     */
+    @Override
+    public void insertWithId(Task task) {
+        TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
+        mapper.copy(task, row);
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tasks (id, user_id, title,"
+                    + " description, completed, created_at, updated_at, priority, tags, due_date, recurrence_pattern,"
+                    + " due_has_time, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setInt(1, Math.toIntExact(task.id()));
+                insert.setInt(2, owner);
+                insert.setString(3, row.getTitle());
+                text(insert, 4, row.getDescription());
+                insert.setBoolean(5, row.isCompleted());
+                time(insert, 6, row.getCreatedAt());
+                time(insert, 7, row.getUpdatedAt());
+                text(insert, 8, row.getPriority());
+                text(insert, 9, row.getTags());
+                time(insert, 10, row.getDueDate());
+                text(insert, 11, row.getRecurrencePattern());
+                insert.setBoolean(12, row.isDueHasTime());
+                time(insert, 13, row.getCompletedAt());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void insertCompletion(RecordedCompletion completion) {
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO task_completions (id, task_id,"
+                    + " user_id, completed_at, due_date, due_has_time) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setInt(1, Math.toIntExact(completion.id()));
+                insert.setInt(2, Math.toIntExact(completion.taskId()));
+                insert.setInt(3, owner);
+                time(insert, 4, completion.completedAtUtc());
+                time(insert, 5, completion.storedDue());
+                insert.setBoolean(6, completion.dueHasTime());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private static RecordedCompletion recorded(TaskCompletionEntity completion) {
+        return new RecordedCompletion(completion.getId(), completion.getTaskId(), completion.getCompletedAt(),
+                completion.getDueDate(), completion.isDueHasTime());
+    }
+
+    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static void time(PreparedStatement statement, int index, LocalDateTime value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}
