@@ -9,7 +9,7 @@ import org.taskdesk.domain.accounts.AccountRules;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.server.PostgresAccounts;
-import org.taskdesk.persistence.server.SignInOutcome;
+import org.taskdesk.persistence.server.ServerSignInResult;
 import org.taskdesk.persistence.server.Who;
 
 /**
@@ -40,7 +40,7 @@ public final class SharedServerAccountService implements AccountService {
     @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
         return withConnection(null, DatabaseErrors.NOTHING_CHANGED, connection -> {
-            SignInOutcome outcome = server.signIn(connection, AccountRules.normaliseEmail(email),
+            ServerSignInResult outcome = server.signIn(connection, AccountRules.normaliseEmail(email),
                     password == null ? "" : password,
                     keepSignedIn ? LocalAccountService.KEPT_SESSION : LocalAccountService.SHORT_SESSION);
             String token = outcome.orThrow();

@@ -23,8 +23,8 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.LocalBackups;
+import org.taskdesk.persistence.schema.SchemaMigrator;
 
 /** The composition root: builds each service from the user's environment, by constructor, once per use. */
 final class AppServices implements Services {

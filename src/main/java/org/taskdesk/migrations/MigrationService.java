@@ -11,12 +11,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.persistence.migrations.AppliedMigration;
-import org.taskdesk.persistence.migrations.DroppedRows;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
-import org.taskdesk.persistence.migrations.MigrationScript;
-import org.taskdesk.persistence.migrations.RestoredCopy;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.AppliedMigration;
+import org.taskdesk.persistence.schema.DroppedRows;
+import org.taskdesk.persistence.schema.MigrationCatalog;
+import org.taskdesk.persistence.schema.MigrationScript;
+import org.taskdesk.persistence.schema.RestoredCopy;
+import org.taskdesk.persistence.schema.SchemaMigrator;
 
 /**
  * Alembic's migration commands for one database: current, history, heads, upgrade, downgrade, stamp and their

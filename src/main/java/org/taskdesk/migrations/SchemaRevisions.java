@@ -24,10 +24,10 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.hibernate.SchemaDiff;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.LocalBackups;
+import org.taskdesk.persistence.schema.MigrationCatalog;
+import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.StepListener;
 
 /**
  * Writes new migrations into the source tree ({@code revision}), and compares the Hibernate entities with the

@@ -20,8 +20,8 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.LocalBackups;
+import org.taskdesk.persistence.schema.SchemaMigrator;
 import org.taskdesk.persistence.tasks.TaskRepository;
 import org.taskdesk.tasks.TaskService;
 

@@ -51,7 +51,7 @@ public final class PostgresAccounts {
      * commits before the second may read the outcome, so the count cannot be rolled back by whoever asks. The
      * connection must therefore be in auto-commit mode.
      */
-    public SignInOutcome signIn(Connection connection, String email, String password, Duration ttl) {
+    public ServerSignInResult signIn(Connection connection, String email, String password, Duration ttl) {
         try {
             if (!connection.getAutoCommit()) {
                 throw new IllegalStateException("Sign-in needs a connection in auto-commit mode: the attempt must "
@@ -74,9 +74,9 @@ public final class PostgresAccounts {
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     return switch (result.getString(2)) {
-                        case "ok" -> new SignInOutcome(SignInOutcome.Status.SIGNED_IN, result.getString(1), 0);
-                        case "wrong" -> new SignInOutcome(SignInOutcome.Status.WRONG_CREDENTIALS, null, 0);
-                        case "throttled" -> new SignInOutcome(SignInOutcome.Status.THROTTLED, null, result.getInt(3));
+                        case "ok" -> new ServerSignInResult(ServerSignInResult.Status.SIGNED_IN, result.getString(1), 0);
+                        case "wrong" -> new ServerSignInResult(ServerSignInResult.Status.WRONG_CREDENTIALS, null, 0);
+                        case "throttled" -> new ServerSignInResult(ServerSignInResult.Status.THROTTLED, null, result.getInt(3));
                         default -> throw new IllegalStateException("Unknown sign-in outcome " + result.getString(2));
                     };
                 }

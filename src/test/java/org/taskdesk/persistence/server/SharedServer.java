@@ -16,9 +16,9 @@ import java.util.Properties;
 import java.util.UUID;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.LocalBackups;
+import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.StepListener;
 import org.taskdesk.testing.TestPostgres;
 
 /**

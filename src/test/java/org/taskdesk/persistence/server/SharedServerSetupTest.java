@@ -22,9 +22,9 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.LocalBackups;
+import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.StepListener;
 import org.taskdesk.testing.TestPostgres;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

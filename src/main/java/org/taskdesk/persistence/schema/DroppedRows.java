@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

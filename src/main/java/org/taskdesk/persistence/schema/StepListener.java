@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.schema;
 
 /** Told as each migration step starts, so a person sees "Running upgrade 1 -> 2, create tasks table". */
 @FunctionalInterface

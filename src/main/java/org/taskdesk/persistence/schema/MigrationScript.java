@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.schema;
 
 /**
  * One schema version as shipped: its upgrade script (inside Flyway's locations) and its downgrade script

@@ -16,10 +16,10 @@ import org.taskdesk.domain.accounts.SignInThrottledException;
  * @param token             the new session token when signed in, else null
  * @param retryAfterSeconds when throttled, the whole seconds to wait before the next try, else 0
  */
-public record SignInOutcome(Status status, String token, int retryAfterSeconds) {
+public record ServerSignInResult(Status status, String token, int retryAfterSeconds) {
     public enum Status { SIGNED_IN, WRONG_CREDENTIALS, THROTTLED }
 
-    public SignInOutcome {
+    public ServerSignInResult {
         Objects.requireNonNull(status);
         if ((status == Status.SIGNED_IN) != (token != null)) {
             throw new IllegalArgumentException("a token comes with, and only with, a successful sign-in");
@@ -50,7 +50,7 @@ public record SignInOutcome(Status status, String token, int retryAfterSeconds) 
 
     @Override
     public String toString() {
-        return "SignInOutcome[" + status + (status == Status.THROTTLED ? ", retry after " + retryAfterSeconds + " s" : "")
+        return "ServerSignInResult[" + status + (status == Status.THROTTLED ? ", retry after " + retryAfterSeconds + " s" : "")
                 + "]";
     }
 }

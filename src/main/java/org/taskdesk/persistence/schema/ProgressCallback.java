@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.migrations;
+package org.taskdesk.persistence.schema;
 
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
