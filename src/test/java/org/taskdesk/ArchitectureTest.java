@@ -5,11 +5,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.PackageMatchers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import jakarta.persistence.Entity;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,9 +45,22 @@ class ArchitectureTest {
                     "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..",
                     "org.taskdesk.workspace..");
 
+    /**
+     * Persistence implements the repository interfaces the services own and passes their records in and out; it
+     * uses nothing else of theirs (no service, no logic), and nothing of the ways in.
+     */
     static final ArchRule persistenceDoesNotReachUp = noClasses().that().resideInAPackage("org.taskdesk.persistence..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(SERVICES,
-                    "org.taskdesk.cli..", "org.taskdesk.ui..", "org.taskdesk.app..", "javafx.."));
+            .should().dependOnClassesThat().resideInAnyPackage("org.taskdesk.cli..", "org.taskdesk.ui..",
+                    "org.taskdesk.app..", "javafx..")
+            .orShould().dependOnClassesThat(serviceClassesThatAreNeitherInterfacesNorRecords());
+
+    /** The account and migration services: what they say and take is in their own terms, never persistence's. */
+    static final ArchRule accountAndMigrationServicesSpeakDomain = noClasses().that().resideInAnyPackage(
+                    "org.taskdesk.accounts..", "org.taskdesk.migrations..", "org.taskdesk.workspace..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..", "java.sql..",
+                    "javax.sql..")
+            .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .orShould(mentionInAPublicOrProtectedSignature("org.taskdesk.persistence.."));
 
     static final ArchRule servicesDoNotReachUp = noClasses().that().resideInAnyPackage(SERVICES)
             .should().dependOnClassesThat().resideInAnyPackage("org.taskdesk.cli..", "org.taskdesk.ui..",
@@ -65,7 +89,7 @@ class ArchitectureTest {
             .whereLayer("CompositionRoot").mayNotBeAccessedByAnyLayer()
             .whereLayer("Desktop").mayOnlyBeAccessedByLayers("CompositionRoot")
             .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("CompositionRoot")
-            .whereLayer("Services").mayOnlyBeAccessedByLayers("Desktop", "CommandLine", "CompositionRoot")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Persistence", "Desktop", "CommandLine", "CompositionRoot")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Services", "CompositionRoot")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Persistence", "Services", "Desktop", "CommandLine",
                     "CompositionRoot");
@@ -84,7 +108,8 @@ class ArchitectureTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava,
-                persistenceDoesNotReachUp, servicesDoNotReachUp, commandLineSeesOnlyServices, desktopSeesOnlyServices,
+                persistenceDoesNotReachUp, accountAndMigrationServicesSpeakDomain, servicesDoNotReachUp,
+                commandLineSeesOnlyServices, desktopSeesOnlyServices,
                 noPrintingOutsideTheCommandLine, oneLoggingApi);
     }
 
@@ -92,6 +117,32 @@ class ArchitectureTest {
     @MethodSource("rules")
     void productionCodeKeepsTheLayers(ArchRule rule) {
         rule.check(PRODUCTION);
+    }
+
+    private static DescribedPredicate<JavaClass> serviceClassesThatAreNeitherInterfacesNorRecords() {
+        return DescribedPredicate.describe("are services' classes other than their interfaces and records",
+                type -> PackageMatchers.of(SERVICES).test(type.getPackageName()) && !type.isInterface() && !type.isRecord());
+    }
+
+    /** Its public or protected methods and constructors take, return or throw a type of {@code packages}. */
+    private static ArchCondition<JavaClass> mentionInAPublicOrProtectedSignature(String packages) {
+        return new ArchCondition<>("mention a type of " + packages + " in a public or protected signature") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (JavaCodeUnit unit : type.getCodeUnits()) {
+                    if (!unit.getModifiers().contains(JavaModifier.PUBLIC)
+                            && !unit.getModifiers().contains(JavaModifier.PROTECTED)) {
+                        continue;
+                    }
+                    Set<JavaClass> mentioned = new HashSet<>(unit.getReturnType().getAllInvolvedRawTypes());
+                    unit.getParameterTypes().forEach(parameter -> mentioned.addAll(parameter.getAllInvolvedRawTypes()));
+                    unit.getThrowsClause().getTypes().forEach(thrown -> mentioned.addAll(thrown.getAllInvolvedRawTypes()));
+                    mentioned.stream().filter(other -> PackageMatchers.of(packages).test(other.getPackageName()))
+                            .forEach(other -> events.add(SimpleConditionEvent.satisfied(unit,
+                                    unit.getFullName() + " mentions " + other.getName())));
+                }
+            }
+        };
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -23,8 +23,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.schema.LocalBackups;
-import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 
 /** The composition root: builds each service from the user's environment, by constructor, once per use. */
 final class AppServices implements Services {
@@ -60,23 +59,24 @@ final class AppServices implements Services {
     @Override
     public MigrationService migrations(String databaseUrlOption) {
         DatabaseConnections connections = connections(choose(databaseUrlOption).target());
-        return new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
+        return new MigrationService(DatabaseSchemas.of(connections, clock));
     }
 
     @Override
     public SchemaRevisions revisions() {
-        return new SchemaRevisions(clock);
+        return new SchemaRevisions(clock, DatabaseSchemas.newestShippedVersion());
     }
 
 
     @Override
     public List<SchemaDifference> compareSchema(String databaseUrlOption) {
-        return revisions().compare(choose(databaseUrlOption).target());
+        return revisions().compare(DatabaseSchemas.entityComparison(choose(databaseUrlOption).target(), clock));
     }
 
     @Override
     public WrittenRevision autogenerate(String message, Path folder, String databaseUrlOption) {
-        return revisions().autogenerate(message, folder, choose(databaseUrlOption).target());
+        return revisions().autogenerate(message, folder,
+                DatabaseSchemas.entityComparison(choose(databaseUrlOption).target(), clock));
     }
 
     @Override

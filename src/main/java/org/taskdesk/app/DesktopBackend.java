@@ -22,8 +22,7 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.database.ServerTimeouts;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.schema.LocalBackups;
-import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
@@ -97,7 +96,7 @@ final class DesktopBackend implements DesktopServices {
 
     private MigrationService chosenMigrations() {
         DatabaseTarget target = locator.locate(databaseUrlOption).target();
-        return new MigrationService(new SchemaMigrator(new DatabaseConnections(target), new LocalBackups(clock)));
+        return new MigrationService(DatabaseSchemas.of(new DatabaseConnections(target), clock));
     }
 
     @Override
@@ -112,7 +111,7 @@ final class DesktopBackend implements DesktopServices {
             return;
         }
         DatabaseConnections local = connections(target);
-        new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
+        new MigrationService(DatabaseSchemas.of(local, clock)).upgradeToHead(step -> { });
     }
 
     @Override
@@ -122,7 +121,7 @@ final class DesktopBackend implements DesktopServices {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
                     + "postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require.");
         }
-        new MigrationService(new SchemaMigrator(connections(target), new LocalBackups(clock))).requireAtHead();
+        new MigrationService(DatabaseSchemas.of(connections(target), clock)).requireAtHead();
         settings.put(SettingsFile.DATABASE_URL, url.strip());
     }
 

@@ -22,8 +22,7 @@ import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseConnections;
-import org.taskdesk.persistence.schema.LocalBackups;
-import org.taskdesk.persistence.schema.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.FullDisk;
 import org.taskdesk.testing.TestEnvironment;
@@ -166,7 +165,7 @@ class DiskFullTest {
     private record OnDisk(AppServices real, DatabaseConnections connections) implements Services {
         @Override
         public MigrationService migrations(String databaseUrlOption) {
-            return new MigrationService(new SchemaMigrator(connections, new LocalBackups(real.clock())));
+            return new MigrationService(DatabaseSchemas.of(connections, real.clock()));
         }
 
         @Override

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
+import org.taskdesk.persistence.accounts.UserEntity;
 
 /**
  * A row of {@code task_completions} (migration 5): one "done" of a task, with the due date it had at that moment,

@@ -16,6 +16,7 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.taskdesk.persistence.accounts.UserEntity;
 
 /**
  * A row of {@code tasks} (the seed's migration 002). Priority, tags and recurrence are kept in the seed's text

@@ -2,18 +2,18 @@ package org.taskdesk.persistence.hibernate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
-import org.taskdesk.persistence.entities.SessionEntity;
 import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
-import org.taskdesk.persistence.entities.UserEntity;
 
 /**
  * Builds Hibernate over a migrated database. Flyway owns the schema; Hibernate only checks that its mapping
@@ -21,8 +21,10 @@ import org.taskdesk.persistence.entities.UserEntity;
  */
 public final class HibernateSetup {
     /** Every entity class: the mapping that migrations must keep up with. */
-    public static final List<Class<?>> ENTITIES = List.of(UserEntity.class, TaskEntity.class, SessionEntity.class,
-            TaskCompletionEntity.class);
+    public static final List<Class<?>> ENTITIES = Stream.of(
+            AccountStorage.ENTITIES,
+            List.<Class<?>>of(TaskEntity.class, TaskCompletionEntity.class))
+            .flatMap(List::stream).toList();
 
     private HibernateSetup() {
     }

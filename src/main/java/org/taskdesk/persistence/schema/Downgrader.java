@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.DroppedRows;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;

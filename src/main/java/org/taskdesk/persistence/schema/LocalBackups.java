@@ -38,7 +38,7 @@ import org.taskdesk.persistence.database.DatabaseErrors;
  * named in the {@link ChangeInProgress} note, which is itself forced, and after a power cut the note must never
  * name a copy that is still empty or short.
  */
-public final class LocalBackups {
+final class LocalBackups {
     static final int KEPT = 5;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.migrations.DroppedRows;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
@@ -23,7 +24,7 @@ import org.taskdesk.persistence.database.DatabaseTarget;
  * <p>Nothing is left half-done: on PostgreSQL an upgrade runs as one transaction and a downgrade too (its DDL is
  * transactional); a local H2 file, whose DDL is not, is copied aside first and put back if anything fails.
  */
-public final class SchemaMigrator {
+final class SchemaMigrator {
     private final DatabaseConnections connections;
     private final MigrationCatalog catalog;
     private final LocalBackups backups;

@@ -16,7 +16,7 @@ import org.taskdesk.domain.accounts.SignInThrottledException;
  * @param token             the new session token when signed in, else null
  * @param retryAfterSeconds when throttled, the whole seconds to wait before the next try, else 0
  */
-public record ServerSignInResult(Status status, String token, int retryAfterSeconds) {
+record ServerSignInResult(Status status, String token, int retryAfterSeconds) {
     public enum Status { SIGNED_IN, WRONG_CREDENTIALS, THROTTLED }
 
     public ServerSignInResult {

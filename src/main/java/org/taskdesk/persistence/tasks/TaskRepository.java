@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.taskdesk.persistence.accounts.UserEntity;
 import org.taskdesk.persistence.entities.TaskCompletionEntity;
 import org.taskdesk.persistence.entities.TaskEntity;
-import org.taskdesk.persistence.entities.UserEntity;
 
 /**
  * One user's tasks. Every query names the owner, so another user's task is simply not found; on the shared server,

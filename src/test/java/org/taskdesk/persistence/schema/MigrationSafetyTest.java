@@ -120,7 +120,7 @@ class MigrationSafetyTest {
         DatabaseTarget target = fresh(kind);
         migrator(target, withVersion90("future_feature", "CREATE TABLE future_things (id INTEGER);"))
                 .upgrade(0, 90, StepListener.NONE);
-        MigrationService service = new MigrationService(migrator(target));
+        MigrationService service = new MigrationService(new FlywaySchema(migrator(target)));
         List<String> before = tables(target);
 
         assertThat(service.status().isNewerThanProgram()).isTrue();
@@ -148,7 +148,7 @@ class MigrationSafetyTest {
             List<Future<MigrationOutcome>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 runs.add(pool.submit(() -> {
-                    MigrationService service = new MigrationService(migrator(target));
+                    MigrationService service = new MigrationService(new FlywaySchema(migrator(target)));
                     start.await();
                     return service.upgradeToHead(step -> { });
                 }));
@@ -165,7 +165,7 @@ class MigrationSafetyTest {
             assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '" + version + "'"))
                     .as("rows for version %d", version).isEqualTo(1);
         }
-        assertThat(new MigrationService(migrator(target)).status().isAtHead()).isTrue();
+        assertThat(new MigrationService(new FlywaySchema(migrator(target))).status().isAtHead()).isTrue();
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.entities;
+package org.taskdesk.persistence.accounts;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +19,7 @@ import org.hibernate.annotations.OnDeleteAction;
  */
 @Entity(name = "Session")
 @Table(name = "sessions", indexes = @Index(name = "idx_sessions_user_id", columnList = "user_id"))
-public class SessionEntity {
+class SessionEntity {
     @Id
     @Column(name = "token_sha256", length = 64, nullable = false)
     private String tokenSha256;
@@ -39,26 +39,26 @@ public class SessionEntity {
         // for Hibernate
     }
 
-    public SessionEntity(String tokenSha256, UserEntity user, LocalDateTime createdAt, LocalDateTime expiresAt) {
+    SessionEntity(String tokenSha256, UserEntity user, LocalDateTime createdAt, LocalDateTime expiresAt) {
         this.tokenSha256 = tokenSha256;
         this.user = user;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 
-    public String getTokenSha256() {
+    String getTokenSha256() {
         return tokenSha256;
     }
 
-    public UserEntity getUser() {
+    UserEntity getUser() {
         return user;
     }
 
-    public LocalDateTime getCreatedAt() {
+    LocalDateTime getCreatedAt() {
         return createdAt;
     }
 
-    public LocalDateTime getExpiresAt() {
+    LocalDateTime getExpiresAt() {
         return expiresAt;
     }
 }

@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.entities;
+package org.taskdesk.persistence.accounts;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +13,9 @@ import java.time.LocalDateTime;
  * A row of {@code users} (the seed's migration 001). Times are UTC wall-clock values: the seed's columns are
  * {@code timestamp without time zone}, so the zone is fixed by convention, not by the column.
  * Never leaves the persistence layer: services hand out records.
+ *
+ * <p>Public only because the task entities still map their owner as a {@code UserEntity} (persistence.tasks is
+ * changing that to a plain {@code user_id} column); once they do, this class becomes package-private.
  */
 @Entity(name = "User")
 @Table(name = "users", indexes = @Index(name = "idx_users_email", columnList = "email", unique = true))
@@ -47,7 +50,7 @@ public class UserEntity {
         // for Hibernate
     }
 
-    public UserEntity(String email, String name, String passwordHash, LocalDateTime now) {
+    UserEntity(String email, String name, String passwordHash, LocalDateTime now) {
         this.email = email;
         this.name = name;
         this.passwordHash = passwordHash;
@@ -55,55 +58,55 @@ public class UserEntity {
         this.updatedAt = now;
     }
 
-    public Integer getId() {
+    Integer getId() {
         return id;
     }
 
-    public String getEmail() {
+    String getEmail() {
         return email;
     }
 
-    public String getName() {
+    String getName() {
         return name;
     }
 
-    public void setName(String name) {
+    void setName(String name) {
         this.name = name;
     }
 
-    public String getPasswordHash() {
+    String getPasswordHash() {
         return passwordHash;
     }
 
-    public void setPasswordHash(String passwordHash) {
+    void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }
 
-    public LocalDateTime getCreatedAt() {
+    LocalDateTime getCreatedAt() {
         return createdAt;
     }
 
-    public LocalDateTime getUpdatedAt() {
+    LocalDateTime getUpdatedAt() {
         return updatedAt;
     }
 
-    public void setUpdatedAt(LocalDateTime updatedAt) {
+    void setUpdatedAt(LocalDateTime updatedAt) {
         this.updatedAt = updatedAt;
     }
 
-    public int getFailedSignIns() {
+    int getFailedSignIns() {
         return failedSignIns;
     }
 
-    public void setFailedSignIns(int failedSignIns) {
+    void setFailedSignIns(int failedSignIns) {
         this.failedSignIns = failedSignIns;
     }
 
-    public LocalDateTime getSignInBlockedUntil() {
+    LocalDateTime getSignInBlockedUntil() {
         return signInBlockedUntil;
     }
 
-    public void setSignInBlockedUntil(LocalDateTime signInBlockedUntil) {
+    void setSignInBlockedUntil(LocalDateTime signInBlockedUntil) {
         this.signInBlockedUntil = signInBlockedUntil;
     }
 }

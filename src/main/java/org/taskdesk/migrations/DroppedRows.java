@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.schema;
+package org.taskdesk.migrations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
