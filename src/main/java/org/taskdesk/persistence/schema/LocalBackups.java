@@ -44,7 +44,7 @@ final class LocalBackups {
 
     private final Clock clock;
 
-    public LocalBackups(Clock clock) {
+    LocalBackups(Clock clock) {
         this.clock = clock;
     }
 

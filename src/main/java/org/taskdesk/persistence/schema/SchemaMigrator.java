@@ -35,7 +35,7 @@ final class SchemaMigrator {
     private final AllOrNothingChange change;
     private final Downgrader downgrader;
 
-    public SchemaMigrator(DatabaseConnections connections, LocalBackups backups) {
+    SchemaMigrator(DatabaseConnections connections, LocalBackups backups) {
         this(connections, backups, SchemaMigrator.class.getClassLoader());
     }
 
