@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.PackageMatchers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -50,7 +51,7 @@ class ArchitectureTest {
 
     /**
      * Persistence reaches up only to implement what a service owns: its repository interfaces, in its records
-     * (the tasks' so far). A service class itself, the ways in and the composition root stay out of its reach.
+     * A service class itself, the ways in and the composition root stay out of its reach.
      */
     static final ArchRule persistenceDoesNotReachUp = noClasses().that().resideInAPackage("org.taskdesk.persistence..")
             .should().dependOnClassesThat(resideInAnyPackage(concat(SERVICES,
@@ -94,28 +95,21 @@ class ArchitectureTest {
             "org.taskdesk.app.."))
             .because("every top-level package belongs to a layer of ARCHITECTURE.md: add a new one to `layers`");
 
-    /**
-     * TEMPORARY exception, for the lead to remove when merging the accounts half of issue 9: persistence now
-     * implements the task services' interfaces, and the task services name the signed-in person
-     * ({@code accounts.UserSession}), so accounts reaching into persistence closes the loop persistence → tasks →
-     * accounts → persistence. It opens again once accounts own their repositories as tasks do.
-     */
-    static final ArchRule noCyclesBetweenFeatures = slices().matching("org.taskdesk.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("org.taskdesk.accounts.."), resideInAPackage("org.taskdesk.persistence.."));
+    static final ArchRule noCyclesBetweenFeatures = slices().matching("org.taskdesk.(*)..").should().beFreeOfCycles();
 
     /**
-     * The task services speak the domain's language: they use no Hibernate, JPA, JDBC or entity, and nothing they
-     * offer (a public or protected method or constructor) mentions a persistence type, so that persistence can change
+     * The services speak the domain's language: they use no Hibernate, JPA, JDBC or entity, and nothing they offer
+     * (a public or protected method or constructor) mentions a persistence type, so that persistence can change
      * behind the repository interfaces they own.
      */
-    static final ArchRule taskServicesSpeakDomain = CompositeArchRule.of(noClasses()
-                    .that().resideInAPackage("org.taskdesk.tasks..")
+    static final ArchRule servicesSpeakDomain = CompositeArchRule.of(noClasses()
+                    .that().resideInAnyPackage(SERVICES)
                     .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..",
                             "java.sql..", "javax.sql..")
                     .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class))
-            .and(codeUnits().that().areDeclaredInClassesThat().resideInAPackage("org.taskdesk.tasks..")
+            .and(codeUnits().that().areDeclaredInClassesThat().resideInAnyPackage(SERVICES)
                     .and(offeredToOthers()).should(mentionNoTypeFrom("org.taskdesk.persistence..")))
-            .as("task services speak domain");
+            .as("services speak the domain's language, never persistence's");
 
     static final ArchRule noPrintingOutsideTheCommandLine = noClasses().that().resideOutsideOfPackages(
             "org.taskdesk.cli..", "org.taskdesk.app..").should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
@@ -124,7 +118,7 @@ class ArchitectureTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava,
-                persistenceDoesNotReachUp, servicesDoNotReachUp, taskServicesSpeakDomain, commandLineSeesOnlyServices,
+                persistenceDoesNotReachUp, servicesDoNotReachUp, servicesSpeakDomain, commandLineSeesOnlyServices,
                 desktopSeesOnlyServices, noPrintingOutsideTheCommandLine, oneLoggingApi);
     }
 
@@ -134,10 +128,10 @@ class ArchitectureTest {
         rule.check(PRODUCTION);
     }
 
-    /** The repository interfaces of the task services and the records they speak: what persistence implements. */
+    /** The services' repository interfaces and the records they speak: what persistence implements. */
     private static DescribedPredicate<JavaClass> ownedByServicesForPersistence() {
-        return DescribedPredicate.describe("are the task services' repository interfaces or records",
-                type -> type.getPackageName().equals("org.taskdesk.tasks") && (type.isInterface() || type.isRecord()));
+        return DescribedPredicate.describe("are the services' repository interfaces or records",
+                type -> PackageMatchers.of(SERVICES).test(type.getPackageName()) && (type.isInterface() || type.isRecord()));
     }
 
     private static DescribedPredicate<JavaCodeUnit> offeredToOthers() {

@@ -21,8 +21,7 @@ import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 
 /**
  * The composition root for one command line: builds each service by constructor, once per use, on the database
@@ -45,24 +44,23 @@ final class AppServices implements Services {
 
     @Override
     public MigrationService migrations() {
-        DatabaseConnections connections = connections(chosen());
-        return new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
+        return new MigrationService(DatabaseSchemas.of(connections(chosen()), clock));
     }
 
     @Override
     public SchemaRevisions revisions() {
-        return new SchemaRevisions(clock);
+        return new SchemaRevisions(clock, DatabaseSchemas.newestShippedVersion());
     }
 
 
     @Override
     public List<SchemaDifference> compareSchema() {
-        return revisions().compare(chosen());
+        return revisions().compare(DatabaseSchemas.entityComparison(chosen(), clock));
     }
 
     @Override
     public WrittenRevision autogenerate(String message, Path folder) {
-        return revisions().autogenerate(message, folder, chosen());
+        return revisions().autogenerate(message, folder, DatabaseSchemas.entityComparison(chosen(), clock));
     }
 
     @Override

@@ -20,8 +20,7 @@ import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
@@ -95,7 +94,7 @@ final class DesktopBackend implements DesktopServices {
     }
 
     private MigrationService chosenMigrations() {
-        return new MigrationService(new SchemaMigrator(new DatabaseConnections(chosen()), new LocalBackups(clock)));
+        return new MigrationService(DatabaseSchemas.of(new DatabaseConnections(chosen()), clock));
     }
 
     private DatabaseTarget chosen() {
@@ -115,7 +114,7 @@ final class DesktopBackend implements DesktopServices {
             return;
         }
         DatabaseConnections local = connections(target);
-        new MigrationService(new SchemaMigrator(local, new LocalBackups(clock))).upgradeToHead(step -> { });
+        new MigrationService(DatabaseSchemas.of(local, clock)).upgradeToHead(step -> { });
     }
 
     @Override
@@ -126,7 +125,7 @@ final class DesktopBackend implements DesktopServices {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "That is not a PostgreSQL server URL: write it like "
                     + "postgresql://taskdesk_client:password@host:5432/taskdesk?sslmode=require.");
         }
-        new MigrationService(new SchemaMigrator(connections(target), new LocalBackups(clock))).requireAtHead();
+        new MigrationService(DatabaseSchemas.of(connections(target), clock)).requireAtHead();
         settings.put(SettingsFile.DATABASE_URL, url.strip());
         configuration = configuration.withDatabaseFromSettingsFile(target);
     }

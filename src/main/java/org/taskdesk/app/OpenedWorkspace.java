@@ -14,14 +14,14 @@ import org.taskdesk.accounts.Passwords;
 import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
-import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.ConnectionPool;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
+import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
@@ -56,15 +56,15 @@ final class OpenedWorkspace implements Workspace {
         // On a shared server the client login cannot read users: accounts go through the server's functions, on
         // fresh connections of their own (they set the session token for the whole connection).
         this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
-                ? new SharedServerAccountService(connections, passwords)
-                : new LocalAccountService(transactions, new UserRepository(), passwords, clock);
+                ? new SharedServerAccountService(SharedServerAccounts.over(connections), passwords)
+                : new LocalAccountService(AccountStorage.local(transactions), passwords, clock);
         HibernateTaskStorage storage = new HibernateTaskStorage(transactions, clock.getZone());
         this.tasks = new TaskService(storage, clock);
         this.statistics = new StatisticsService(storage, clock);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
-        MigrationService migrations = new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock)));
+        MigrationService migrations = new MigrationService(DatabaseSchemas.of(connections, clock));
         if (connections.target().kind() != DatabaseKind.H2) {
             migrations.requireAtHead();
             HikariDataSource pool = ConnectionPool.over(connections);

@@ -11,56 +11,51 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.persistence.migrations.AppliedMigration;
-import org.taskdesk.persistence.migrations.DroppedRows;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
-import org.taskdesk.persistence.migrations.MigrationScript;
-import org.taskdesk.persistence.migrations.RestoredCopy;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
 
 /**
  * Alembic's migration commands for one database: current, history, heads, upgrade, downgrade, stamp and their
  * offline SQL. The desktop app uses {@link #upgradeToHead} on launch; {@code taskdesk db} uses the rest.
  */
 public final class MigrationService {
-    private final SchemaMigrator migrator;
-    private final MigrationCatalog catalog;
+    private final DatabaseSchema schema;
+    /** Oldest first. */
+    private final List<Revision> revisions;
 
-    public MigrationService(SchemaMigrator migrator) {
-        this.migrator = migrator;
-        this.catalog = migrator.catalog();
+    public MigrationService(DatabaseSchema schema) {
+        this.schema = schema;
+        this.revisions = schema.revisions();
     }
 
     /** Where the database stands. Creates nothing, not even an empty local file. */
     public DatabaseStatus status() {
-        return status(migrator.applied());
+        return status(schema.applied());
     }
 
-    private DatabaseStatus status(List<AppliedMigration> applied) {
+    private DatabaseStatus status(List<AppliedRevision> applied) {
         Set<Integer> known = versions().stream().collect(Collectors.toSet());
         int current = 0;
         List<Integer> newer = new ArrayList<>();
-        for (AppliedMigration row : applied) {
+        for (AppliedRevision row : applied) {
             if (known.contains(row.version())) {
                 current = Math.max(current, row.version());
             } else {
                 newer.add(row.version());
             }
         }
-        return new DatabaseStatus(migrator.target().displayName(), current, catalog.head(), newer);
+        return new DatabaseStatus(schema.databaseName(), current, head(), newer);
     }
 
     /** Every known revision, newest first, with what the database says of each. */
     public List<HistoryEntry> history() {
-        List<AppliedMigration> rows = migrator.applied(); // once: each read opens the database
-        Map<Integer, AppliedMigration> applied = rows.stream()
-                .collect(Collectors.toMap(AppliedMigration::version, Function.identity(), (a, b) -> b));
+        List<AppliedRevision> rows = schema.applied(); // once: each read opens the database
+        Map<Integer, AppliedRevision> applied = rows.stream()
+                .collect(Collectors.toMap(AppliedRevision::version, Function.identity(), (a, b) -> b));
         int current = status(rows).current();
         List<HistoryEntry> entries = new ArrayList<>();
-        for (MigrationScript script : catalog.scripts()) {
-            AppliedMigration row = applied.get(script.version());
-            entries.add(0, new HistoryEntry(revision(script), script.version() == catalog.head(),
-                    script.version() == current && current != 0, row != null,
+        for (Revision revision : revisions) {
+            AppliedRevision row = applied.get(revision.version());
+            entries.add(0, new HistoryEntry(revision, revision.version() == head(),
+                    revision.version() == current && current != 0, row != null,
                     row == null ? null : row.installedOn(), row == null ? null : row.installedBy()));
         }
         return entries;
@@ -68,7 +63,7 @@ public final class MigrationService {
 
     /** The newest revisions; TaskDesk's history is linear, so there is one. */
     public List<Revision> heads() {
-        return catalog.find(catalog.head()).map(this::revision).stream().toList();
+        return revisions.stream().filter(revision -> revision.version() == head()).toList();
     }
 
     /** Upgrades to {@code target} (head, a version, +N), telling {@code steps} as each one starts. */
@@ -83,8 +78,7 @@ public final class MigrationService {
         if (to == status.current()) {
             return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
         }
-        migrator.upgrade(status.current(), to, (from, version, description) ->
-                steps.accept(new MigrationStep(true, from, version, description)));
+        schema.upgrade(status.current(), to, steps);
         return new MigrationOutcome(status.current(), to, null);
     }
 
@@ -113,21 +107,19 @@ public final class MigrationService {
             return new MigrationOutcome(to, to, "The database is already at " + label(to) + "; nothing to do.");
         }
         if (!confirmed) {
-            DroppedRows rows = migrator.rowsDroppedByDowngrade(status.current(), to);
+            DroppedRows rows = schema.rowsDroppedByDowngrade(status.current(), to);
             if (!rows.isEmpty()) {
                 throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Downgrading to " + label(to) + " would remove "
                         + rows.describe() + ": nothing was changed. Add --yes to downgrade anyway.");
             }
         }
-        migrator.downgrade(to, confirmed, (from, version, description) ->
-                steps.accept(new MigrationStep(false, from, version, description)));
+        schema.downgrade(to, confirmed, steps);
         return new MigrationOutcome(status.current(), to, null);
     }
 
     /** The copies of a local database file taken before its schema changes, newest first. */
     public List<BackupCopy> backupCopies() {
-        return migrator.copies().stream().map(copy -> new BackupCopy(copy.file(), copy.taken(), copy.version(),
-                copy.problem())).toList();
+        return schema.backupCopies();
     }
 
     /**
@@ -142,8 +134,7 @@ public final class MigrationService {
         Path named = Path.of(copy.strip());
         Path file = named.getNameCount() == 1 && !named.isAbsolute()
                 ? backupsFolder().resolve(named) : named.toAbsolutePath();
-        RestoredCopy restored = migrator.restore(file);
-        return new RestoredBackup(restored.database(), restored.copy(), restored.keptAside());
+        return schema.restore(file);
     }
 
     /** The restore of the newest usable copy, as the desktop app offers it for a damaged file. */
@@ -152,9 +143,9 @@ public final class MigrationService {
     }
 
     private Path backupsFolder() {
-        return migrator.target().h2File().map(f -> f.toAbsolutePath().getParent().resolve("backups"))
+        return schema.localFile().map(f -> f.toAbsolutePath().getParent().resolve("backups"))
                 .orElseThrow(() -> new TaskDeskException(ErrorCode.INVALID_INPUT, "Cannot restore "
-                        + migrator.target().displayName() + ": TaskDesk keeps copies of local database files only; "
+                        + schema.databaseName() + ": TaskDesk keeps copies of local database files only; "
                         + "a server's owner restores it with the server's own tools."));
     }
 
@@ -182,7 +173,7 @@ public final class MigrationService {
     public MigrationOutcome stamp(String target) {
         DatabaseStatus status = changeableStatus();
         int to = RevisionTarget.forStamp(target, versions());
-        migrator.stamp(status.current(), to);
+        schema.stamp(status.current(), to);
         return new MigrationOutcome(status.current(), to,
                 to == status.current() ? "The database is already stamped at " + label(to) + "." : null);
     }
@@ -193,13 +184,13 @@ public final class MigrationService {
      */
     public String upgradeSql(String range) {
         int[] fromTo = range(range, true);
-        return migrator.upgradeScript(fromTo[0], fromTo[1]);
+        return schema.upgradeSql(fromTo[0], fromTo[1]);
     }
 
     /** The SQL of a downgrade, touching nothing; {@code range} as for {@link #upgradeSql}. */
     public String downgradeSql(String range) {
         int[] fromTo = range(range, false);
-        return migrator.downgradeScript(fromTo[0], fromTo[1]);
+        return schema.downgradeSql(fromTo[0], fromTo[1]);
     }
 
     private int[] range(String range, boolean upgrade) {
@@ -240,12 +231,12 @@ public final class MigrationService {
     }
 
     private List<Integer> versions() {
-        return catalog.scripts().stream().map(MigrationScript::version).toList();
+        return revisions.stream().map(Revision::version).toList();
     }
 
-    private Revision revision(MigrationScript script) {
-        return new Revision(script.version(), catalog.previous(script.version()), script.description(),
-                script.upgradeResource(), script.downgradeResource());
+    /** The newest version this program ships, 0 when there is none. */
+    private int head() {
+        return revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).version();
     }
 
     private static String label(int version) {

@@ -5,29 +5,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.persistence.database.DatabaseConnections;
-import org.taskdesk.persistence.database.DatabaseKind;
-import org.taskdesk.persistence.database.DatabaseTarget;
-import org.taskdesk.persistence.hibernate.SchemaDiff;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
 
 /**
  * Writes new migrations into the source tree ({@code revision}), and compares the Hibernate entities with the
@@ -36,11 +24,16 @@ import org.taskdesk.persistence.migrations.StepListener;
  */
 public final class SchemaRevisions {
     private static final Pattern VERSIONED = Pattern.compile("[VU](\\d+)__.+\\.sql");
+    /** The folder of scripts that both database kinds run, beside {@code h2/} and {@code postgresql/}. */
+    private static final String BOTH_KINDS_FOLDER = "common";
 
     private final Clock clock;
+    private final int newestShippedVersion;
 
-    public SchemaRevisions(Clock clock) {
+    /** {@code newestShippedVersion}: the newest version this program ships, for either database kind. */
+    public SchemaRevisions(Clock clock, int newestShippedVersion) {
         this.clock = clock;
+        this.newestShippedVersion = newestShippedVersion;
     }
 
     /** Writes the next-numbered empty upgrade script and its downgrade into {@code folder} ({@code …/db}). */
@@ -61,11 +54,11 @@ public final class SchemaRevisions {
      * Compares the entities with each database kind it can reach at head and writes the difference as the next
      * migration, into {@code common} when both kinds need the same DDL, else into each kind's folder.
      */
-    public WrittenRevision autogenerate(String message, Path folder, DatabaseTarget configured) {
+    public WrittenRevision autogenerate(String message, Path folder, EntityComparison comparison) {
         slug(message);
         int version = nextVersion(folder);
-        List<SchemaDifference> differences = compare(configured);
-        List<String> notices = new ArrayList<>(notCompared(configured));
+        List<SchemaDifference> differences = compare(comparison);
+        List<String> notices = new ArrayList<>(notCompared(comparison));
         List<SchemaDifference> changed = differences.stream().filter(d -> !d.isEmpty()).toList();
         if (changed.isEmpty()) {
             return new WrittenRevision(version, List.of(), notices);
@@ -73,7 +66,7 @@ public final class SchemaRevisions {
         List<Path> files = new ArrayList<>();
         boolean same = differences.size() == 2 && differences.get(0).statements().equals(differences.get(1).statements());
         for (SchemaDifference difference : same ? List.of(differences.get(0)) : changed) {
-            String kindFolder = same ? MigrationCatalog.COMMON_FOLDER : difference.databaseKind();
+            String kindFolder = same ? BOTH_KINDS_FOLDER : difference.databaseKind();
             String header = header(message, version, true);
             files.add(write(folder, "migration", kindFolder, "V", version, message,
                     header + String.join(";\n", difference.statements()) + ";\n"));
@@ -84,45 +77,26 @@ public final class SchemaRevisions {
     }
 
     /** The differences between entities and migrations, one per database kind compared. */
-    public List<SchemaDifference> compare(DatabaseTarget configured) {
+    public List<SchemaDifference> compare(EntityComparison comparison) {
         List<SchemaDifference> differences = new ArrayList<>();
-        differences.add(compareScratchH2());
-        if (configured.kind() == DatabaseKind.POSTGRESQL) {
-            DatabaseConnections postgres = new DatabaseConnections(configured);
-            DatabaseStatus status = new MigrationService(new SchemaMigrator(postgres, new LocalBackups(clock))).status();
+        differences.add(comparison.scratchH2());
+        Optional<DatabaseSchema> postgres = comparison.configuredPostgres();
+        if (postgres.isPresent()) {
+            DatabaseStatus status = new MigrationService(postgres.get()).status();
             if (!status.isAtHead()) {
-                throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + configured.displayName()
+                throw new TaskDeskException(ErrorCode.SCHEMA_MISMATCH, "The database " + status.database()
                         + " is at " + Revision.label(status.current()) + ", not at head (" + status.head()
                         + "): run 'taskdesk db upgrade head' first, so that only the entities' changes show.");
             }
-            differences.add(new SchemaDifference("postgresql", SchemaDiff.against(postgres)));
+            differences.add(comparison.configuredPostgresDifference());
         }
         return differences;
     }
 
     /** What {@link #compare} could not look at, as notices for the user. */
-    public List<String> notCompared(DatabaseTarget configured) {
-        return configured.kind() == DatabaseKind.POSTGRESQL ? List.of() : List.of("PostgreSQL was not compared: "
+    public List<String> notCompared(EntityComparison comparison) {
+        return comparison.configuredPostgres().isPresent() ? List.of() : List.of("PostgreSQL was not compared: "
                 + "pass --database-url with a PostgreSQL database at head to include it.");
-    }
-
-    /** The difference for H2, in a scratch in-memory database migrated to head and dropped afterwards. */
-    private SchemaDifference compareScratchH2() {
-        String url = "jdbc:h2:mem:taskdesk-compare-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        DatabaseConnections scratch = new DatabaseConnections(
-                new DatabaseTarget(DatabaseKind.H2, url, "sa", "", "scratch H2 database", Optional.empty()));
-        try {
-            SchemaMigrator migrator = new SchemaMigrator(scratch, new LocalBackups(clock));
-            migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
-            return new SchemaDifference("h2", SchemaDiff.against(scratch));
-        } finally {
-            try (Connection connection = scratch.open();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // the scratch database is gone either way when the process ends
-            }
-        }
     }
 
     private int nextVersion(Path folder) {
@@ -131,8 +105,7 @@ public final class SchemaRevisions {
                     + ": run this in the TaskDesk source folder, or pass --migrations-dir with the folder that holds "
                     + "migration/ and downgrade/.");
         }
-        int newest = Math.max(MigrationCatalog.forKind(DatabaseKind.H2).head(),
-                MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head());
+        int newest = newestShippedVersion;
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Matcher matcher = VERSIONED.matcher(file.getFileName().toString());

@@ -23,8 +23,7 @@ import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.FullDisk;
 import org.taskdesk.testing.TestEnvironment;
@@ -171,7 +170,7 @@ class DiskFullTest {
     private record OnDisk(AppServices real, DatabaseConnections connections) implements Services {
         @Override
         public MigrationService migrations() {
-            return new MigrationService(new SchemaMigrator(connections, new LocalBackups(real.clock())));
+            return new MigrationService(DatabaseSchemas.of(connections, real.clock()));
         }
 
         @Override

@@ -10,7 +10,7 @@ import java.sql.Connection;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.LocalAccountService;
 import org.taskdesk.accounts.Passwords;
-import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
@@ -38,7 +38,7 @@ public final class TaskWriterProcess {
         Clock clock = Clock.systemUTC();
         try (Connection keepOpen = connections.open();
              Transactions transactions = new Transactions(HibernateSetup.validated(connections), connections.target())) {
-            AccountService accounts = new LocalAccountService(transactions, new UserRepository(),
+            AccountService accounts = new LocalAccountService(AccountStorage.local(transactions),
                     new Passwords(TestWorkspaces.TEST_BCRYPT_COST), clock);
             TaskService tasks = new TaskService(new HibernateTaskStorage(transactions, clock.getZone()), clock);
             UserSession user = accounts.signIn(args[1], args[2], false);

@@ -15,15 +15,14 @@ import org.taskdesk.accounts.LocalAccountService;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.migrations.MigrationService;
-import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskService;
 
@@ -84,11 +83,11 @@ public final class DurableWritesBenchmark {
             case DURABLE -> new DatabaseConnections(plain);
         };
         Clock clock = Clock.systemUTC();
-        new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock))).upgradeToHead(step -> { });
+        new MigrationService(DatabaseSchemas.of(connections, clock)).upgradeToHead(step -> { });
         // Held open as the app holds it: H2 closes a database with its last connection.
         try (Connection keepOpen = connections.open();
              Transactions transactions = new Transactions(HibernateSetup.validated(connections), plain)) {
-            LocalAccountService accounts = new LocalAccountService(transactions, new UserRepository(), new Passwords(4),
+            LocalAccountService accounts = new LocalAccountService(AccountStorage.local(transactions), new Passwords(4),
                     clock);
             accounts.signUp("bench@example.com", "Bench", "bench password");
             UserSession user = accounts.signIn("bench@example.com", "bench password", false);

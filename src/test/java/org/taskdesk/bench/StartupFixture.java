@@ -16,15 +16,14 @@ import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.migrations.MigrationService;
-import org.taskdesk.persistence.accounts.UserRepository;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.hibernate.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskStorage;
@@ -56,13 +55,13 @@ public final class StartupFixture {
         DatabaseTarget target = new DatabaseLocator(environment).locate(null).target();
         DatabaseConnections connections = new DatabaseConnections(target);
         connections.prepareLocalFolder();
-        new MigrationService(new SchemaMigrator(connections, new LocalBackups(clock))).upgradeToHead(step -> { });
+        new MigrationService(DatabaseSchemas.of(connections, clock)).upgradeToHead(step -> { });
         connections.restrictLocalFile();
 
         SessionFactory factory = HibernateSetup.validated(connections);
         try (Transactions transactions = new Transactions(factory, target)) {
             // Bench passwords are throw-away: the lowest bcrypt cost keeps the fixture fast.
-            LocalAccountService accounts = new LocalAccountService(transactions, new UserRepository(),
+            LocalAccountService accounts = new LocalAccountService(AccountStorage.local(transactions),
                     new Passwords(4), clock);
             accounts.signUp(EMAIL, "Bench", PASSWORD);
             UserSession session = accounts.signIn(EMAIL, PASSWORD, true);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.app.TaskDeskCli;
 import org.taskdesk.persistence.database.DatabaseKind;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
+import org.taskdesk.persistence.schema.MigrationCatalog;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.TestEnvironment;
 

@@ -9,10 +9,9 @@ import org.hibernate.cfg.Configuration;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
-import org.taskdesk.persistence.entities.SessionEntity;
-import org.taskdesk.persistence.entities.UserEntity;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 
 /**
@@ -21,8 +20,8 @@ import org.taskdesk.persistence.tasks.HibernateTaskStorage;
  */
 public final class HibernateSetup {
     /** Every entity class: the mapping that migrations must keep up with. */
-    public static final List<Class<?>> ENTITIES = Stream.concat(Stream.of(UserEntity.class, SessionEntity.class),
-            HibernateTaskStorage.ENTITIES.stream()).toList();
+    public static final List<Class<?>> ENTITIES = Stream.of(AccountStorage.ENTITIES, HibernateTaskStorage.ENTITIES)
+            .flatMap(List::stream).toList();
 
     private HibernateSetup() {
     }

@@ -20,7 +20,7 @@ import org.taskdesk.persistence.database.DatabaseErrors;
  * <p>Passwords and tokens travel only as bind parameters: every client logs in with the same role, and a role can
  * read the query text of its own other sessions in {@code pg_stat_activity}.
  */
-public final class PostgresAccounts {
+final class PostgresAccounts {
     /** The migration's own SQLSTATEs (class TD) and the one standard state it raises for bad arguments. */
     static final String WRONG_CREDENTIALS = "TD001";
     static final String THROTTLED = "TD002";
@@ -29,7 +29,7 @@ public final class PostgresAccounts {
     static final String INVALID_PARAMETER = "22023";
 
     /** Creates an account; {@code bcryptHash} is a {@code $2a$} hash made by the program. Returns the new id. */
-    public int signUp(Connection connection, String email, String name, String bcryptHash) {
+    int signUp(Connection connection, String email, String name, String bcryptHash) {
         try (PreparedStatement statement = connection.prepareStatement("SELECT public.taskdesk_sign_up(?, ?, ?)")) {
             statement.setString(1, email);
             statement.setString(2, name);
@@ -51,7 +51,7 @@ public final class PostgresAccounts {
      * commits before the second may read the outcome, so the count cannot be rolled back by whoever asks. The
      * connection must therefore be in auto-commit mode.
      */
-    public SignInOutcome signIn(Connection connection, String email, String password, Duration ttl) {
+    ServerSignInResult signIn(Connection connection, String email, String password, Duration ttl) {
         try {
             if (!connection.getAutoCommit()) {
                 throw new IllegalStateException("Sign-in needs a connection in auto-commit mode: the attempt must "
@@ -74,9 +74,9 @@ public final class PostgresAccounts {
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     return switch (result.getString(2)) {
-                        case "ok" -> new SignInOutcome(SignInOutcome.Status.SIGNED_IN, result.getString(1), 0);
-                        case "wrong" -> new SignInOutcome(SignInOutcome.Status.WRONG_CREDENTIALS, null, 0);
-                        case "throttled" -> new SignInOutcome(SignInOutcome.Status.THROTTLED, null, result.getInt(3));
+                        case "ok" -> new ServerSignInResult(ServerSignInResult.Status.SIGNED_IN, result.getString(1), 0);
+                        case "wrong" -> new ServerSignInResult(ServerSignInResult.Status.WRONG_CREDENTIALS, null, 0);
+                        case "throttled" -> new ServerSignInResult(ServerSignInResult.Status.THROTTLED, null, result.getInt(3));
                         default -> throw new IllegalStateException("Unknown sign-in outcome " + result.getString(2));
                     };
                 }
@@ -90,7 +90,7 @@ public final class PostgresAccounts {
      * Makes the connection act for the session of {@code token}; null or empty detaches it. Call it with null
      * before a pooled connection goes to someone else.
      */
-    public void useSession(Connection connection, String token) {
+    void useSession(Connection connection, String token) {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT pg_catalog.set_config('app.session_token', ?, false)")) {
             statement.setString(1, token == null ? "" : token);
@@ -101,7 +101,7 @@ public final class PostgresAccounts {
     }
 
     /** The user of the connection's session; empty without a session or when it has expired or ended. */
-    public Optional<Who> whoAmI(Connection connection) {
+    Optional<Who> whoAmI(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT id, email, name FROM public.taskdesk_whoami()");
              ResultSet result = statement.executeQuery()) {
@@ -114,7 +114,7 @@ public final class PostgresAccounts {
     }
 
     /** Ends the connection's session, in the database and on the connection. Signing out twice is no error. */
-    public void signOut(Connection connection) {
+    void signOut(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement("SELECT public.taskdesk_sign_out()")) {
             statement.execute();
         } catch (SQLException e) {
@@ -124,7 +124,7 @@ public final class PostgresAccounts {
     }
 
     /** Sets a new password (its {@code $2a$} hash) after checking the old one; ends every other session. */
-    public void changePassword(Connection connection, String oldPassword, String newHash) {
+    void changePassword(Connection connection, String oldPassword, String newHash) {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT public.taskdesk_change_password(?, ?)")) {
             statement.setString(1, oldPassword);
@@ -136,7 +136,7 @@ public final class PostgresAccounts {
     }
 
     /** Deletes the signed-in user and all their tasks after checking the password. */
-    public void deleteAccount(Connection connection, String password) {
+    void deleteAccount(Connection connection, String password) {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT public.taskdesk_delete_account(?)")) {
             statement.setString(1, password);

@@ -14,7 +14,7 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
-import org.taskdesk.persistence.migrations.MigrationCatalog;
+import org.taskdesk.persistence.schema.MigrationCatalog;
 
 /**
  * Prepares a shared PostgreSQL database, migrated to head, for desktop clients: creates or updates the one

@@ -1,5 +1,5 @@
 package org.taskdesk.persistence.server;
 
 /** The signed-in user of a connection to the shared server. */
-public record Who(int id, String email, String name) {
+record Who(int id, String email, String name) {
 }

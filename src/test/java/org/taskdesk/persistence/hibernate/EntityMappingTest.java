@@ -16,9 +16,8 @@ import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
+import org.taskdesk.persistence.schema.MigrationCatalog;
 import org.taskdesk.testing.FreshDatabase;
 
 /** The entities and the migrations must agree, and when they do not, both checks say so. */
@@ -29,8 +28,7 @@ class EntityMappingTest {
     private DatabaseConnections migratedToHead(DatabaseKind kind) {
         DatabaseConnections connections = new DatabaseConnections(
                 new DatabaseUrl(folder, folder).parse(FreshDatabase.url(kind, folder)));
-        SchemaMigrator migrator = new SchemaMigrator(connections, new LocalBackups(Clock.systemUTC()));
-        migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
+        DatabaseSchemas.of(connections, Clock.systemUTC()).upgrade(0, MigrationCatalog.forKind(kind).head(), step -> { });
         return connections;
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
-import org.taskdesk.persistence.server.SignInOutcome.Status;
+import org.taskdesk.persistence.server.ServerSignInResult.Status;
 
 /** Accounts on the shared server, through the client role, as the desktop app will use them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,7 @@ class PostgresAccountsTest {
     void signUpSignInWhoAmIAndSignOut() throws SQLException {
         int id = accounts.signUp(client, "  Ann@Example.COM ", " Ann ", hash(PASSWORD));
 
-        SignInOutcome outcome = accounts.signIn(client, "ANN@example.com", PASSWORD, DAY);
+        ServerSignInResult outcome = accounts.signIn(client, "ANN@example.com", PASSWORD, DAY);
         assertThat(outcome.status()).isEqualTo(Status.SIGNED_IN);
         assertThat(outcome.token()).matches("[0-9a-f]{64}");
         assertThat(outcome.toString()).doesNotContain(outcome.token());
@@ -119,8 +119,8 @@ class PostgresAccountsTest {
     void anUnknownEmailAndAWrongPasswordLookTheSame() {
         accounts.signUp(client, EMAIL, "Ann", hash(PASSWORD));
 
-        SignInOutcome unknown = accounts.signIn(client, "nobody@example.com", PASSWORD, DAY);
-        SignInOutcome wrong = accounts.signIn(client, EMAIL, "wrong password", DAY);
+        ServerSignInResult unknown = accounts.signIn(client, "nobody@example.com", PASSWORD, DAY);
+        ServerSignInResult wrong = accounts.signIn(client, EMAIL, "wrong password", DAY);
 
         assertThat(unknown).isEqualTo(wrong);
         assertThat(unknown.status()).isEqualTo(Status.WRONG_CREDENTIALS);
@@ -169,8 +169,8 @@ class PostgresAccountsTest {
         assertThat(accounts.signIn(client, EMAIL, "guess 5", DAY).status()).isEqualTo(Status.WRONG_CREDENTIALS);
 
         Connection restarted = server.client(url);
-        SignInOutcome throttled = accounts.signIn(restarted, EMAIL, PASSWORD, DAY);
-        assertThat(throttled).as("even the right password waits").isEqualTo(new SignInOutcome(Status.THROTTLED, null, 1));
+        ServerSignInResult throttled = accounts.signIn(restarted, EMAIL, PASSWORD, DAY);
+        assertThat(throttled).as("even the right password waits").isEqualTo(new ServerSignInResult(Status.THROTTLED, null, 1));
         TaskDeskException e = assertThrows(TaskDeskException.class, throttled::orThrow);
         assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Too many failed sign-ins: wait 1 second and try again.");

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
+import org.taskdesk.persistence.schema.MigrationCatalog;
 import org.taskdesk.testing.TestPostgres;
 
 /**
@@ -38,10 +38,8 @@ final class SharedServer implements AutoCloseable {
     String newDatabase() throws SQLException {
         String url = TestPostgres.newDatabaseUrl();
         databases.add(name(url));
-        SchemaMigrator migrator = new SchemaMigrator(
-                new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),
-                new LocalBackups(Clock.systemUTC()));
-        migrator.upgrade(0, migrator.catalog().head(), StepListener.NONE);
+        DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),
+                Clock.systemUTC()).upgrade(0, MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head(), step -> { });
         try (Connection owner = TestPostgres.connect(url)) {
             new SharedServerSetup().setUp(owner, clientRole, CLIENT_PASSWORD);
         }

@@ -22,9 +22,7 @@ import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.migrations.LocalBackups;
-import org.taskdesk.persistence.migrations.SchemaMigrator;
-import org.taskdesk.persistence.migrations.StepListener;
+import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.testing.TestPostgres;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,8 +115,8 @@ class SharedServerSetupTest {
                     + "version 6 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
-        new SchemaMigrator(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),
-                new LocalBackups(Clock.systemUTC())).upgrade(0, 3, StepListener.NONE);
+        DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),
+                Clock.systemUTC()).upgrade(0, 3, step -> { });
         try (Connection owner = TestPostgres.connect(atThree)) {
             TaskDeskException e = assertThrows(TaskDeskException.class,
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));

@@ -1,8 +1,0 @@
-package org.taskdesk.persistence.migrations;
-
-import java.time.Instant;
-
-/** One row of Flyway's schema history that records a versioned migration. */
-public record AppliedMigration(int installedRank, int version, String description, String installedBy,
-                               Instant installedOn, boolean success) {
-}

@@ -1,7 +1,0 @@
-package org.taskdesk.persistence.migrations;
-
-import java.nio.file.Path;
-
-/** A restore done: the database file, the copy now in its place, and where the file that was there went (or null). */
-public record RestoredCopy(Path database, Path copy, Path keptAside) {
-}

@@ -1,9 +1,0 @@
-package org.taskdesk.persistence.migrations;
-
-/** Told as each migration step starts, so a person sees "Running upgrade 1 -> 2, create tasks table". */
-@FunctionalInterface
-public interface StepListener {
-    StepListener NONE = (from, to, description) -> { };
-
-    void starting(int from, int to, String description);
-}
