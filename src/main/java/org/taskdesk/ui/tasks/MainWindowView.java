@@ -100,7 +100,8 @@ public final class MainWindowView {
         this.list = new TaskListViewModel(context.workspace().tasks(), context.user(), context.background(),
                 context.dialogs(), context.clock());
         this.quickAdd = new QuickAddViewModel(list);
-        this.detail = new TaskDetailViewModel(list);
+        this.detail = new TaskDetailViewModel(list.commands(), list.undoManager(), list.clock(), list.currentProperty(),
+                list::holds, list::allTags, list::tell);
         this.detailView = new TaskDetailView(detail);
 
         BorderPane window = new BorderPane();

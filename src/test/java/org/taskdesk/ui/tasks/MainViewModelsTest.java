@@ -69,7 +69,8 @@ class MainViewModelsTest {
         list = new TaskListViewModel(fixture.workspace.tasks(), fixture.user, background,
                 fixture.dialogs, fixture.clock);
         quickAdd = new QuickAddViewModel(list);
-        detail = new TaskDetailViewModel(list);
+        detail = new TaskDetailViewModel(list.commands(), list.undoManager(), list.clock(), list.currentProperty(),
+                list::holds, list::allTags, list::tell);
         list.load();
     }
 

@@ -1,5 +1,6 @@
 package org.taskdesk.ui.tasks.detail;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +35,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taskdesk.domain.tasks.Due;
@@ -41,7 +46,8 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.ErrorText;
 import org.taskdesk.ui.common.Formats;
-import org.taskdesk.ui.tasks.list.TaskListViewModel;
+import org.taskdesk.ui.tasks.undo.TaskCommands;
+import org.taskdesk.ui.tasks.undo.UndoManager;
 
 /**
  * The detail pane of the selected task: every field as an editable property, checked as it is typed (each field
@@ -53,7 +59,12 @@ public final class TaskDetailViewModel {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-    private final TaskListViewModel list;
+    private final TaskCommands commands;
+    private final UndoManager undo;
+    private final Clock clock;
+    private final LongPredicate stillListed;
+    private final Supplier<List<String>> tagsInUse;
+    private final Consumer<String> tell;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
     private Task task;
     private boolean loading;
@@ -104,8 +115,23 @@ public final class TaskDetailViewModel {
     private Task confirmed;
     private Fields confirmedFields;
 
-    public TaskDetailViewModel(TaskListViewModel list) {
-        this.list = list;
+    /**
+     * @param commands    makes the undoable edit that saves the pane
+     * @param undo        runs it in the background, as one step the person can undo
+     * @param clock       stamps the edit and places "today"
+     * @param selected    the only selected task, or null: the pane follows it
+     * @param stillListed whether a task (by id) is still in the list, i.e. not deleted meanwhile
+     * @param tagsInUse   every tag in use, for completion in the tags field
+     * @param tell        shows the person a short note (which fields could not be saved on leaving)
+     */
+    public TaskDetailViewModel(TaskCommands commands, UndoManager undo, Clock clock, ObservableValue<Task> selected,
+                               LongPredicate stillListed, Supplier<List<String>> tagsInUse, Consumer<String> tell) {
+        this.commands = commands;
+        this.undo = undo;
+        this.clock = clock;
+        this.stillListed = stillListed;
+        this.tagsInUse = tagsInUse;
+        this.tell = tell;
         for (DayOfWeek day : DayOfWeek.values()) {
             BooleanProperty on = new SimpleBooleanProperty(this, day.name());
             weekdays.put(day, on);
@@ -118,8 +144,8 @@ public final class TaskDetailViewModel {
             field.addListener(this::recurrenceChanged);
         }
         preset.addListener((obs, old, now) -> applyPreset(now));
-        list.currentProperty().addListener((obs, old, now) -> arrived(now));
-        show(list.currentProperty().get());
+        selected.addListener((obs, old, now) -> arrived(now));
+        show(selected.getValue());
     }
 
     // ---- fields --------------------------------------------------------------------------------------
@@ -260,7 +286,7 @@ public final class TaskDetailViewModel {
         int start = Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')) + 1;
         String prefix = text.substring(start).replaceFirst("^#", "").toLowerCase(Locale.ROOT);
         List<String> result = new ArrayList<>();
-        for (String tag : list.allTags()) {
+        for (String tag : tagsInUse.get()) {
             if (tag.startsWith(prefix) && !tag.equals(prefix)) {
                 result.add(tag);
             }
@@ -293,7 +319,7 @@ public final class TaskDetailViewModel {
         // Set before running: a synchronous background replies inside run().
         task = sent;
         shownFields = sentFields(capture(), shownFields);
-        list.run(list.commands().replace(started, sent), () -> { }, () -> saveFailed(sent));
+        undo.execute(commands.replace(started, sent), () -> { }, () -> saveFailed(sent));
         validate();
         return true;
     }
@@ -313,13 +339,13 @@ public final class TaskDetailViewModel {
      * says which fields were not saved and why, since their text is about to go from the screen.
      */
     public void leave() {
-        if (task == null || !list.holds(task.id())) {
+        if (task == null || !stillListed.test(task.id())) {
             return; // nothing shown, or the task is gone (deleted): nothing to save it into
         }
         save();
         List<String> unsaved = unsavedFields();
         if (!unsaved.isEmpty()) {
-            list.tell("\"" + task.title() + "\": " + String.join("; ", unsaved));
+            tell.accept("\"" + task.title() + "\": " + String.join("; ", unsaved));
         }
     }
 
@@ -590,7 +616,7 @@ public final class TaskDetailViewModel {
         recurrenceText.set(newRule == null ? "" : Formats.capitalise(newRule.describe()));
         nextDates.setAll(next(newRule, dueOk ? newDue : task.due()));
         // What would be saved now: each field that reads, and the saved value where one does not.
-        Instant now = list.clock().instant();
+        Instant now = clock.instant();
         try {
             edited = new Task(task.id(), newTitle != null ? newTitle : task.title(),
                     newDescription != null ? newDescription : task.description(), task.completed(), priority.get(),
@@ -653,7 +679,7 @@ public final class TaskDetailViewModel {
         if (!pattern.contains("yyy")) {
             pattern = pattern.replaceAll("y+", "yyyy");
         }
-        String example = DateTimeFormatter.ofPattern(pattern, locale).format(LocalDate.now(list.clock()));
+        String example = DateTimeFormatter.ofPattern(pattern, locale).format(LocalDate.now(clock));
         return "\u201c" + typed + "\u201d is not a date: pick one from the calendar, or type it like " + example + ".";
     }
 
@@ -731,7 +757,7 @@ public final class TaskDetailViewModel {
         if (rule == null) {
             return List.of();
         }
-        LocalDate start = due == null ? LocalDate.now(list.clock()) : due.date();
+        LocalDate start = due == null ? LocalDate.now(clock) : due.date();
         List<String> result = new ArrayList<>();
         for (LocalDate date : rule.nextOccurrences(start, 5)) {
             result.add(DAY.format(date));
@@ -740,7 +766,7 @@ public final class TaskDetailViewModel {
     }
 
     private String stamp(Instant instant) {
-        return STAMP.format(instant.atZone(list.clock().getZone()));
+        return STAMP.format(instant.atZone(clock.getZone()));
     }
 
     /** A field that cannot be read; the message is shown beside it. */
