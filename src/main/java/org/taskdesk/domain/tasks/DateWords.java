@@ -88,7 +88,7 @@ final class DateWords {
         if (rest.isEmpty()) {
             return suffixRequired ? 0 : n;
         }
-        return rest.equals(RecurrenceRule.ordinalWord(n).substring(digits)) ? n : 0;
+        return rest.equals(ordinal(n).substring(digits)) ? n : 0;
     }
 
     /** A whole number of at most {@code maxDigits} ASCII digits, or -1. Keeps "99999999999" from overflowing. */
@@ -106,5 +106,19 @@ final class DateWords {
 
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** "1st", "2nd", "11th", "22nd": the number with its English suffix, as quick add reads it. */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        if (lastTwo >= 11 && lastTwo <= 13) {
+            return n + "th";
+        }
+        return n + switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 }

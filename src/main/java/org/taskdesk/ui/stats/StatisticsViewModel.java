@@ -1,7 +1,6 @@
 package org.taskdesk.ui.stats;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.MainContext;
 
@@ -23,7 +23,6 @@ import org.taskdesk.ui.tasks.MainContext;
  * Loads through the context's background tasks; never touches a control.
  */
 public final class StatisticsViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final MainContext context;
     private final ReadOnlyObjectWrapper<TaskStatistics> statistics = new ReadOnlyObjectWrapper<>();
@@ -83,7 +82,7 @@ public final class StatisticsViewModel {
 
     /** A day as the charts label it, e.g. "5 Nov". */
     public static String dayLabel(LocalDate day) {
-        return DAY.format(day);
+        return Formats.DAY_MONTH.format(day);
     }
 
     private void show(TaskStatistics stats) {

@@ -26,6 +26,7 @@ import org.taskdesk.tasks.TaskSort;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.HeldBackgroundTasks;
+import org.taskdesk.ui.common.RepeatWords;
 import org.taskdesk.ui.tasks.detail.RepeatEnd;
 import org.taskdesk.ui.tasks.detail.RepeatPreset;
 import org.taskdesk.ui.tasks.detail.RepeatUnit;
@@ -462,7 +463,7 @@ class MainViewModelsTest {
         Task saved = stored("Pay the rent");
         assertThat(saved.due()).isEqualTo(Due.at(TODAY.plusDays(2), java.time.LocalTime.of(9, 30)));
         assertThat(saved.tags()).isEqualTo(Tags.of("home", "money"));
-        assertThat(saved.recurrence().describe()).isEqualTo("every 2 days 3 times");
+        assertThat(RepeatWords.describe(saved.recurrence())).isEqualTo("every 2 days 3 times");
         assertThat(detail.dirtyProperty().get()).isFalse();
         list.undo();
         assertThat(stored("Pay rent").due()).isEqualTo(Due.on(TODAY.plusDays(1)));

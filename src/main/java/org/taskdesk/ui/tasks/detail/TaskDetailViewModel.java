@@ -46,6 +46,7 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.ErrorText;
 import org.taskdesk.ui.common.Formats;
+import org.taskdesk.ui.common.RepeatWords;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
 import org.taskdesk.ui.tasks.undo.UndoManager;
 
@@ -613,7 +614,7 @@ public final class TaskDetailViewModel {
         boolean ruleOk = recurrenceError.get().isEmpty();
         boolean ok = newTitle != null && newDescription != null && newTags != null && dueOk && ruleOk;
         valid.set(ok);
-        recurrenceText.set(newRule == null ? "" : Formats.capitalise(newRule.describe()));
+        recurrenceText.set(newRule == null ? "" : Formats.capitalise(RepeatWords.describe(newRule)));
         nextDates.setAll(next(newRule, dueOk ? newDue : task.due()));
         // What would be saved now: each field that reads, and the saved value where one does not.
         Instant now = clock.instant();

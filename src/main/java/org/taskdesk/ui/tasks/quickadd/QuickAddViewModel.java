@@ -17,6 +17,7 @@ import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.PriorityNames;
+import org.taskdesk.ui.common.RepeatWords;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 
 /**
@@ -86,7 +87,7 @@ public final class QuickAddViewModel {
             case PRIORITY -> parsed.priority() == null ? part.text()
                     : PriorityNames.name(parsed.priority()) + " priority";
             case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
-            case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(parsed.recurrence().describe());
+            case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(RepeatWords.describe(parsed.recurrence()));
         };
     }
 
