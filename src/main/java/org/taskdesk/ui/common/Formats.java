@@ -20,7 +20,7 @@ import javafx.util.StringConverter;
  */
 public final class Formats {
     /** A time of day, "09:30"; also reads what people type in a time field. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH); // not shown: a pattern
 
     private static final Formats USER = of(Locale.getDefault(Locale.Category.FORMAT));
 
@@ -44,8 +44,8 @@ public final class Formats {
         String withoutYear = withoutYear(medium);
         this.date = formatter(medium, locale);
         this.dayMonth = formatter(withoutYear, locale);
-        this.shortDay = formatter("EEE " + withoutYear, locale);
-        this.day = formatter("EEE " + medium, locale);
+        this.shortDay = formatter("EEE " + withoutYear, locale); // not shown: a pattern, the weekday first
+        this.day = formatter("EEE " + medium, locale); // not shown: a pattern
         // What a person may type into a date field: the date as shown, or the locale's numeric date with the year
         // in full (what the JavaFX date picker shows by itself, "08/12/2026").
         String numeric = pattern(FormatStyle.SHORT, locale);
