@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.taskdesk.domain.tasks.DateWords;
 import org.taskdesk.domain.tasks.RecurrenceRule;
 
 /**
@@ -47,9 +48,9 @@ final class RepeatText {
                     sb.append(joinWithAnd(names));
                 }
             }
-            rule.monthDay().ifPresent(day -> sb.append(" on the ").append(ordinal(day)));
+            rule.monthDay().ifPresent(day -> sb.append(" on the ").append(DateWords.ordinal(day)));
             if (rule.weekdayOrdinal() != 0) {
-                sb.append(" on the ").append(rule.weekdayOrdinal() == -1 ? "last" : ordinal(rule.weekdayOrdinal()))
+                sb.append(" on the ").append(rule.weekdayOrdinal() == -1 ? "last" : DateWords.ordinal(rule.weekdayOrdinal()))
                         .append(' ').append(dayName(rule.ordinalDay().orElseThrow()));
             }
         }
@@ -77,19 +78,6 @@ final class RepeatText {
     private static String dayName(DayOfWeek d) {
         String n = d.name();
         return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    private static String ordinal(int n) {
-        int lastTwo = n % 100;
-        if (lastTwo >= 11 && lastTwo <= 13) {
-            return n + "th";
-        }
-        return n + switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
     }
 
     private static String joinWithAnd(List<String> words) {

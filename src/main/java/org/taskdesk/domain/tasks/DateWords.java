@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The English words the quick-add parser reads for days, months, units and ordinals. Every method takes a
  * lower-case word and returns null (or 0) when it is not such a word, because the parser must never throw.
+ * {@link #ordinal} is public: the command line writes ordinals as quick add reads them.
  */
-final class DateWords {
+public final class DateWords {
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
@@ -109,7 +110,7 @@ final class DateWords {
     }
 
     /** "1st", "2nd", "11th", "22nd": the number with its English suffix, as quick add reads it. */
-    static String ordinal(int n) {
+    public static String ordinal(int n) {
         int lastTwo = n % 100;
         if (lastTwo >= 11 && lastTwo <= 13) {
             return n + "th";
