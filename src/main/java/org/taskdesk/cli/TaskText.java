@@ -33,7 +33,7 @@ final class TaskText {
             parts.add(task.due().describe(now));
         }
         if (task.recurrence() != null) {
-            parts.add("(" + task.recurrence().describe() + ")");
+            parts.add("(" + RepeatText.describe(task.recurrence()) + ")");
         }
         return String.join("  ", parts);
     }
@@ -47,7 +47,7 @@ final class TaskText {
                 .append('\n');
         out.append("  due:         ").append(task.due() == null ? "-" : task.due().toLocalDateTime().toLocalDate()
                 + (task.due().hasTime() ? " " + task.due().time() : "") + " (" + task.due().describe(now) + ")").append('\n');
-        out.append("  repeats:     ").append(task.recurrence() == null ? "-" : task.recurrence().describe()).append('\n');
+        out.append("  repeats:     ").append(task.recurrence() == null ? "-" : RepeatText.describe(task.recurrence())).append('\n');
         if (task.recurrence() != null && task.due() != null && !task.completed()) {
             out.append("  next dates:  ").append(task.recurrence().nextOccurrences(task.due().date(), 5)).append('\n');
         }
@@ -74,7 +74,7 @@ final class TaskText {
         object.put("due", task.due() == null ? null : task.due().hasTime()
                 ? task.due().toLocalDateTime().toString() : task.due().date().toString());
         object.put("recurrence", task.recurrence() == null ? null : task.recurrence().toStored());
-        object.put("repeats", task.recurrence() == null ? null : task.recurrence().describe());
+        object.put("repeats", task.recurrence() == null ? null : RepeatText.describe(task.recurrence()));
         object.put("createdAt", task.createdAt().toString());
         object.put("updatedAt", task.updatedAt().toString());
         object.put("completedAt", task.completedAt() == null ? null : task.completedAt().toString());

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The English words the quick-add parser reads for days, months, units and ordinals. Every method takes a
  * lower-case word and returns null (or 0) when it is not such a word, because the parser must never throw.
+ * {@link #ordinal} is public: the command line writes ordinals as quick add reads them.
  */
-final class DateWords {
+public final class DateWords {
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
@@ -88,7 +89,7 @@ final class DateWords {
         if (rest.isEmpty()) {
             return suffixRequired ? 0 : n;
         }
-        return rest.equals(RecurrenceRule.ordinalWord(n).substring(digits)) ? n : 0;
+        return rest.equals(ordinal(n).substring(digits)) ? n : 0;
     }
 
     /** A whole number of at most {@code maxDigits} ASCII digits, or -1. Keeps "99999999999" from overflowing. */
@@ -106,5 +107,19 @@ final class DateWords {
 
     static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** "1st", "2nd", "11th", "22nd": the number with its English suffix, as quick add reads it. */
+    public static String ordinal(int n) {
+        int lastTwo = n % 100;
+        if (lastTwo >= 11 && lastTwo <= 13) {
+            return n + "th";
+        }
+        return n + switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 }

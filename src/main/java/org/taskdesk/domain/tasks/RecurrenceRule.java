@@ -1,21 +1,14 @@
 package org.taskdesk.domain.tasks;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import org.dmfs.rfc5545.DateTime;
-import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
  * How a task repeats: a small, checked subset of the RFC 5545 RRULE, with the dates computed by lib-recur
@@ -54,25 +47,25 @@ public final class RecurrenceRule {
     public static final int MAX_INTERVAL = 999;
     public static final int MAX_COUNT = 999;
 
-    private static final String AFTER_COMPLETION_MARKER = "X-FROM=DONE";
     private static final Set<DayOfWeek> WEEKDAYS =
             Collections.unmodifiableSet(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-    private static final String[] MONTHS =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     /** The unit the rule repeats in. */
     public enum Frequency {
-        DAILY(ChronoUnit.DAYS, "day"),
-        WEEKLY(ChronoUnit.WEEKS, "week"),
-        MONTHLY(ChronoUnit.MONTHS, "month"),
-        YEARLY(ChronoUnit.YEARS, "year");
+        DAILY(ChronoUnit.DAYS),
+        WEEKLY(ChronoUnit.WEEKS),
+        MONTHLY(ChronoUnit.MONTHS),
+        YEARLY(ChronoUnit.YEARS);
 
         private final ChronoUnit unit;
-        private final String noun;
 
-        Frequency(ChronoUnit unit, String noun) {
+        Frequency(ChronoUnit unit) {
             this.unit = unit;
-            this.noun = noun;
+        }
+
+        /** The calendar unit one step of this frequency is. */
+        ChronoUnit unit() {
+            return unit;
         }
     }
 
@@ -129,7 +122,7 @@ public final class RecurrenceRule {
         this.endDate = endDate;
         this.timesLeft = timesLeft;
         this.afterCompletion = afterCompletion;
-        this.stored = buildStored(true);
+        this.stored = RecurrenceRuleText.write(this, true);
         if (stored.length() > MAX_STORED_LENGTH) {
             throw new InvalidTaskException("This repeat rule needs " + stored.length() + " characters to save and "
                     + "the limit is " + MAX_STORED_LENGTH + "; drop the end date, the count or some days.");
@@ -248,40 +241,6 @@ public final class RecurrenceRule {
         return stored;
     }
 
-    private String buildStored(boolean withLimitsAndMarker) {
-        StringBuilder sb = new StringBuilder("FREQ=").append(frequency.name());
-        if (interval != 1) {
-            sb.append(";INTERVAL=").append(interval);
-        }
-        if (!days.isEmpty()) {
-            sb.append(";BYDAY=");
-            String sep = "";
-            for (DayOfWeek d : days) { // EnumSet iterates Monday first, which keeps the text canonical
-                sb.append(sep).append(code(d));
-                sep = ",";
-            }
-        }
-        if (monthDay != 0) {
-            sb.append(";BYMONTHDAY=").append(monthDay);
-        }
-        if (weekdayOrdinal != 0) {
-            sb.append(";BYDAY=").append(weekdayOrdinal).append(code(ordinalDay));
-        }
-        if (withLimitsAndMarker) {
-            if (endDate != null) {
-                sb.append(";UNTIL=").append(String.format(Locale.ROOT, "%04d%02d%02d",
-                        endDate.getYear(), endDate.getMonthValue(), endDate.getDayOfMonth()));
-            }
-            if (timesLeft != 0) {
-                sb.append(";COUNT=").append(timesLeft);
-            }
-            if (afterCompletion) {
-                sb.append(';').append(AFTER_COMPLETION_MARKER);
-            }
-        }
-        return sb.toString();
-    }
-
     static String code(DayOfWeek d) {
         return d.name().substring(0, 2);
     }
@@ -311,6 +270,16 @@ public final class RecurrenceRule {
         return weekdayOrdinal;
     }
 
+    /** For "the 2nd Tuesday": Tuesday, or empty when the rule is not on a numbered weekday. */
+    public Optional<DayOfWeek> ordinalDay() {
+        return Optional.ofNullable(ordinalDay);
+    }
+
+    /** Whether the rule names its days (weekly days, a day of the month, a numbered weekday). */
+    boolean namesDays() {
+        return !days.isEmpty() || monthDay != 0 || weekdayOrdinal != 0;
+    }
+
     public Optional<LocalDate> endDate() {
         return Optional.ofNullable(endDate);
     }
@@ -338,42 +307,7 @@ public final class RecurrenceRule {
      * For after-completion rules each date is computed as if the one before were completed on its due date.
      */
     public List<LocalDate> nextOccurrences(LocalDate start, int n) {
-        Objects.requireNonNull(start, "start");
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative, was " + n);
-        }
-        int wanted = timesLeft == 0 ? n : Math.min(n, timesLeft - 1);
-        List<LocalDate> result = new ArrayList<>(Math.min(wanted, 64));
-        if (wanted == 0) {
-            return result;
-        }
-        if (afterCompletion) {
-            LocalDate d = start;
-            while (result.size() < wanted) {
-                d = nextFromCompletion(d);
-                if (d == null || (endDate != null && d.isAfter(endDate))) {
-                    break;
-                }
-                result.add(d);
-            }
-            return result;
-        }
-        RecurrenceRuleIterator it;
-        try {
-            it = iterator(start, interval);
-        } catch (IllegalArgumentException e) {
-            return result; // no occurrence can ever match from this start; see firstAfter
-        }
-        LocalDate previous = start;
-        while (result.size() < wanted) {
-            LocalDate d = firstAfter(it, previous);
-            if (d == null || (endDate != null && d.isAfter(endDate))) {
-                break;
-            }
-            result.add(d);
-            previous = d;
-        }
-        return result;
+        return new RecurrenceDates(this).nextOccurrences(start, n);
     }
 
     /**
@@ -392,22 +326,7 @@ public final class RecurrenceRule {
      * can produce no further date from its anchor (e.g. every 12 months on the 31st, anchored in April).
      */
     public Optional<LocalDate> nextDueAfterCompletion(LocalDate currentDue, LocalDate completedOn) {
-        Objects.requireNonNull(currentDue, "currentDue");
-        Objects.requireNonNull(completedOn, "completedOn");
-        if (hasEnded()) {
-            return Optional.empty();
-        }
-        LocalDate next;
-        if (afterCompletion) {
-            next = nextFromCompletion(completedOn);
-        } else {
-            LocalDate after = completedOn.isAfter(currentDue) ? completedOn : currentDue;
-            next = firstAfter(currentDue, after);
-        }
-        if (next == null || (endDate != null && next.isAfter(endDate))) {
-            return Optional.empty();
-        }
-        return Optional.of(next);
+        return new RecurrenceDates(this).nextDueAfterCompletion(currentDue, completedOn);
     }
 
     /**
@@ -416,156 +335,7 @@ public final class RecurrenceRule {
      * "every day" starts today.
      */
     public LocalDate firstOnOrAfter(LocalDate date) {
-        Objects.requireNonNull(date, "date");
-        if (!namesDays()) {
-            return date;
-        }
-        RecurrenceRuleIterator it = iterator(date, 1);
-        // The named days always occur within a few months, so the iterator always has a next date.
-        return toLocalDate(it.nextDateTime());
-    }
-
-    /**
-     * The first occurrence strictly after {@code after}, or null when there is none. lib-recur gives up with an
-     * IllegalArgumentException ("too many filtered recurrence instances") on schedules that can never match
-     * again, such as every 24 months on the 30th from a February; for a task that means the series has ended.
-     */
-    private LocalDate firstAfter(LocalDate anchor, LocalDate after) {
-        try {
-            // lib-recur already looks for the first instance when the iterator is made, so that is inside the try.
-            return firstAfter(iterator(anchor, interval), after);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate firstAfter(RecurrenceRuleIterator it, LocalDate after) {
-        try {
-            // Jumps over missed occurrences without visiting each: a daily task due years ago stays cheap.
-            it.fastForward(toDateTime(after));
-            while (it.hasNext()) {
-                LocalDate d = toLocalDate(it.nextDateTime());
-                if (d.isAfter(after)) {
-                    return d;
-                }
-            }
-            return null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private boolean namesDays() {
-        return !days.isEmpty() || monthDay != 0 || weekdayOrdinal != 0;
-    }
-
-    private LocalDate nextFromCompletion(LocalDate completedOn) {
-        try {
-            if (!namesDays()) {
-                return completedOn.plus(interval, frequency.unit);
-            }
-            return firstOnOrAfter(completedOn.plus(interval - 1L, frequency.unit).plusDays(1));
-        } catch (DateTimeException | ArithmeticException e) {
-            return null; // beyond year 999,999,999: the series simply has no next date
-        }
-    }
-
-    private RecurrenceRuleIterator iterator(LocalDate anchor, int withInterval) {
-        org.dmfs.rfc5545.recur.RecurrenceRule rule;
-        try {
-            rule = new org.dmfs.rfc5545.recur.RecurrenceRule(buildStored(false));
-        } catch (InvalidRecurrenceRuleException e) {
-            // Cannot happen: the constructor only lets supported, well-formed rules through.
-            throw new IllegalStateException("lib-recur refused " + buildStored(false), e);
-        }
-        rule.setInterval(withInterval);
-        return rule.iterator(toDateTime(anchor));
-    }
-
-    private static DateTime toDateTime(LocalDate date) {
-        // An all-day DateTime; lib-recur counts months from 0.
-        return new DateTime(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
-    }
-
-    private static LocalDate toLocalDate(DateTime dt) {
-        return LocalDate.of(dt.getYear(), dt.getMonth() + 1, dt.getDayOfMonth());
-    }
-
-    // ---- words ----------------------------------------------------------------------------------------
-
-    /**
-     * The rule in words for people: "every day", "every weekday", "every 2 weeks on Monday and Thursday",
-     * "every month on the 2nd Tuesday", "every month on the last Friday", "every year", followed by
-     * " after completion", then " until 31 Dec 2027" or " 5 times".
-     */
-    public String describe() {
-        StringBuilder sb = new StringBuilder("every ");
-        if (frequency == Frequency.WEEKLY && interval == 1 && days.equals(WEEKDAYS)) {
-            sb.append("weekday");
-        } else {
-            if (interval == 1) {
-                sb.append(frequency.noun);
-            } else {
-                sb.append(interval).append(' ').append(frequency.noun).append('s');
-            }
-            if (!days.isEmpty()) {
-                sb.append(" on ");
-                if (days.equals(WEEKDAYS)) {
-                    sb.append("weekdays");
-                } else {
-                    List<String> names = new ArrayList<>();
-                    for (DayOfWeek d : days) {
-                        names.add(dayName(d));
-                    }
-                    sb.append(joinWithAnd(names));
-                }
-            }
-            if (monthDay != 0) {
-                sb.append(" on the ").append(ordinalWord(monthDay));
-            }
-            if (weekdayOrdinal != 0) {
-                sb.append(" on the ").append(weekdayOrdinal == -1 ? "last" : ordinalWord(weekdayOrdinal))
-                        .append(' ').append(dayName(ordinalDay));
-            }
-        }
-        if (afterCompletion) {
-            sb.append(" after completion");
-        }
-        if (endDate != null) {
-            sb.append(" until ").append(endDate.getDayOfMonth()).append(' ')
-                    .append(MONTHS[endDate.getMonthValue() - 1]).append(' ').append(endDate.getYear());
-        }
-        if (timesLeft == 1) {
-            sb.append(" once");
-        } else if (timesLeft > 1) {
-            sb.append(' ').append(timesLeft).append(" times");
-        }
-        return sb.toString();
-    }
-
-    static String dayName(DayOfWeek d) {
-        String n = d.name();
-        return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    static String ordinalWord(int n) {
-        int lastTwo = n % 100;
-        if (lastTwo >= 11 && lastTwo <= 13) {
-            return n + "th";
-        }
-        return n + switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-    }
-
-    private static String joinWithAnd(List<String> words) {
-        if (words.size() == 1) {
-            return words.get(0);
-        }
-        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+        return new RecurrenceDates(this).firstOnOrAfter(date);
     }
 
     @Override

@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the stored RRULE text into a {@link RecurrenceRule}; kept apart so the rule class is about dates,
- * not text. Accepts an optional {@code RRULE:} prefix and any letter case, and refuses everything outside the
- * supported subset with one line that names the offending part.
+ * Reads the stored RRULE text into a {@link RecurrenceRule} and writes it back; kept apart so the rule class is
+ * about what a repeat is, not its text. Accepts an optional {@code RRULE:} prefix and any letter case, and refuses
+ * everything outside the supported subset with one line that names the offending part.
  */
 final class RecurrenceRuleText {
+    /** An RFC 5545 x-name part, so other RRULE readers ignore it instead of failing. */
+    private static final String AFTER_COMPLETION_MARKER = "X-FROM=DONE";
 
     private final String text;
 
@@ -157,5 +159,38 @@ final class RecurrenceRuleText {
         } catch (DateTimeException e) {
             throw fail("UNTIL " + digits + " is not a real date");
         }
+    }
+
+    /**
+     * The canonical text of {@code rule}: parts in the order FREQ, INTERVAL (left out when 1), BYDAY or BYMONTHDAY,
+     * then, {@code withLimitsAndMarker}, UNTIL or COUNT and the after-completion marker. Without them it is the
+     * bare schedule lib-recur computes dates from.
+     */
+    static String write(RecurrenceRule rule, boolean withLimitsAndMarker) {
+        StringBuilder sb = new StringBuilder("FREQ=").append(rule.frequency().name());
+        if (rule.interval() != 1) {
+            sb.append(";INTERVAL=").append(rule.interval());
+        }
+        if (!rule.days().isEmpty()) {
+            sb.append(";BYDAY=");
+            String sep = "";
+            for (DayOfWeek d : rule.days()) { // EnumSet iterates Monday first, which keeps the text canonical
+                sb.append(sep).append(RecurrenceRule.code(d));
+                sep = ",";
+            }
+        }
+        rule.monthDay().ifPresent(day -> sb.append(";BYMONTHDAY=").append(day));
+        if (rule.weekdayOrdinal() != 0) {
+            sb.append(";BYDAY=").append(rule.weekdayOrdinal()).append(RecurrenceRule.code(rule.ordinalDay().orElseThrow()));
+        }
+        if (withLimitsAndMarker) {
+            rule.endDate().ifPresent(end -> sb.append(";UNTIL=").append(String.format(Locale.ROOT, "%04d%02d%02d",
+                    end.getYear(), end.getMonthValue(), end.getDayOfMonth())));
+            rule.timesLeft().ifPresent(left -> sb.append(";COUNT=").append(left));
+            if (rule.isAfterCompletion()) {
+                sb.append(';').append(AFTER_COMPLETION_MARKER);
+            }
+        }
+        return sb.toString();
     }
 }

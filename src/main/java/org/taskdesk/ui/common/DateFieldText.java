@@ -7,9 +7,9 @@ import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
 /**
- * Makes a {@link DatePicker} safe to type into. Its own converter throws {@link DateTimeParseException} on the
- * JavaFX thread when the text is not a date ("31/31/2026"), on Enter or when the field loses focus, and the
- * control then puts the old date's text back, so what was typed is lost. Here unreadable text is reported to
+ * Makes a {@link DatePicker} write dates as {@link Formats} does, and safe to type into. A date converter throws
+ * {@link DateTimeParseException} on the JavaFX thread when the text is not a date ("31/31/2026"), on Enter or when
+ * the field loses focus, and the control then puts the old date's text back, so what was typed is lost. Here unreadable text is reported to
  * {@code unreadable} instead (where the view model marks the field), the date keeps its value, and the text stays
  * in the field until it is corrected, a date is picked, or the view model clears {@code unreadable}.
  */
@@ -18,7 +18,8 @@ public final class DateFieldText {
     }
 
     public static void keepUnreadable(DatePicker picker, StringProperty unreadable) {
-        StringConverter<LocalDate> dates = picker.getConverter();
+        // The field shows and reads dates as the rest of the app writes them, not in the picker's own format.
+        StringConverter<LocalDate> dates = Formats.user().dateConverter();
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {

@@ -1,7 +1,6 @@
 package org.taskdesk.ui.stats;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskStatistics;
 import org.taskdesk.tasks.TaskStatistics.DayCount;
 import org.taskdesk.ui.common.ErrorText;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
 import org.taskdesk.ui.tasks.MainContext;
@@ -25,7 +25,6 @@ import org.taskdesk.ui.tasks.MainContext;
  * Loads through the context's background tasks; never touches a control.
  */
 public final class StatisticsViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH); // not shown: a date pattern
 
     private final MainContext context;
     private final ReadOnlyObjectWrapper<TaskStatistics> statistics = new ReadOnlyObjectWrapper<>();
@@ -85,7 +84,7 @@ public final class StatisticsViewModel {
 
     /** A day as the charts label it, e.g. "5 Nov". */
     public static String dayLabel(LocalDate day) {
-        return DAY.format(day);
+        return Formats.DAY_MONTH.format(day);
     }
 
     private void show(TaskStatistics stats) {

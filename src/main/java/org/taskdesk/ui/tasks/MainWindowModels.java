@@ -44,10 +44,11 @@ public final class MainWindowModels {
         // The sidebar counts before the list filters: both follow the store, in this order.
         sidebar = new SidebarViewModel(store, clock);
         search = new SearchViewModel();
-        list = new TaskListViewModel(store, sidebar, search, clock, status, commands, undo);
+        list = new TaskListViewModel(store, sidebar, search, clock);
         actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
-        detail = new TaskDetailViewModel(list);
+        detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
+                status::tell);
     }
 
     public Clock clock() {

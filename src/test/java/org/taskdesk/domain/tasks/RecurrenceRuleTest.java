@@ -112,37 +112,6 @@ class RecurrenceRuleTest {
     }
 
     @Nested
-    class Describe {
-
-        @Test
-        void describesEachKindInPlainWords() {
-            assertThat(RecurrenceRule.daily(1).describe()).isEqualTo("every day");
-            assertThat(RecurrenceRule.daily(3).describe()).isEqualTo("every 3 days");
-            assertThat(RecurrenceRule.weekdays().describe()).isEqualTo("every weekday");
-            assertThat(RecurrenceRule.weekly(1, Set.of()).describe()).isEqualTo("every week");
-            assertThat(RecurrenceRule.weekly(2, Set.of(MONDAY, THURSDAY)).describe())
-                    .isEqualTo("every 2 weeks on Monday and Thursday");
-            assertThat(RecurrenceRule.weekly(1, Set.of(MONDAY, WEDNESDAY, FRIDAY)).describe())
-                    .isEqualTo("every week on Monday, Wednesday and Friday");
-            assertThat(RecurrenceRule.monthlyOnDay(1, 22).describe()).isEqualTo("every month on the 22nd");
-            assertThat(RecurrenceRule.monthlyOnDay(1, 11).describe()).isEqualTo("every month on the 11th");
-            assertThat(RecurrenceRule.monthlyOnWeekday(1, 2, TUESDAY).describe())
-                    .isEqualTo("every month on the 2nd Tuesday");
-            assertThat(RecurrenceRule.monthlyOnWeekday(1, -1, FRIDAY).describe())
-                    .isEqualTo("every month on the last Friday");
-            assertThat(RecurrenceRule.yearly(1).describe()).isEqualTo("every year");
-        }
-
-        @Test
-        void describesLimitsAndAfterCompletion() {
-            assertThat(RecurrenceRule.yearly(1).until(LocalDate.of(2027, 12, 31)).describe())
-                    .isEqualTo("every year until 31 Dec 2027");
-            assertThat(RecurrenceRule.daily(1).times(5).describe()).isEqualTo("every day 5 times");
-            assertThat(RecurrenceRule.daily(3).afterCompletion().describe()).isEqualTo("every 3 days after completion");
-        }
-    }
-
-    @Nested
     class Occurrences {
 
         @Test

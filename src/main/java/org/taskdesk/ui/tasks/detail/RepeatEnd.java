@@ -1,19 +1,19 @@
 package org.taskdesk.ui.tasks.detail;
 
-/** How a repeat ends. */
+import org.taskdesk.ui.common.Messages;
+
+/** How a repeat ends; its name for people is what the editor's list shows. */
 public enum RepeatEnd {
-    NEVER("Forever"),
-    UNTIL("Until a date"),
-    COUNT("A number of times");
-
-    private final String label;
-
-    RepeatEnd(String label) {
-        this.label = label;
-    }
+    NEVER,
+    UNTIL,
+    COUNT;
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case NEVER -> Messages.text("detail.repeat.end.never");
+            case UNTIL -> Messages.text("detail.repeat.end.until");
+            case COUNT -> Messages.text("detail.repeat.end.count");
+        };
     }
 }

@@ -1,19 +1,18 @@
 package org.taskdesk.ui.tasks.detail;
 
 import org.taskdesk.domain.tasks.RecurrenceRule;
+import org.taskdesk.ui.common.Messages;
 
-/** The unit of "every N …" in the repeat editor. */
+/** The unit of "every N …" in the repeat editor; its name for people is what the editor's list shows. */
 public enum RepeatUnit {
-    DAYS("days", RecurrenceRule.Frequency.DAILY),
-    WEEKS("weeks", RecurrenceRule.Frequency.WEEKLY),
-    MONTHS("months", RecurrenceRule.Frequency.MONTHLY),
-    YEARS("years", RecurrenceRule.Frequency.YEARLY);
+    DAYS(RecurrenceRule.Frequency.DAILY),
+    WEEKS(RecurrenceRule.Frequency.WEEKLY),
+    MONTHS(RecurrenceRule.Frequency.MONTHLY),
+    YEARS(RecurrenceRule.Frequency.YEARLY);
 
-    private final String label;
     private final RecurrenceRule.Frequency frequency;
 
-    RepeatUnit(String label, RecurrenceRule.Frequency frequency) {
-        this.label = label;
+    RepeatUnit(RecurrenceRule.Frequency frequency) {
         this.frequency = frequency;
     }
 
@@ -23,11 +22,16 @@ public enum RepeatUnit {
                 return unit;
             }
         }
-        throw new IllegalArgumentException("No unit for " + frequency);
+        throw new IllegalArgumentException("No unit for " + frequency); // not shown: every frequency has one
     }
 
     @Override
     public String toString() {
-        return label;
+        return switch (this) {
+            case DAYS -> Messages.text("detail.repeat.unit.days");
+            case WEEKS -> Messages.text("detail.repeat.unit.weeks");
+            case MONTHS -> Messages.text("detail.repeat.unit.months");
+            case YEARS -> Messages.text("detail.repeat.unit.years");
+        };
     }
 }

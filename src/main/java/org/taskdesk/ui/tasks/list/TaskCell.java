@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.ui.common.DueWords;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
 
@@ -83,7 +84,7 @@ public final class TaskCell extends ListCell<Task> {
         boolean overdue = false;
         if (task.due() != null) {
             ZonedDateTime now = ZonedDateTime.now(clock);
-            when = task.due().describe(now);
+            when = DueWords.describe(task.due(), now);
             overdue = !task.completed() && task.due().isOverdue(now);
         }
         due.setText(when);

@@ -12,11 +12,7 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskFilter;
 import org.taskdesk.ui.tasks.search.SearchViewModel;
 import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
-import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
-import org.taskdesk.ui.tasks.undo.TaskCommand;
-import org.taskdesk.ui.tasks.undo.TaskCommands;
-import org.taskdesk.ui.tasks.undo.UndoManager;
 
 /**
  * The task list: the tasks of the sidebar's list that pass the search, in the sort order, and the selection among
@@ -41,20 +37,11 @@ public final class TaskListViewModel {
     private int[] selectedIndices = new int[0];
     private boolean publishing;
 
-    // Only for the detail pane until it receives these by constructor (issue 9); nothing else calls the bridge.
-    private final StatusViewModel status;
-    private final TaskCommands commands;
-    private final UndoManager undo;
-
-    public TaskListViewModel(TaskStore store, SidebarViewModel sidebar, SearchViewModel search, Clock clock,
-                             StatusViewModel status, TaskCommands commands, UndoManager undo) {
+    public TaskListViewModel(TaskStore store, SidebarViewModel sidebar, SearchViewModel search, Clock clock) {
         this.store = store;
         this.sidebar = sidebar;
         this.search = search;
         this.clock = clock;
-        this.status = status;
-        this.commands = commands;
-        this.undo = undo;
         store.onTasksChanged(() -> refilter(false));
         store.onOrderChanged(() -> refilter(true));
         sidebar.selectedListProperty().addListener((obs, old, now) -> refilter(true));
@@ -187,35 +174,5 @@ public final class TaskListViewModel {
             publishing = false;
         }
         selection.set(kept);
-    }
-
-    // ---- the detail pane's bridge, until it receives these by constructor ------------------------------
-
-    /** Every tag in use (the store's). */
-    public List<String> allTags() {
-        return store.allTags();
-    }
-
-    /** Whether the task with this id is still held (the store's). */
-    public boolean holds(long id) {
-        return store.holds(id);
-    }
-
-    /** A note for the person (the status bar's). */
-    public void tell(String note) {
-        status.tell(note);
-    }
-
-    /** Runs {@code command} as an undoable step (the undo manager's). */
-    public void run(TaskCommand command, Runnable then, Runnable failed) {
-        undo.execute(command, then, failed);
-    }
-
-    public TaskCommands commands() {
-        return commands;
-    }
-
-    public Clock clock() {
-        return clock;
     }
 }

@@ -19,6 +19,7 @@ import org.taskdesk.domain.tasks.QuickAddPart;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
+import org.taskdesk.ui.common.RepeatWords;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
 import org.taskdesk.ui.tasks.undo.UndoManager;
 
@@ -97,7 +98,7 @@ public final class QuickAddViewModel {
             case PRIORITY -> parsed.priority() == null ? part.text()
                     : Messages.format("quickadd.chip.priority", PriorityNames.name(parsed.priority()));
             case TAG -> part.text().startsWith("#") ? part.text().toLowerCase(Locale.ROOT) : "#" + part.text();
-            case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(parsed.recurrence().describe());
+            case RECURRENCE -> parsed.recurrence() == null ? part.text() : Formats.capitalise(RepeatWords.describe(parsed.recurrence()));
         };
     }
 

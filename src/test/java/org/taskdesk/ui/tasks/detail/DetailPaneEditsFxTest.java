@@ -1,4 +1,4 @@
-package org.taskdesk.ui.tasks;
+package org.taskdesk.ui.tasks.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,8 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.ui.common.FxBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.tasks.MainWindowFixture;
+import org.taskdesk.ui.tasks.MainWindowView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,0 +1,87 @@
+package org.taskdesk.ui.tasks.detail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.taskdesk.domain.tasks.RecurrenceRule;
+
+/** The repeat editor on its own, without a task list, a database or JavaFX running. */
+class RepeatEditorViewModelTest {
+    private static final LocalDate MONDAY_23_NOV = LocalDate.of(2026, 11, 23);
+
+    private final AtomicInteger edits = new AtomicInteger();
+    private final RepeatEditorViewModel editor = new RepeatEditorViewModel(edits::incrementAndGet);
+
+    @Test
+    void showingARuleIsNotAnEdit() {
+        editor.show(RecurrenceRule.weekly(2, Set.of(DayOfWeek.MONDAY)).times(3));
+
+        assertThat(edits).hasValue(0);
+        assertThat(editor.touched()).isFalse();
+        assertThat(editor.presetProperty().get()).isEqualTo(RepeatPreset.CUSTOM);
+        assertThat(editor.intervalProperty().get()).isEqualTo("2");
+        assertThat(editor.unitProperty().get()).isEqualTo(RepeatUnit.WEEKS);
+        assertThat(editor.weekdayProperty(DayOfWeek.MONDAY).get()).isTrue();
+        assertThat(editor.endProperty().get()).isEqualTo(RepeatEnd.COUNT);
+        assertThat(editor.countProperty().get()).isEqualTo("3");
+    }
+
+    @Test
+    void aPresetFillsInEveryOneUnit() {
+        editor.show(null);
+        editor.presetProperty().set(RepeatPreset.WEEKDAYS);
+
+        assertThat(edits).hasValue(1);
+        assertThat(editor.unitProperty().get()).isEqualTo(RepeatUnit.WEEKS);
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(RecurrenceRule.weekdays());
+    }
+
+    @Test
+    void editingTheIntervalOfNoRepeatMakesACustomOne() {
+        editor.show(null);
+        editor.intervalProperty().set("3");
+
+        assertThat(editor.presetProperty().get()).isEqualTo(RepeatPreset.CUSTOM);
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(RecurrenceRule.daily(3));
+    }
+
+    @Test
+    void aRuleTheFieldsCannotShowIsKeptUntilTouched() {
+        RecurrenceRule secondTuesday = RecurrenceRule.monthlyOnWeekday(1, 2, DayOfWeek.TUESDAY);
+        editor.show(secondTuesday);
+
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(secondTuesday);
+        editor.intervalProperty().set("2");
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(RecurrenceRule.monthly(2));
+    }
+
+    @Test
+    void fieldsThatDoNotReadSayWhy() {
+        editor.show(RecurrenceRule.daily(1));
+        editor.intervalProperty().set("0");
+        assertThatThrownBy(() -> editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).hasMessageContaining("1 to 999");
+
+        editor.intervalProperty().set("1");
+        editor.endProperty().set(RepeatEnd.UNTIL);
+        assertThatThrownBy(() -> editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).hasMessage("Pick the last date of the repeat.");
+        editor.untilProperty().set(MONDAY_23_NOV.minusDays(1));
+        assertThatThrownBy(() -> editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).hasMessageContaining("before the task is due");
+    }
+
+    @Test
+    void thePreviewSaysTheRuleAndItsNextDates() {
+        editor.preview(RecurrenceRule.weekly(1, Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)), MONDAY_23_NOV);
+
+        assertThat(editor.textProperty().get()).isEqualTo("Every week on Monday and Thursday");
+        assertThat(editor.nextDates()).containsExactly("Thu 26 Nov 2026", "Mon 30 Nov 2026", "Thu 3 Dec 2026",
+                "Mon 7 Dec 2026", "Thu 10 Dec 2026");
+        editor.preview(null, null);
+        assertThat(editor.textProperty().get()).isEmpty();
+        assertThat(editor.nextDates()).isEmpty();
+    }
+}
