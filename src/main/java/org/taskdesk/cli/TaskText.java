@@ -30,7 +30,7 @@ final class TaskText {
             parts.add(String.join(" ", marks));
         }
         if (task.due() != null) {
-            parts.add(task.due().describe(now));
+            parts.add(DueText.describe(task.due(), now));
         }
         if (task.recurrence() != null) {
             parts.add("(" + RepeatText.describe(task.recurrence()) + ")");
@@ -46,7 +46,7 @@ final class TaskText {
         out.append("  tags:        ").append(task.tags().isEmpty() ? "-" : "#" + String.join(" #", task.tags().names()))
                 .append('\n');
         out.append("  due:         ").append(task.due() == null ? "-" : task.due().toLocalDateTime().toLocalDate()
-                + (task.due().hasTime() ? " " + task.due().time() : "") + " (" + task.due().describe(now) + ")").append('\n');
+                + (task.due().hasTime() ? " " + task.due().time() : "") + " (" + DueText.describe(task.due(), now) + ")").append('\n');
         out.append("  repeats:     ").append(task.recurrence() == null ? "-" : RepeatText.describe(task.recurrence())).append('\n');
         if (task.recurrence() != null && task.due() != null && !task.completed()) {
             out.append("  next dates:  ").append(task.recurrence().nextOccurrences(task.due().date(), 5)).append('\n');

@@ -154,7 +154,7 @@ final class TasksCommand {
             for (long id : ids) {
                 TaskCompletion.Result result = tasks.complete(user, id);
                 out().println(result.advanced()
-                        ? "Completed #" + id + "; next: " + result.task().due().describe(now())
+                        ? "Completed #" + id + "; next: " + DueText.describe(result.task().due(), now())
                         : "Completed " + TaskText.line(result.task(), now()));
             }
             return 0;

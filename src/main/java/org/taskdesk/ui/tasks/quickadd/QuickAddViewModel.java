@@ -3,6 +3,7 @@ package org.taskdesk.ui.tasks.quickadd;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
+import org.taskdesk.ui.common.DueWords;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.PriorityNames;
@@ -104,12 +106,11 @@ public final class QuickAddViewModel {
 
     /** "Tomorrow", or "in 6 days (Fri 27 Nov)": a count of days alone does not say which day it is. */
     private static String dateText(QuickAdd parsed, ZonedDateTime now) {
-        String words = Due.on(parsed.dueDate()).describe(now);
-        if (!words.startsWith("in ")) { // not shown: Due.describe's words for a day further off
-            return words;
-        }
         LocalDate date = parsed.dueDate();
-        return Messages.format("quickadd.chip.in.days", words, Formats.SHORT_DAY.format(date));
+        String words = DueWords.describe(Due.on(date), now);
+        long days = ChronoUnit.DAYS.between(now.toLocalDate(), date);
+        return days >= 2 && days <= 6 ? Messages.format("quickadd.chip.in.days", words, Formats.SHORT_DAY.format(date))
+                : words;
     }
 
     private static String timeText(QuickAdd parsed) {

@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.ui.common.ErrorText;
 import org.taskdesk.ui.common.Formats;
+import org.taskdesk.ui.common.DueWords;
 import org.taskdesk.ui.common.Messages;
 
 /**
@@ -77,7 +78,7 @@ public final class StatusViewModel {
             if (moved.length() > 0) {
                 moved.append("; ");
             }
-            moved.append(Messages.format("status.next.due", task.title(), task.due().describe(now)));
+            moved.append(Messages.format("status.next.due", task.title(), DueWords.describe(task.due(), now)));
         }
         error.set("");
         message.set("");
