@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.taskdesk.ui.MainScreen;
 import org.taskdesk.ui.StartupProbe;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.ToolWindows;
 import org.taskdesk.ui.reminders.Reminders;
 import org.taskdesk.ui.settings.SettingsView;
@@ -24,16 +25,16 @@ final class MainScreens {
         return context -> {
             MainWindowView window = new MainWindowView(context);
             ToolWindows tools = new ToolWindows();
-            MenuItem statistics = new MenuItem("Statistics…");
+            MenuItem statistics = new MenuItem(Messages.text("menu.statistics"));
             statistics.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
             statistics.setOnAction(e -> tools.show("statistics",
                     () -> StatisticsView.open(context, window.root().getScene().getWindow())));
-            window.addMenuItem("View", statistics);
-            MenuItem settings = new MenuItem("Settings…");
+            window.addMenuItem("View", statistics); // not shown: the menu's name in code
+            MenuItem settings = new MenuItem(Messages.text("menu.settings"));
             settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
             settings.setOnAction(e -> tools.show("settings",
                     () -> SettingsView.open(context, window.root().getScene().getWindow())));
-            window.addMenuItem("File", settings);
+            window.addMenuItem("File", settings); // not shown: the menu's name in code
             Reminders reminders = new Reminders(context, window::notify);
             reminders.start();
             window.whenTasksShown(probe::taskListShown);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ShownTextTest {
     private static final Path UI = Path.of("src/main/java/org/taskdesk/ui");
+    /** The composition root builds a few controls of the app's windows too (menu items of other screens). */
+    private static final Path APP = Path.of("src/main/java/org/taskdesk/app");
     private static final String SPACE = "[\\s\\p{Z}]";
     private static final Pattern WORDS = Pattern.compile("(?s).*(\\p{L}" + SPACE + "+\\p{L}|^\\p{Lu}\\p{L}+|" + SPACE
             + "\\p{L}{2,}|\\p{L}{2,}" + SPACE + "|\\p{L}{2,}[.!?…]" + SPACE + "*$).*");
@@ -48,12 +50,31 @@ class ShownTextTest {
                 if (STILL_TO_MOVE.contains(UI.relativize(file).toString().replace('\\', '/'))) {
                     continue;
                 }
-                for (Literal literal : shownText(Files.readString(file))) {
-                    found.add(UI.relativize(file) + ":" + literal.line() + " \"" + literal.text().replace("\n", "\\n") + "\"");
+                found.addAll(shownTextIn(UI, file));
+            }
+        }
+        assertThat(found).as("text for people written in code; move it to messages.properties").isEmpty();
+    }
+
+    @Test
+    void theCompositionRootsControlsTakeTheirTextFromTheBundleToo() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(APP)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                if (Files.readString(file).contains("import javafx.scene.control.")) {
+                    found.addAll(shownTextIn(APP, file));
                 }
             }
         }
         assertThat(found).as("text for people written in code; move it to messages.properties").isEmpty();
+    }
+
+    private static List<String> shownTextIn(Path root, Path file) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Literal literal : shownText(Files.readString(file))) {
+            found.add(root.relativize(file) + ":" + literal.line() + " \"" + literal.text().replace("\n", "\\n") + "\"");
+        }
+        return found;
     }
 
     @Test
