@@ -1,5 +1,7 @@
 package org.taskdesk.ui.tasks;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
@@ -37,6 +39,8 @@ import org.taskdesk.ui.tasks.status.Toasts;
  * {@link MainWindowModels}; this class only places the views and moves the keyboard between them.
  */
 public final class MainWindowView {
+    private static final double FOLD_DETAIL_BELOW = 760;
+
     private final MainContext context;
     private final MainWindowModels models;
     private final QuickAddView quickAdd;
@@ -48,6 +52,9 @@ public final class MainWindowView {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
     private final MenuActions windowActions = new WindowActions();
     private final StackPane root;
+    private final SplitPane split;
+    /** The dividers with the detail pane shown, kept while it is folded away. */
+    private List<Double> dividers = List.of(0.19, 0.68);
     /** True while the keyboard is in a text field, where Ctrl+Z and friends edit the text. */
     private final BooleanProperty typing = new SimpleBooleanProperty();
     private final ChangeListener<Node> focusListener =
@@ -68,9 +75,11 @@ public final class MainWindowView {
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
-        SplitPane split = new SplitPane(sidebar.root(), list.root(), detailView.root());
+        split = new SplitPane(sidebar.root(), list.root(), detailView.root());
         split.setDividerPositions(0.19, 0.68);
         SplitPane.setResizableWithParent(sidebar.root(), false);
+        // Below this width the three panes cannot all be usable: the detail pane folds away until there is room.
+        split.widthProperty().addListener((o, was, now) -> foldDetailPane(now.doubleValue() < FOLD_DETAIL_BELOW));
         window.setCenter(split);
         window.setBottom(new StatusBarView(models.status(), context.workspace().databaseName(), context.user(),
                 models.list().visibleTasks()).root());
@@ -118,6 +127,37 @@ public final class MainWindowView {
     /** The whole window content, menu bar included. */
     public Parent root() {
         return root;
+    }
+
+    /** Where the pane dividers are (fractions), with the detail pane shown; to remember for the next start. */
+    public List<Double> dividers() {
+        if (split.getItems().contains(detailView.root())) {
+            dividers = Arrays.stream(split.getDividerPositions()).boxed().toList();
+        }
+        return dividers;
+    }
+
+    /** Puts the dividers where they were last time; ignored unless there is one for each pane boundary. */
+    public void placeDividers(List<Double> positions) {
+        if (positions.size() != 2) {
+            return;
+        }
+        dividers = List.copyOf(positions);
+        if (split.getItems().contains(detailView.root())) {
+            split.setDividerPositions(positions.get(0), positions.get(1));
+        }
+    }
+
+    private void foldDetailPane(boolean fold) {
+        boolean shown = split.getItems().contains(detailView.root());
+        if (fold && shown) {
+            dividers();
+            split.getItems().remove(detailView.root());
+            split.setDividerPositions(dividers.get(0) / dividers.get(1));
+        } else if (!fold && !shown) {
+            split.getItems().add(detailView.root());
+            split.setDividerPositions(dividers.get(0), dividers.get(1));
+        }
     }
 
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */

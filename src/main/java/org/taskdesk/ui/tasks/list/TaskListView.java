@@ -78,7 +78,7 @@ public final class TaskListView {
         root.setPadding(new Insets(8, 0, 0, 0));
         VBox.setMargin(tools, new Insets(0, 8, 0, 8));
         VBox.setMargin(search.error(), new Insets(0, 8, 0, 8));
-        root.setMinWidth(380);
+        root.setMinWidth(240); // with the sidebar, fits a 600-pixel window (the detail pane folds away there)
     }
 
     public Node root() {
