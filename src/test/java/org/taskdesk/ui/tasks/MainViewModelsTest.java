@@ -102,6 +102,24 @@ class MainViewModelsTest {
         list.setSelection(list.visibleTasks().stream().filter(t -> wanted.contains(t.title())).toList());
     }
 
+    // ---- the empty list ------------------------------------------------------------------------------
+
+    @Test
+    void anEmptyListTeachesQuickAddAndAnEmptySearchSaysWhatWasSearched() {
+        start();
+
+        assertThat(list.visibleTasks()).isEmpty();
+        assertThat(list.emptyText().get()).startsWith("Nothing here yet: try 'Pay rent tomorrow 9am #home !high every month'")
+                .contains("Ctrl+N").contains("F1");
+
+        fixture.add("Pay rent tomorrow #home");
+        store.load();
+        search.textProperty().set("groceries");
+
+        assertThat(list.visibleTasks()).isEmpty();
+        assertThat(list.emptyText().get()).isEqualTo("No tasks match \u201cgroceries\u201d.");
+    }
+
     // ---- smart lists ---------------------------------------------------------------------------------
 
     @Test
