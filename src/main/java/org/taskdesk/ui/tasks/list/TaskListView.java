@@ -101,6 +101,11 @@ public final class TaskListView {
         taskList.requestFocus();
     }
 
+    /** The clock moved on: rows say "Today 09:00" or mark a task overdue by the time, so they are drawn again. */
+    public void timePassed() {
+        taskList.refresh();
+    }
+
     /** Ctrl+F. */
     public void focusSearch() {
         search.focus();
