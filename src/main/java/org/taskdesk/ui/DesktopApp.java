@@ -131,8 +131,9 @@ public final class DesktopApp {
     }
 
     private void showSignIn() {
-        SignInView view = new SignInView(new SignInViewModel(workspace.accounts(), desktop, background),
-                workspace.databaseName(), this::showMain);
+        SignInViewModel model = new SignInViewModel(workspace.accounts(), desktop, background);
+        SignInView view = new SignInView(model, workspace.databaseName(), this::showMain);
+        model.chooseForm();
         setRoot(view.root());
         view.focus();
     }

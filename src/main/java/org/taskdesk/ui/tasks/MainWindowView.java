@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,6 +25,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
 import org.taskdesk.ui.tasks.list.TagDialogs;
 import org.taskdesk.ui.tasks.list.TaskListView;
@@ -59,6 +63,7 @@ public final class MainWindowView {
     private final BooleanProperty typing = new SimpleBooleanProperty();
     private final ChangeListener<Node> focusListener =
             (o, was, now) -> typing.set(now instanceof TextInputControl);
+    private final Timeline clockTick = new Timeline();
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -110,9 +115,11 @@ public final class MainWindowView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.focusOwnerProperty().removeListener(focusListener);
+                clockTick.stop(); // a running animation would keep the window alive, as the listener would
             }
             if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusListener);
+                clockTick.play();
             }
             typing.set(scene != null && scene.getFocusOwner() instanceof TextInputControl);
         });
@@ -121,6 +128,12 @@ public final class MainWindowView {
                 toasts.show(now);
             }
         });
+        // Nothing else tells the window that 09:01 has come: every minute, what is today and overdue is decided again.
+        clockTick.getKeyFrames().add(new KeyFrame(Duration.minutes(1), e -> {
+            models.store().timePassed();
+            list.timePassed();
+        }));
+        clockTick.setCycleCount(Animation.INDEFINITE);
         models.store().load();
     }
 
@@ -198,6 +211,7 @@ public final class MainWindowView {
      * background thread before the database is closed or the session ended).
      */
     public void close() {
+        clockTick.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
     }
 
