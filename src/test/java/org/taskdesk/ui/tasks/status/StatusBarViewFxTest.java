@@ -42,6 +42,7 @@ class StatusBarViewFxTest {
         page = new BorderPane(new Region());
         page.setBottom(bar.root());
         stage.setScene(new Scene(page, WIDTH, 535));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 
