@@ -274,6 +274,102 @@ class QuickAddParserTest {
         }
     }
 
+    /** Issue 13: words that are part of the title stay there; quotes keep words literal. */
+    @Nested
+    class WordsThatBelongToTheTitle {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Watch Friday Night Lights season 2", "Email Monday notes to team",
+                "Buy sun cream", "Read may 5 chapters"})
+        void aDateWordFollowedByMoreTitleWordsStaysInTheTitle(String line) {
+            QuickAdd q = parse(line);
+            assertThat(q.title()).isEqualTo(line);
+            assertThat(q.dueDate()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Email notes Monday           | 2026-11-23 | Email notes",
+                "Email Monday 9am notes       | 2026-11-23 | Email notes",
+                "Email Monday #work notes     | 2026-11-23 | Email notes",
+                "Email Monday, notes to team  | 2026-11-23 | Email notes to team",
+                "Email Monday and Tuesday     | 2026-11-23 | Email and Tuesday",
+                "Email dec 24 at 5pm notes    | 2026-12-24 | Email notes",
+        })
+        void aDateAtTheEndOrBeforeAnotherPartIsADate(String line, LocalDate due, String title) {
+            QuickAdd q = parse(line);
+            assertThat(q.dueDate()).isEqualTo(due);
+            assertThat(q.title()).isEqualTo(title);
+        }
+
+        @Test
+        void aRepeatWordThatStartsTheTitleStaysThereAndTheRepeatAfterItIsRead() {
+            QuickAdd q = parse("Weekly sync every 2 weeks until dec 31");
+            assertThat(q.title()).isEqualTo("Weekly sync");
+            assertThat(q.recurrence().toStored()).isEqualTo("FREQ=WEEKLY;INTERVAL=2;UNTIL=20261231");
+            assertThat(q.dueDate()).isEqualTo(TODAY);
+            assertThat(q.parts()).containsExactly(
+                    new QuickAddPart(QuickAddPart.Kind.RECURRENCE, 12, 38, "every 2 weeks until dec 31"));
+        }
+
+        @Test
+        void aRepeatWordAtTheEndIsStillARepeat() {
+            assertThat(parse("Team sync weekly").recurrence().toStored()).isEqualTo("FREQ=WEEKLY");
+            assertThat(parse("Team sync weekly #work").title()).isEqualTo("Team sync");
+        }
+
+        @Test
+        void quotesKeepWordsLiteralAndAreNotPartOfTheTitle() {
+            QuickAdd q = parse("Watch \"Friday Night Lights\"");
+            assertThat(q.title()).isEqualTo("Watch Friday Night Lights");
+            assertThat(q.dueDate()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+
+        @Test
+        void quotedWordsStayLiteralBesideRealParts() {
+            QuickAdd q = parse("Read \"tomorrow #never\" tomorrow #books");
+            assertThat(q.title()).isEqualTo("Read tomorrow #never");
+            assertThat(q.dueDate()).isEqualTo(TOMORROW);
+            assertThat(q.tags().names()).containsExactly("books");
+            assertThat(q.parts()).extracting(QuickAddPart::text).containsExactly("tomorrow", "#books");
+        }
+
+        @Test
+        void anUnclosedQuoteIsAnOrdinaryCharacter() {
+            QuickAdd q = parse("Say \"hi tomorrow");
+            assertThat(q.title()).isEqualTo("Say \"hi");
+            assertThat(q.dueDate()).isEqualTo(TOMORROW);
+        }
+    }
+
+    @Nested
+    class RepeatEnds {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Stretch every day until dec 31          | FREQ=DAILY;UNTIL=20261231",
+                "Stretch every day for 10 times          | FREQ=DAILY;COUNT=10",
+                "Stretch every monday for 3 times        | FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+                "Stretch daily for 1 time                | FREQ=DAILY;COUNT=1",
+                "Stretch every 3 days after completion for 5 times | FREQ=DAILY;INTERVAL=3;COUNT=5;X-FROM=DONE",
+        })
+        void readsUntilAndForSoManyTimesAfterARepeat(String line, String stored) {
+            QuickAdd q = parse(line);
+            assertThat(q.title()).isEqualTo("Stretch");
+            assertThat(q.recurrence().toStored()).isEqualTo(stored);
+        }
+
+        @Test
+        void forWithoutARepeatStaysInTheTitle() {
+            assertThat(parse("Practise for 3 times").title()).isEqualTo("Practise for 3 times");
+            QuickAdd q = parse("Stretch every day for 3 weeks");
+            assertThat(q.title()).isEqualTo("Stretch for 3 weeks");
+            assertThat(q.recurrence().toStored()).isEqualTo("FREQ=DAILY");
+        }
+    }
+
     @Nested
     class Title {
 
