@@ -55,9 +55,18 @@ public final class QuickAddParser {
 
     /** Reads {@code line} relative to {@code now}; see the class comment. Never throws. */
     public QuickAdd parse(String line, ZonedDateTime now) {
+        return parse(line, now, Set.of());
+    }
+
+    /**
+     * Reads {@code line} as {@link #parse(String, ZonedDateTime)} does, except that the words starting at
+     * {@code titleWordsAt} (indices in the line) are title words, as if quoted: the person gave them back by
+     * clicking their chip. Indices where no word starts are ignored. Never throws.
+     */
+    public QuickAdd parse(String line, ZonedDateTime now, Set<Integer> titleWordsAt) {
         String text = line == null ? "" : line;
         try {
-            return parseWithoutSafetyNet(text, now);
+            return new Run(text, now, titleWordsAt == null ? Set.of() : titleWordsAt).parse();
         } catch (RuntimeException e) {
             // Every matcher already refuses what it cannot read; this only guards against a bug in one of them,
             // so that quick add never loses what the person typed.
@@ -71,7 +80,7 @@ public final class QuickAddParser {
      * and the safety net in {@link #parse} is not what keeps quick add alive.
      */
     QuickAdd parseWithoutSafetyNet(String line, ZonedDateTime now) {
-        return new Run(line == null ? "" : line, now).parse();
+        return new Run(line == null ? "" : line, now, Set.of()).parse();
     }
 
     /** Words that end one phrase and start another, so a date before them is said at the end of its phrase. */
@@ -92,11 +101,11 @@ public final class QuickAddParser {
         private Tags tags = Tags.EMPTY;
         private RecurrenceRule recurrence;
 
-        Run(String line, ZonedDateTime now) {
+        Run(String line, ZonedDateTime now, Set<Integer> titleWordsAt) {
             this.line = line;
             this.now = now;
             this.today = now.toLocalDate();
-            this.words = new QuickAddWords(line);
+            this.words = new QuickAddWords(line, titleWordsAt);
         }
 
         QuickAdd parse() {

@@ -3,6 +3,7 @@ package org.taskdesk.domain.tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A quick-add line cut into whitespace-separated words, each with where it is and a lower-case form without
@@ -31,7 +32,12 @@ final class QuickAddWords {
     private final List<Word> words;
 
     QuickAddWords(String line) {
-        this.words = tokenize(line);
+        this(line, Set.of());
+    }
+
+    /** @param givenBack where words start that the person gave back to the title: literal, as if quoted */
+    QuickAddWords(String line, Set<Integer> givenBack) {
+        this.words = givenBack(quoted(tokenize(line)), givenBack);
     }
 
     int size() {
@@ -77,7 +83,21 @@ final class QuickAddWords {
                 out.add(new Word(line.substring(start, i), norm, start, i, normEnd, false));
             }
         }
-        return quoted(out);
+        return out;
+    }
+
+    private static List<Word> givenBack(List<Word> in, Set<Integer> starts) {
+        if (starts.isEmpty()) {
+            return in;
+        }
+        List<Word> out = new ArrayList<>(in);
+        for (int k = 0; k < out.size(); k++) {
+            Word w = out.get(k);
+            if (starts.contains(w.start()) && !w.literal()) {
+                out.set(k, new Word(w.raw(), LITERAL + w.norm(), w.start(), w.end(), w.end(), true));
+            }
+        }
+        return out;
     }
 
     /**

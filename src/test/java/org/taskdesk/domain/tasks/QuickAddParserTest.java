@@ -345,6 +345,26 @@ class QuickAddParserTest {
     }
 
     @Nested
+    class WordsGivenBack {
+
+        @Test
+        void aWordGivenBackIsTitleAndTheNextDateIsRead() {
+            QuickAdd q = parser.parse("Meet friday or monday", NOW, java.util.Set.of(5));
+            assertThat(q.title()).isEqualTo("Meet friday or");
+            assertThat(q.dueDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(q.parts()).extracting(QuickAddPart::text).containsExactly("monday");
+        }
+
+        @Test
+        void aRepeatGivenBackWordByWordIsAllTitle() {
+            QuickAdd q = parser.parse("Stretch every 2 weeks", NOW, java.util.Set.of(8, 14, 16, 99));
+            assertThat(q.title()).isEqualTo("Stretch every 2 weeks");
+            assertThat(q.recurrence()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+    }
+
+    @Nested
     class RepeatEnds {
 
         @ParameterizedTest(name = "{0} -> {1}")

@@ -5,9 +5,11 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -70,6 +72,11 @@ public final class QuickAddView {
             Label label = new Label(chip.text());
             label.getStyleClass().addAll("chip", "chip-" + chip.kind().name().toLowerCase(Locale.ROOT));
             label.setAccessibleText(Messages.format("quickadd.chip.accessible", kindName(chip), chip.text()));
+            // Quick add guessed; a click says "that was part of the title" and the line is read again.
+            String typed = model.textProperty().get().substring(chip.start(), chip.end());
+            label.setTooltip(new Tooltip(Messages.format("quickadd.chip.giveback", typed)));
+            label.setCursor(Cursor.HAND);
+            label.setOnMouseClicked(e -> model.giveBack(chip));
             chips.getChildren().add(label);
         }
     }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -40,12 +41,17 @@ public final class QuickAddViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     /** What the chips show: the line as read when it was typed, which is what is saved. */
     private QuickAdd understood;
+    /** Where the words start that the person gave back to the title by clicking their chip. */
+    private Set<Integer> givenBack = Set.of();
 
     public QuickAddViewModel(TaskCommands commands, UndoManager undo, Clock clock) {
         this.commands = commands;
         this.undo = undo;
         this.clock = clock;
-        text.addListener((obs, old, now) -> understand(now));
+        text.addListener((obs, old, now) -> {
+            givenBack = GivenBackWords.after(givenBack, old, now);
+            understand(now);
+        });
     }
 
     public StringProperty textProperty() {
@@ -75,6 +81,15 @@ public final class QuickAddViewModel {
         });
     }
 
+    /**
+     * Gives the words of {@code chip} back to the title: they stay title words while the line is edited, until it
+     * is cleared. Another word may then be read in their place ("Meet friday or monday" then falls on Monday).
+     */
+    public void giveBack(QuickAddChip chip) {
+        givenBack = GivenBackWords.with(givenBack, text.get(), chip.start(), chip.end());
+        understand(text.get());
+    }
+
     private void understand(String line) {
         if (line == null || line.isBlank()) {
             understood = null;
@@ -83,7 +98,7 @@ public final class QuickAddViewModel {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        QuickAdd parsed = parser.parse(line, now);
+        QuickAdd parsed = parser.parse(line, now, givenBack);
         understood = parsed;
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
