@@ -46,7 +46,16 @@ public final class QuickAddView {
         model.chips().addListener((ListChangeListener<QuickAddChip>) c -> showChips(chips));
         chips.managedProperty().bind(Bindings.isNotEmpty(chips.getChildren()));
         chips.visibleProperty().bind(chips.managedProperty());
-        root = new VBox(6, field, chips);
+        Label titleError = new Label();
+        titleError.setId("quick-add-error");
+        titleError.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
+        titleError.setWrapText(true);
+        titleError.textProperty().bind(model.titleErrorProperty());
+        titleError.managedProperty().bind(model.titleErrorProperty().isNotEmpty());
+        titleError.visibleProperty().bind(titleError.managedProperty());
+        model.titleErrorProperty().addListener((obs, old, now) ->
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+        root = new VBox(6, field, titleError, chips);
         root.getStyleClass().add("quick-add-bar");
         root.setPadding(new Insets(10, 12, 10, 12));
     }

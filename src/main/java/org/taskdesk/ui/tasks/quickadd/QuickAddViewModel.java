@@ -18,6 +18,7 @@ import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
+import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.DueWords;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
@@ -39,6 +40,7 @@ public final class QuickAddViewModel {
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
     private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper(this, "titleError", "");
     /** What the chips show: the line as read when it was typed, which is what is saved. */
     private QuickAdd understood;
     /** Where the words start that the person gave back to the title by clicking their chip. */
@@ -68,10 +70,21 @@ public final class QuickAddViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Adds the task the line describes; the line is cleared once it is saved. Blank lines do nothing. */
+    /**
+     * Why the line cannot be added as it is (a title over the limit, with its count), or "" when it can. Shown
+     * while typing, as the detail pane marks its fields, rather than as a dialog after Enter.
+     */
+    public ReadOnlyStringProperty titleErrorProperty() {
+        return titleError.getReadOnlyProperty();
+    }
+
+    /**
+     * Adds the task the line describes; the line is cleared once it is saved. Blank lines do nothing, and neither
+     * does a line whose title is too long: the bar already says so, and keeps the line to be shortened.
+     */
     public void submit() {
         String line = text.get();
-        if (line == null || line.isBlank()) {
+        if (line == null || line.isBlank() || !titleError.get().isEmpty()) {
             return;
         }
         undo.execute(commands.add(understood), () -> {
@@ -95,6 +108,7 @@ public final class QuickAddViewModel {
             understood = null;
             chips.clear();
             title.set("");
+            titleError.set("");
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
@@ -105,6 +119,9 @@ public final class QuickAddViewModel {
             result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
         }
         title.set(parsed.title()); // first: the chips' listeners show the title too
+        int length = TaskRules.titleLength(parsed.title());
+        titleError.set(length <= TaskRules.MAX_TITLE_LENGTH ? ""
+                : Messages.format("quickadd.title.too.long", length, TaskRules.MAX_TITLE_LENGTH));
         chips.setAll(result);
     }
 

@@ -70,4 +70,21 @@ class QuickAddSavesWhatItShowedTest {
         assertThat(saved.title()).isEqualTo("Read Tomorrow Never Dies");
         assertThat(saved.due()).isNull();
     }
+
+    @Test
+    void anOverLongTitleIsNotSentAndNoDialogOpens() {
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
+                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        QuickAddViewModel quickAdd = models.quickAdd();
+        models.store().load();
+
+        String line = "y".repeat(250) + " tomorrow";
+        quickAdd.textProperty().set(line);
+        quickAdd.submit();
+
+        assertThat(fixture.dialogs.errors).isEmpty();
+        assertThat(quickAdd.textProperty().get()).isEqualTo(line); // kept, to be shortened
+        assertThat(quickAdd.titleErrorProperty().get()).contains("250");
+        assertThat(fixture.workspace.tasks().list(fixture.user, TaskQuery.of("")).tasks()).isEmpty();
+    }
 }

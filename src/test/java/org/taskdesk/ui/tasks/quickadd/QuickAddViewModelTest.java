@@ -60,4 +60,17 @@ class QuickAddViewModelTest {
         quickAdd.textProperty().set("Plan friday");
         assertThat(quickAdd.titleProperty().get()).isEqualTo("Plan");
     }
+
+    @Test
+    void anOverLongTitleIsMarkedWhileTypingWithItsCount() {
+        quickAdd.textProperty().set("x".repeat(200) + " tomorrow #home");
+        assertThat(quickAdd.titleErrorProperty().get()).isEmpty();
+
+        quickAdd.textProperty().set("😀".repeat(201) + " tomorrow #home"); // an emoji is one character
+        assertThat(quickAdd.titleErrorProperty().get())
+                .isEqualTo("The title is 201 characters long; keep it to 200 or fewer.");
+
+        quickAdd.textProperty().set("Short tomorrow");
+        assertThat(quickAdd.titleErrorProperty().get()).isEmpty();
+    }
 }
