@@ -185,7 +185,7 @@ public final class QuickAddParser {
                 date = d.value();
                 return part(QuickAddPart.Kind.DATE, i, d.words());
             }
-            Match<LocalTime> t = time == null ? safely(() -> QuickAddTimes.at(words, i)) : null;
+            Match<LocalTime> t = time == null ? safely(() -> TimeWords.at(words, i)) : null;
             if (t != null) {
                 time = t.value();
                 return part(QuickAddPart.Kind.TIME, i, t.words());
@@ -216,7 +216,7 @@ public final class QuickAddParser {
             }
             try {
                 return QuickAddRecurrence.at(words, j, today) != null || QuickAddDates.at(words, j, today) != null
-                        || QuickAddTimes.at(words, j) != null;
+                        || TimeWords.at(words, j) != null;
             } catch (InvalidTaskException | DateTimeException e) {
                 // Clearly meant as a part, even if not a possible one ("every 0 weeks"): still not title words.
                 return true;

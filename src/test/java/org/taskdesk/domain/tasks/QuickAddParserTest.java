@@ -158,6 +158,19 @@ class QuickAddParserTest {
             assertThat(q.dueTime()).isEqualTo(time);
         }
 
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({"7:15pm, 19:15", "7:15 PM, 19:15", "at 5pm, 17:00", "noon, 12:00", "09:30, 09:30", "9:30, 09:30"})
+        void theTimeReaderTakesAWholeFieldAsQuickAddDoes(String text, LocalTime expected) {
+            assertThat(TimeWords.read(text)).isEqualTo(expected);
+            assertThat(parse("Call tomorrow " + text).dueTime()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "9", "25:99", "9.30", "7:15pm tomorrow", "soon"})
+        void theTimeReaderRefusesWhatIsNotAllATime(String text) {
+            assertThat(TimeWords.read(text)).isNull();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"Call 13pm", "Call 25:00", "Call 9:75", "Meet at cafe", "Call 0am", "Lift 9"})
         void impossibleTimesStayInTheTitle(String line) {

@@ -106,6 +106,21 @@ class TaskDetailViewModelTest {
         assertThat(detail.showingProperty().get()).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"7:15pm, 19:15", "7:15 pm, 19:15", "9am, 09:00", "noon, 12:00",
+            "at 5pm, 17:00", "17:30, 17:30", "9:30, 09:30"})
+    void theTimeFieldReadsWhatQuickAddReads(String typed, LocalTime expected) {
+        fixture.add("Pay rent tomorrow");
+        start();
+        select("Pay rent");
+
+        detail.fields().dueTimeProperty().set(typed);
+        assertThat(detail.fields().dueTimeErrorProperty().get()).isEmpty();
+        assertThat(detail.save()).isTrue();
+
+        assertThat(stored("Pay rent").due()).isEqualTo(Due.at(TODAY.plusDays(1), expected));
+    }
+
     @Test
     void invalidFieldsAreMarkedAndNotSaved() {
         fixture.add("Pay rent tomorrow");
