@@ -80,6 +80,10 @@ public final class QuickAddView {
         for (QuickAddChip chip : model.chips()) {
             Label label = new Label(chip.text());
             label.getStyleClass().addAll("chip", "chip-" + chip.kind().name().toLowerCase(Locale.ROOT));
+            if (chip.priority() != null) {
+                // Each level its own colour, as the list's marks: a red chip for "Low" would say the wrong thing.
+                label.getStyleClass().add("chip-priority-" + chip.priority().name().toLowerCase(Locale.ROOT));
+            }
             label.setAccessibleText(Messages.format("quickadd.chip.accessible", kindName(chip), chip.text()));
             // Quick add guessed; a click says "that was part of the title" and the line is read again.
             String typed = model.textProperty().get().substring(chip.start(), chip.end());

@@ -116,7 +116,8 @@ public final class QuickAddViewModel {
         understood = parsed;
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
-            result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
+            result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end(),
+                    part.kind() == QuickAddPart.Kind.PRIORITY ? parsed.priority() : null));
         }
         title.set(parsed.title()); // first: the chips' listeners show the title too
         int length = TaskRules.titleLength(parsed.title());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.RecurrenceRule;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.persistence.database.DatabaseConnections;
@@ -119,6 +120,23 @@ class TaskDetailViewModelTest {
         assertThat(detail.save()).isTrue();
 
         assertThat(stored("Pay rent").due()).isEqualTo(Due.at(TODAY.plusDays(1), expected));
+    }
+
+    @Test
+    void everyWeekShowsTheDueDatesWeekdayTickedAndSavesAPlainWeeklyRepeat() {
+        fixture.add("Water plants every week", "Pay rent tomorrow"); // today, Saturday; tomorrow, Sunday
+        start();
+        select("Water plants");
+        assertThat(detail.repeat().presetProperty().get()).isEqualTo(RepeatPreset.WEEKLY);
+        assertThat(Stream.of(DayOfWeek.values()).filter(d -> detail.repeat().weekdayProperty(d).get()))
+                .containsExactly(DayOfWeek.SATURDAY);
+
+        select("Pay rent");
+        detail.repeat().presetProperty().set(RepeatPreset.WEEKLY);
+        assertThat(Stream.of(DayOfWeek.values()).filter(d -> detail.repeat().weekdayProperty(d).get()))
+                .containsExactly(DayOfWeek.SUNDAY);
+        assertThat(detail.save()).isTrue();
+        assertThat(stored("Pay rent").recurrence()).isEqualTo(RecurrenceRule.weekly(1, java.util.Set.of()));
     }
 
     @Test
