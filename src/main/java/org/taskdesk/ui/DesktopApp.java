@@ -64,7 +64,7 @@ public final class DesktopApp {
         this.dialogs = new FxDialogService(() -> stage);
         desktop.theme().apply(desktop.environment());
         StartupViewModel startup = new StartupViewModel(desktop, background);
-        scene = new Scene(startupView(startup).root(), 1200, 760);
+        scene = new Scene(startupView(startup).root());
         stage.setTitle(Messages.text("app.name"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DesktopApp.class.getResourceAsStream("/icons/taskdesk-" + size + ".png");
@@ -92,6 +92,7 @@ public final class DesktopApp {
         };
         scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
+        placing.settle();
         background.run(desktop::isFirstRun, firstRun -> {
             if (firstRun) {
                 FirstRunViewModel question = new FirstRunViewModel(desktop, background);

@@ -2,6 +2,7 @@ package org.taskdesk.ui;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -18,16 +19,24 @@ final class WindowPlacing {
     private double width;
     private double height;
     private List<Double> dividers = List.of();
+    private double[] wanted = {WindowPlace.FIRST_WIDTH, WindowPlace.FIRST_HEIGHT};
 
     WindowPlacing(Stage stage) {
         this.stage = stage;
     }
 
-    /** Before the window is shown: its remembered place, if any and if it is still on a screen. */
+    /**
+     * Before the window is shown: its remembered place, if any and if it is still on a screen; otherwise a first size
+     * that fits the screen. {@link #settle()} asks for the size again once the window is on screen.
+     */
     void restore(Optional<WindowPlace> remembered) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        wanted = remembered.map(place -> new double[] {place.width(), place.height()})
+                .orElse(new double[] {Math.min(WindowPlace.FIRST_WIDTH, screen.getWidth()),
+                        Math.min(WindowPlace.FIRST_HEIGHT, screen.getHeight())});
+        stage.setWidth(wanted[0]);
+        stage.setHeight(wanted[1]);
         remembered.ifPresent(place -> {
-            stage.setWidth(place.width());
-            stage.setHeight(place.height());
             // A screen unplugged since: the window opens where the system puts it, not off screen.
             if (!Screen.getScreensForRectangle(new Rectangle2D(place.x(), place.y(), place.width(), place.height()))
                     .isEmpty()) {
@@ -41,6 +50,20 @@ final class WindowPlacing {
         stage.yProperty().addListener(o -> follow());
         stage.widthProperty().addListener(o -> follow());
         stage.heightProperty().addListener(o -> follow());
+    }
+
+    /**
+     * Right after the window is first shown. Some window managers (openbox, for one) answer a new JavaFX 21 window
+     * with GTK's default 200×200 first, and the window then stays at its minimum size; asking again, once it is
+     * mapped, gives it the size it should have. A maximised window is left to the window manager.
+     */
+    void settle() {
+        Platform.runLater(() -> {
+            if (!stage.isMaximized() && (stage.getWidth() != wanted[0] || stage.getHeight() != wanted[1])) {
+                stage.setWidth(wanted[0]);
+                stage.setHeight(wanted[1]);
+            }
+        });
     }
 
     /** The main window's pane dividers as last placed, to give to the next main window. */

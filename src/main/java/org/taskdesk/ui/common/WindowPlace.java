@@ -15,6 +15,9 @@ public record WindowPlace(double x, double y, double width, double height, boole
     /** The smallest the window can be: half of a 1366-pixel screen, less the panel. */
     public static final double MIN_WIDTH = 600;
     public static final double MIN_HEIGHT = 400;
+    /** The size of a first window, where the screen has room for it. */
+    public static final double FIRST_WIDTH = 1200;
+    public static final double FIRST_HEIGHT = 760;
 
     public WindowPlace {
         dividers = List.copyOf(dividers);

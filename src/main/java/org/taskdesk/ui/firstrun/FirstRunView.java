@@ -22,6 +22,7 @@ public final class FirstRunView {
     public FirstRunView(FirstRunViewModel model, Runnable done) {
         Label title = new Label(Messages.text("firstrun.question"));
         title.getStyleClass().add(Styles.TITLE_2);
+        wrapWhole(title);
         ToggleGroup group = new ToggleGroup();
         RadioButton local = new RadioButton(Messages.text("firstrun.local"));
         local.setToggleGroup(group);
@@ -45,7 +46,7 @@ public final class FirstRunView {
         Label error = new Label();
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
+        wrapWhole(error);
         Button next = new Button(Messages.text("firstrun.continue"));
         next.getStyleClass().add(Styles.ACCENT);
         next.setDefaultButton(true);
@@ -67,9 +68,15 @@ public final class FirstRunView {
     private static Label hint(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
-        label.setWrapText(true);
+        wrapWhole(label);
         label.setStyle("-fx-padding: 0 0 0 28;");
         return label;
+    }
+
+    /** Wrapped onto as many lines as it needs: a VBox would otherwise give it one line and cut the rest. */
+    private static void wrapWhole(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     public Parent root() {
