@@ -32,8 +32,9 @@ final class WindowPlacing {
     void restore(Optional<WindowPlace> remembered) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         wanted = remembered.map(place -> new double[] {place.width(), place.height()})
-                .orElse(new double[] {Math.min(WindowPlace.FIRST_WIDTH, screen.getWidth()),
-                        Math.min(WindowPlace.FIRST_HEIGHT, screen.getHeight())});
+                // Nine tenths of a small screen at most: the window's title bar and frame come on top of its size.
+                .orElse(new double[] {Math.min(WindowPlace.FIRST_WIDTH, screen.getWidth() * 0.9),
+                        Math.min(WindowPlace.FIRST_HEIGHT, screen.getHeight() * 0.9)});
         stage.setWidth(wanted[0]);
         stage.setHeight(wanted[1]);
         remembered.ifPresent(place -> {

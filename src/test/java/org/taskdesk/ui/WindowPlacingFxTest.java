@@ -27,8 +27,8 @@ class WindowPlacingFxTest {
         double[] size = shownThenShrunk(Optional.empty());
 
         var screen = Screen.getPrimary().getVisualBounds();
-        assertThat(size[0]).isEqualTo(Math.min(1200, screen.getWidth()));
-        assertThat(size[1]).isEqualTo(Math.min(760, screen.getHeight()));
+        assertThat(size[0]).isEqualTo(Math.min(1200, screen.getWidth() * 0.9));
+        assertThat(size[1]).isEqualTo(Math.min(760, screen.getHeight() * 0.9));
         assertThat(size[0]).isGreaterThan(WindowPlace.MIN_WIDTH);
     }
 

@@ -27,6 +27,8 @@ import org.taskdesk.ui.common.Messages;
 public final class SignInView {
     private final VBox root;
     private final TextField email;
+    private final TextField name;
+    private final SignInViewModel model;
 
     public SignInView(SignInViewModel model, String databaseName, Consumer<UserSession> signedIn) {
         Label title = new Label();
@@ -37,7 +39,8 @@ public final class SignInView {
         where.getStyleClass().add(Styles.TEXT_MUTED);
         where.setWrapText(true);
 
-        TextField name = field(new TextField(), Messages.text("signin.name.prompt"), model.nameProperty());
+        this.model = model;
+        name = field(new TextField(), Messages.text("signin.name.prompt"), model.nameProperty());
         name.setId("name");
         Label nameLabel = label(Messages.text("signin.name"), name);
         Label nameProblem = problem(model.nameProblemProperty(), name);
@@ -88,6 +91,8 @@ public final class SignInView {
         toggle.textProperty().bind(Bindings.when(model.signingUpProperty())
                 .then(Messages.text("signin.switch.to.sign.in")).otherwise(Messages.text("signin.switch.to.sign.up")));
         toggle.setOnAction(e -> model.signingUpProperty().set(!model.signingUpProperty().get()));
+        // The form can change after the view is shown (no account yet: sign-up), and a switch hides fields.
+        model.signingUpProperty().addListener((o, was, now) -> focus());
 
         VBox card = new VBox(6, title, where, nameLabel, name, nameProblem, emailLabel, email, emailProblem,
                 passwordLabel, password, passwordProblem, confirmationLabel, confirmation, confirmationProblem, capsLock,
@@ -105,9 +110,9 @@ public final class SignInView {
         return root;
     }
 
-    /** Puts the cursor in the first field, once the view is on screen. */
+    /** Puts the cursor in the first field of the form shown (name to sign up, email to sign in), once on screen. */
     public void focus() {
-        Platform.runLater(email::requestFocus);
+        Platform.runLater(() -> (model.signingUpProperty().get() ? name : email).requestFocus());
     }
 
     private static <T extends TextInputControl> T field(T field, String prompt, StringProperty value) {
