@@ -52,7 +52,12 @@ public final class StatusBarView {
                 label.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        database.setMinWidth(0);
+        // Who and where shorten with an ellipsis, whole in a tooltip: a long name must not push the bar (and the
+        // window's content) past a small window.
+        for (Label shortens : new Label[] {database, who}) {
+            shortens.setMinWidth(0);
+            shortens.setTooltip(new Tooltip(shortens.getText()));
+        }
         // A failure can be a long sentence: it shortens with an ellipsis (the whole of it in the tooltip) rather than
         // making the bar, and with it the window's content, wider than the window.
         error.setMinWidth(0);

@@ -18,6 +18,7 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.common.WindowPlace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -59,5 +60,25 @@ class StatusBarViewFxTest {
                 shown -> assertThat(shown.getText()).endsWith(error.getEllipsisString()).isNotEqualTo(LONG_ERROR));
         assertThat(error.getTooltip()).isNotNull();
         assertThat(error.getTooltip().getText()).isEqualTo(LONG_ERROR);
+    }
+
+    @Test
+    void atTheSmallestWindowALongNameAndTheSavedTimeStillFit(FxRobot robot) {
+        StatusViewModel saving = new StatusViewModel(Clock.systemUTC());
+        StatusBarView bar = new StatusBarView(saving, "~/.local/share/taskdesk/taskdesk.mv.db",
+                new UserSession(new Account(2, "annabel.longname@example.com", "Annabel Katharina Longname"), "token"),
+                FXCollections.observableArrayList());
+        robot.interact(() -> {
+            saving.saved(java.util.List.of());
+            page.setBottom(bar.root());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label saved = robot.lookup("#status-saved").queryAs(Label.class);
+        assertThat(saved.getText()).as("the saved time is shown").isNotEmpty();
+        assertThat(((Region) bar.root()).minWidth(-1)).isLessThanOrEqualTo(WindowPlace.MIN_WIDTH);
+        Label who = robot.lookup("#status-user").queryAs(Label.class);
+        assertThat(who.getTooltip()).as("the whole name in a tooltip").isNotNull();
+        assertThat(who.getTooltip().getText()).contains("annabel.longname@example.com");
     }
 }
