@@ -2,11 +2,11 @@ package org.taskdesk.ui;
 
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.taskdesk.ui.common.WindowPlace;
+import org.taskdesk.ui.common.WindowSettling;
 
 /**
  * Puts the window where it was last time and follows where it goes. The normal bounds are kept while the window is
@@ -53,18 +53,9 @@ final class WindowPlacing {
         stage.heightProperty().addListener(o -> follow());
     }
 
-    /**
-     * Right after the window is first shown. Some window managers (openbox, for one) answer a new JavaFX 21 window
-     * with GTK's default 200×200 first, and the window then stays at its minimum size; asking again, once it is
-     * mapped, gives it the size it should have. A maximised window is left to the window manager.
-     */
+    /** Right after the window is first shown: see {@link WindowSettling}. */
     void settle() {
-        Platform.runLater(() -> {
-            if (!stage.isMaximized() && (stage.getWidth() != wanted[0] || stage.getHeight() != wanted[1])) {
-                stage.setWidth(wanted[0]);
-                stage.setHeight(wanted[1]);
-            }
-        });
+        WindowSettling.settle(stage, Double.NaN, Double.NaN, wanted[0], wanted[1]);
     }
 
     /** The main window's pane dividers as last placed, to give to the next main window. */

@@ -45,12 +45,17 @@ public final class ToolWindow {
             }
         });
         stage.setScene(scene);
+        double x = Double.NaN;
+        double y = Double.NaN;
         if (owner != null) {
             // Centred on the main window, not on the screen (nor at 0,0 where some window managers put it).
-            stage.setX(Math.max(screen.getMinX(), owner.getX() + (owner.getWidth() - fitWidth) / 2));
-            stage.setY(Math.max(screen.getMinY(), owner.getY() + (owner.getHeight() - fitHeight) / 2));
+            x = Math.max(screen.getMinX(), owner.getX() + (owner.getWidth() - fitWidth) / 2);
+            y = Math.max(screen.getMinY(), owner.getY() + (owner.getHeight() - fitHeight) / 2);
+            stage.setX(x);
+            stage.setY(y);
         }
         stage.show();
+        WindowSettling.settle(stage, x, y, fitWidth, fitHeight);
         return stage;
     }
 

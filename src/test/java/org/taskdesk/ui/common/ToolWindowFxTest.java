@@ -52,4 +52,30 @@ class ToolWindowFxTest {
             return null;
         });
     }
+
+    /** openbox gives a new window 200×200 at the screen's corner first: the window asks again once shown. */
+    @Test
+    void takesItsSizeAndPlaceBackAfterTheWindowManagerMovedAndShrankIt() throws Exception {
+        Region content = new Region();
+        content.setPrefSize(420, 320);
+
+        Stage tool = fx(() -> {
+            Stage shown = ToolWindow.show(main, "Statistics", new StackPane(content), 500, 400);
+            shown.setX(0); // the window manager's first answer, before anything queued after show()
+            shown.setY(0);
+            shown.setWidth(200);
+            shown.setHeight(200);
+            return shown;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(tool::getWidth)).isEqualTo(500);
+        assertThat(fx(tool::getHeight)).isEqualTo(400);
+        assertThat(fx(tool::getX) + 250).isCloseTo(main.getX() + main.getWidth() / 2, within(2.0));
+        assertThat(fx(tool::getY) + 200).isCloseTo(main.getY() + main.getHeight() / 2, within(2.0));
+        fx(() -> {
+            tool.close();
+            return null;
+        });
+    }
 }

@@ -1,0 +1,34 @@
+package org.taskdesk.ui.common;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Asks again for a new window's size (and place) right after it is shown. Some window managers (openbox, for one)
+ * answer a new JavaFX 21 window with GTK's default 200×200 first; the window then stays at its minimum size, or at
+ * 200×200 in the corner of the screen. Asking once more, after the window is mapped, gives it what it should have.
+ */
+public final class WindowSettling {
+    private WindowSettling() {
+    }
+
+    /**
+     * Call right after {@code stage.show()}; {@code x} and {@code y} may be NaN to leave the place to the window
+     * manager. A window maximised meanwhile is left alone.
+     */
+    public static void settle(Stage stage, double x, double y, double width, double height) {
+        Platform.runLater(() -> {
+            if (stage.isMaximized() || !stage.isShowing()) {
+                return;
+            }
+            if (stage.getWidth() != width || stage.getHeight() != height) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
+            if (!Double.isNaN(x) && !Double.isNaN(y) && (stage.getX() != x || stage.getY() != y)) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+        });
+    }
+}
