@@ -1,0 +1,85 @@
+package org.taskdesk.persistence.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.testing.FreshDatabase;
+
+/** Migration 8 on a database that is in use: people and tasks stay, saved searches are per person, and it goes back. */
+class SavedSearchesMigrationTest {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void upgradingKeepsWhatIsThereAndAddsSavedSearchesPerPersonThatDowngradingRemoves(DatabaseKind kind)
+            throws SQLException {
+        DatabaseTarget target = new DatabaseUrl(folder, folder).parse(FreshDatabase.url(kind, folder));
+        DatabaseConnections connections = new DatabaseConnections(target);
+        SchemaMigrator migrator = new SchemaMigrator(connections, new LocalBackups(Clock.systemUTC()));
+        int before = kind == DatabaseKind.H2 ? 7 : 6; // the head before this migration, on each kind
+        migrator.upgrade(0, before, StepListener.NONE);
+        try (Connection c = connections.open()) {
+            update(c, "INSERT INTO users (email, name, password_hash) VALUES ('ann@example.com', 'Ann', 'x')");
+            update(c, "INSERT INTO users (email, name, password_hash) VALUES ('bob@example.com', 'Bob', 'x')");
+            update(c, "INSERT INTO tasks (user_id, title) SELECT id, 'Pay rent' FROM users WHERE name = 'Ann'");
+        }
+
+        migrator.upgrade(before, 8, StepListener.NONE);
+
+        try (Connection c = connections.open()) {
+            assertThat(one(c, "SELECT count(*) FROM tasks WHERE title = 'Pay rent'")).isEqualTo("1");
+            int ann = Integer.parseInt(one(c, "SELECT id FROM users WHERE name = 'Ann'"));
+            int bob = Integer.parseInt(one(c, "SELECT id FROM users WHERE name = 'Bob'"));
+            String insert = "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+                    + "VALUES (?, ?, ?, CURRENT_TIMESTAMP)";
+            // A hundred emoji are a hundred characters on both databases (H2 counts them twice, V7 explains why).
+            update(c, insert, ann, "😀".repeat(100), "#fun");
+            update(c, insert, ann, "Work", "is:open & (#work due:7d)");
+            update(c, insert, bob, "Work", "#work");
+            assertThrows(SQLException.class, () -> update(c, insert, ann, "Work", "#other"), "one name per person");
+            assertThat(one(c, "SELECT filter_text FROM saved_searches WHERE user_id = " + ann + " AND name = 'Work'"))
+                    .isEqualTo("is:open & (#work due:7d)");
+
+            update(c, "DELETE FROM users WHERE id = ?", bob);
+            assertThat(one(c, "SELECT count(*) FROM saved_searches")).as("Bob's went with him").isEqualTo("2");
+        }
+
+        migrator.downgrade(before, StepListener.NONE);
+
+        try (Connection c = connections.open()) {
+            assertThrows(SQLException.class, () -> one(c, "SELECT count(*) FROM saved_searches"));
+            assertThat(one(c, "SELECT count(*) FROM tasks")).isEqualTo("1");
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+}
