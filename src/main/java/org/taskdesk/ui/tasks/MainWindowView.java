@@ -15,6 +15,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
@@ -27,12 +28,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
+import org.taskdesk.ui.tasks.list.ManySelectedView;
+import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
 import org.taskdesk.ui.tasks.list.TagDialogs;
 import org.taskdesk.ui.tasks.list.TaskListView;
 import org.taskdesk.ui.tasks.menus.MainMenus;
 import org.taskdesk.ui.tasks.menus.MenuActions;
 import org.taskdesk.ui.tasks.menus.ShortcutsOverlay;
 import org.taskdesk.ui.tasks.quickadd.QuickAddView;
+import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.sidebar.SavedSearchDialogs;
 import org.taskdesk.ui.tasks.sidebar.SidebarView;
 import org.taskdesk.ui.tasks.status.StatusBarView;
 import org.taskdesk.ui.tasks.status.Toasts;
@@ -67,16 +72,27 @@ public final class MainWindowView {
 
     public MainWindowView(MainContext context) {
         this.context = context;
-        this.models = new MainWindowModels(context.workspace().tasks(), context.user(), context.background(),
-                context.dialogs(), context.clock());
+        this.models = new MainWindowModels(context.workspace().tasks(), context.workspace().savedSearches(),
+                context.user(), context.background(), context.dialogs(), context.clock());
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
                 detailView::focus);
         quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
         tagDialogs = new TagDialogs(models.actions(), models.list().selection());
+        ManySelectedViewModel many = models.manySelected();
+        detailView.showInstead(new ManySelectedView(many, tagDialogs).root(), many.showingProperty());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
-        SidebarView sidebar = new SidebarView(models.sidebar());
+        SavedSearchDialogs savedDialogs = new SavedSearchDialogs(models.savedSearches());
+        SidebarView sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
+        Runnable saveSearch = () -> savedDialogs.askNameToSave(list.root().getScene().getWindow());
+        list.offerSavingSearch(models.savedSearches().canSaveProperty(), saveSearch);
+        MenuItem saveSearchItem = new MenuItem(Messages.text("saved.menu.save"));
+        saveSearchItem.setId("menu-save-search");
+        saveSearchItem.disableProperty().bind(models.savedSearches().canSaveProperty().not());
+        saveSearchItem.setOnAction(e -> saveSearch.run());
+        menus.addItem("View", saveSearchItem);
+        menus.addItem("Task", rescheduleMenu());
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
@@ -135,6 +151,7 @@ public final class MainWindowView {
         }));
         clockTick.setCycleCount(Animation.INDEFINITE);
         models.store().load();
+        models.savedSearches().load();
     }
 
     /** The whole window content, menu bar included. */
@@ -171,6 +188,19 @@ public final class MainWindowView {
             split.getItems().add(detailView.root());
             split.setDividerPositions(dividers.get(0), dividers.get(1));
         }
+    }
+
+    /** Task → Reschedule: the "6 selected" pane's choices, for one task or many, from the keyboard too. */
+    private Menu rescheduleMenu() {
+        Menu reschedule = new Menu(Messages.text("selected.menu"));
+        MenuItem today = new MenuItem(Messages.text("selected.today"));
+        today.setOnAction(e -> models.actions().rescheduleToday());
+        MenuItem tomorrow = new MenuItem(Messages.text("selected.tomorrow"));
+        tomorrow.setOnAction(e -> models.actions().rescheduleTomorrow());
+        MenuItem nextWeek = new MenuItem(Messages.text("selected.next.week"));
+        nextWeek.setOnAction(e -> models.actions().rescheduleNextWeek());
+        reschedule.getItems().addAll(today, tomorrow, nextWeek);
+        return reschedule;
     }
 
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */
@@ -218,6 +248,7 @@ public final class MainWindowView {
     /** Reloads every task from the database, e.g. after another window changed them. */
     public void refresh() {
         models.store().load();
+        models.savedSearches().load();
     }
 
     private Optional<TextInputControl> textFocus() {
