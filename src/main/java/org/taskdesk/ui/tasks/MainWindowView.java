@@ -91,8 +91,8 @@ public final class MainWindowView {
         saveSearchItem.setId("menu-save-search");
         saveSearchItem.disableProperty().bind(models.savedSearches().canSaveProperty().not());
         saveSearchItem.setOnAction(e -> saveSearch.run());
-        menus.addItem("View", saveSearchItem);
-        menus.addItem("Task", rescheduleMenu());
+        menus.addItem("View", saveSearchItem); // not shown: the name in code
+        menus.addItem("Task", rescheduleMenu()); // not shown: the name in code
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));

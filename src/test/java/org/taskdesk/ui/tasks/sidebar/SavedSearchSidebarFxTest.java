@@ -3,6 +3,7 @@ package org.taskdesk.ui.tasks.sidebar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,9 +12,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A search saved from the search box (Ctrl+S) appears in the sidebar with its live count, like a tag's, and is
- * renamed from its context menu: with keyboard and mouse in a real scene over a real H2 database.
+ * renamed (F2, or its context menu): with keyboard and mouse in a real scene over a real H2 database.
  */
 @ExtendWith(ApplicationExtension.class)
 class SavedSearchSidebarFxTest {
@@ -87,7 +88,7 @@ class SavedSearchSidebarFxTest {
     }
 
     @Test
-    void ctrlSInTheSearchBoxSavesItAsASidebarListWithALiveCountThatCanBeRenamed(FxRobot robot) {
+    void ctrlSInTheSearchBoxSavesItAsASidebarListWithALiveCountThatF2Renames(FxRobot robot) {
         Button save = robot.lookup("#save-search").query();
         assertThat(fx(save::isVisible)).as("nothing to save yet").isFalse();
 
@@ -106,8 +107,10 @@ class SavedSearchSidebarFxTest {
         robot.clickOn("#quick-add").write("Plan the offsite #work").push(KeyCode.ENTER);
         waitUntil(() -> "3".equals(countOf(robot, "Work")));
 
-        robot.clickOn(fx(() -> savedRow(robot, "Work").orElseThrow()), MouseButton.SECONDARY);
-        robot.clickOn("Rename…");
+        ListCell<?> row = fx(() -> savedRow(robot, "Work").orElseThrow());
+        List<String> onRightClick = fx(() -> row.getContextMenu().getItems().stream().map(MenuItem::getText).toList());
+        assertThat(onRightClick).containsExactly("Rename…", "Delete saved search");
+        robot.clickOn(row).push(KeyCode.F2);
         TextField newName = robot.lookup("#saved-search-name").query();
         robot.clickOn(newName).push(KeyCode.CONTROL, KeyCode.A).write("Office").push(KeyCode.ENTER);
 
