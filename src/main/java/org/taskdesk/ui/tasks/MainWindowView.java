@@ -8,6 +8,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
@@ -102,8 +103,11 @@ public final class MainWindowView {
         // Below this width the three panes cannot all be usable: the detail pane folds away until there is room.
         split.widthProperty().addListener((o, was, now) -> foldDetailPane(now.doubleValue() < FOLD_DETAIL_BELOW));
         window.setCenter(split);
-        window.setBottom(new StatusBarView(models.status(), context.workspace().databaseName(), context.user(),
-                models.list().visibleTasks()).root());
+        StatusBarView statusBar = new StatusBarView(models.status(), context.workspace().databaseName(),
+                context.user(), models.list().visibleTasks());
+        statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
+                .then(many.headingProperty()).otherwise(""));
+        window.setBottom(statusBar.root());
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 list.focus();

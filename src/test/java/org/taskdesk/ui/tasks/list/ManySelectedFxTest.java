@@ -87,6 +87,9 @@ class ManySelectedFxTest {
         String heading = fx(count::getText);
         assertThat(heading).isEqualTo("3 selected");
         assertThat(shown(nothingSelected)).as("the note gives way to the pane").isFalse();
+        Label inStatusBar = robot.lookup("#status-selected").query();
+        String status = fx(inStatusBar::getText);
+        assertThat(status).as("also in the status bar, for when the pane is folded away").isEqualTo("3 selected");
         Node tomorrow = robot.lookup("#reschedule-tomorrow").query();
         assertThat(fx(() -> tomorrow.localToScene(tomorrow.getLayoutBounds()).getMaxX()))
                 .as("inside the window").isLessThanOrEqualTo(1200);
@@ -102,5 +105,6 @@ class ManySelectedFxTest {
         robot.push(KeyCode.ESCAPE).clickOn("Call mum");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown(count)).as("one task: the detail pane").isFalse();
+        assertThat(shown(inStatusBar)).isFalse();
     }
 }
