@@ -17,7 +17,7 @@ import org.taskdesk.domain.tasks.TaskFilter;
  */
 public final class SavedSearchService {
     public static final int MAX_NAME_LENGTH = 100;
-    public static final int MAX_FILTER_LENGTH = 1000;
+    private static final int MAX_FILTER_LENGTH = 1000;
 
     private final SavedSearchStorage storage;
     private final Clock clock;
@@ -69,7 +69,7 @@ public final class SavedSearchService {
     }
 
     /** The trimmed name. */
-    public static String checkName(String name) {
+    private static String checkName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Give the saved search a name, e.g. \"Work this week\".");
