@@ -22,7 +22,9 @@ import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;
+import org.taskdesk.persistence.tasks.HibernateSavedSearchStorage;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
+import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.workspace.Workspace;
@@ -40,6 +42,7 @@ final class OpenedWorkspace implements Workspace {
     private final AccountService accounts;
     private final TaskService tasks;
     private final StatisticsService statistics;
+    private final SavedSearchService savedSearches;
     /**
      * What keeps the database cheap to use while the workspace is open, closed with it. A local file: one idle
      * connection, since H2 closes a database with its last connection and may spend up to 200 ms compacting the file
@@ -61,6 +64,7 @@ final class OpenedWorkspace implements Workspace {
         HibernateTaskStorage storage = new HibernateTaskStorage(transactions, clock.getZone());
         this.tasks = new TaskService(storage, clock);
         this.statistics = new StatisticsService(storage, clock);
+        this.savedSearches = new SavedSearchService(new HibernateSavedSearchStorage(transactions), clock);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -104,6 +108,11 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public StatisticsService statistics() {
         return statistics;
+    }
+
+    @Override
+    public SavedSearchService savedSearches() {
+        return savedSearches;
     }
 
     @Override

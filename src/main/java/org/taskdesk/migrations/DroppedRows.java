@@ -45,6 +45,7 @@ public record DroppedRows(Map<String, Long> rowsByTable) {
         words.put("tasks", new String[] {"task", "tasks"});
         words.put("users", new String[] {"account", "accounts"});
         words.put("task_completions", new String[] {"completion record", "completion records"});
+        words.put("saved_searches", new String[] {"saved search", "saved searches"});
         words.put("sessions", new String[] {"sign-in session", "sign-in sessions"});
         words.put("sign_in_attempts", new String[] {"sign-in attempt", "sign-in attempts"});
         return words;

@@ -1,6 +1,7 @@
 package org.taskdesk.workspace;
 
 import org.taskdesk.accounts.AccountService;
+import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
 
@@ -14,6 +15,8 @@ public interface Workspace extends AutoCloseable {
     TaskService tasks();
 
     StatisticsService statistics();
+
+    SavedSearchService savedSearches();
 
     /** The database as people should see it: a file path or {@code postgresql://user@host/db}, no password. */
     String databaseName();

@@ -115,8 +115,8 @@ class DiskFullTest {
         try (Workspace workspace = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
             workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
-            MainWindowModels models = new MainWindowModels(workspace.tasks(), ann, new DirectBackgroundTasks(), dialogs,
-                    Clock.systemUTC());
+            MainWindowModels models = new MainWindowModels(workspace.tasks(), workspace.savedSearches(),
+                    ann, new DirectBackgroundTasks(), dialogs, Clock.systemUTC());
             QuickAddViewModel quickAdd = models.quickAdd();
             StatusViewModel status = models.status();
             models.store().load();

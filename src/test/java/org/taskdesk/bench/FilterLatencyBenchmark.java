@@ -69,7 +69,7 @@ public final class FilterLatencyBenchmark {
     }
 
     private static String run(List<Task> tasks, Clock clock, int rounds) {
-        MainWindowModels model = new MainWindowModels(null, null, new DirectBackgroundTasks(), null, clock);
+        MainWindowModels model = new MainWindowModels(null, null, null, new DirectBackgroundTasks(), null, clock);
         long loadStart = System.nanoTime();
         model.store().showTasks(tasks);
         double loadMs = ms(System.nanoTime() - loadStart);

@@ -21,13 +21,15 @@ import org.taskdesk.persistence.database.DatabaseKind;
  */
 public final class SchemaDiff {
     /**
-     * On H2 migration 7 makes these columns twice the entities' lengths, because H2 counts UTF-16 units where the
-     * entities (and PostgreSQL) count characters; Hibernate, which knows no such difference, would narrow them.
+     * On H2 migrations 7 and 8 make these columns twice the entities' lengths, because H2 counts UTF-16 units where
+     * the entities (and PostgreSQL) count characters; Hibernate, which knows no such difference, would narrow them.
      */
     private static final Set<String> H2_COLUMNS_IN_CHARACTERS = Set.of(
             "alter table if exists tasks alter column title set data type varchar(200)",
             "alter table if exists users alter column name set data type varchar(100)",
-            "alter table if exists users alter column email set data type varchar(255)");
+            "alter table if exists users alter column email set data type varchar(255)",
+            "alter table if exists saved_searches alter column name set data type varchar(100)",
+            "alter table if exists saved_searches alter column filter_text set data type varchar(1000)");
 
     private SchemaDiff() {
     }

@@ -23,6 +23,7 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  *
  * <p>The client role may: connect; read and write {@code tasks} (row-level security limits it to the signed-in
  * user's rows) and draw task ids; read, add to and take back rows of {@code task_completions} (the same limit);
+ * read and write {@code saved_searches} and draw their ids (the same limit);
  * call the account functions. It may not: read or write {@code users},
  * {@code sessions}, {@code sign_in_attempts} or Flyway's history; create tables (no CREATE on schema public) or temporary
  * objects (no TEMP on the database), which could otherwise shadow the tables the functions use.
@@ -69,6 +70,10 @@ public final class SharedServerSetup {
                 -- that to the signed-in person's own rows.
                 EXECUTE format('GRANT SELECT, INSERT, DELETE ON TABLE public.task_completions TO %I', client);
                 EXECUTE format('GRANT USAGE ON SEQUENCE public.task_completions_id_seq TO %I', client);
+                -- Saved searches are the person's own to make, rename and delete; row-level security (V8) keeps
+                -- every statement to their own rows.
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.saved_searches TO %I', client);
+                EXECUTE format('GRANT USAGE ON SEQUENCE public.saved_searches_id_seq TO %I', client);
                 -- Read-only, so that the app can check the schema version before use ("clients only check it").
                 EXECUTE format('GRANT SELECT ON TABLE public.flyway_schema_history TO %I', client);
 

@@ -12,8 +12,9 @@ import org.taskdesk.tasks.TaskStorage;
  * The entities, the mapping and the queries stay package-private behind it.
  */
 public final class HibernateTaskStorage implements TaskStorage {
-    /** The entity classes of tasks, for Hibernate's list of mapped classes. */
-    public static final List<Class<?>> ENTITIES = List.of(TaskEntity.class, TaskCompletionEntity.class);
+    /** The entity classes of tasks and saved searches, for Hibernate's list of mapped classes. */
+    public static final List<Class<?>> ENTITIES = List.of(TaskEntity.class, TaskCompletionEntity.class,
+            SavedSearchEntity.class);
 
     private final Transactions transactions;
     private final TaskMapper mapper;

@@ -2,14 +2,17 @@ package org.taskdesk.ui.tasks;
 
 import java.time.Clock;
 import org.taskdesk.accounts.UserSession;
+import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.tasks.detail.TaskDetailViewModel;
+import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
 import org.taskdesk.ui.tasks.list.SelectionActions;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
 import org.taskdesk.ui.tasks.search.SearchViewModel;
+import org.taskdesk.ui.tasks.sidebar.SavedSearchesViewModel;
 import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
@@ -28,13 +31,15 @@ public final class MainWindowModels {
     private final UndoManager undo;
     private final SidebarViewModel sidebar;
     private final SearchViewModel search;
+    private final SavedSearchesViewModel savedSearches;
     private final TaskListViewModel list;
     private final SelectionActions actions;
+    private final ManySelectedViewModel manySelected;
     private final QuickAddViewModel quickAdd;
     private final TaskDetailViewModel detail;
 
-    public MainWindowModels(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
-                            Clock clock) {
+    public MainWindowModels(TaskService service, SavedSearchService searches, UserSession user,
+                            BackgroundTasks background, DialogService dialogs, Clock clock) {
         this.clock = clock;
         status = new StatusViewModel(clock);
         store = new TaskStore(service, user, background, dialogs, status);
@@ -44,8 +49,10 @@ public final class MainWindowModels {
         // The sidebar counts before the list filters: both follow the store, in this order.
         sidebar = new SidebarViewModel(store, clock);
         search = new SearchViewModel();
+        savedSearches = new SavedSearchesViewModel(searches, user, background, sidebar, search, status, dialogs);
         list = new TaskListViewModel(store, sidebar, search, clock);
         actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
+        manySelected = new ManySelectedViewModel(list.selection(), actions);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
@@ -80,12 +87,22 @@ public final class MainWindowModels {
         return search;
     }
 
+    /** Saving the search as a list, and renaming and deleting saved searches. */
+    public SavedSearchesViewModel savedSearches() {
+        return savedSearches;
+    }
+
     public TaskListViewModel list() {
         return list;
     }
 
     public SelectionActions actions() {
         return actions;
+    }
+
+    /** "6 selected" and the bulk actions, in place of the detail pane. */
+    public ManySelectedViewModel manySelected() {
+        return manySelected;
     }
 
     public QuickAddViewModel quickAdd() {

@@ -8,6 +8,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
@@ -15,6 +16,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
@@ -26,13 +28,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
+import org.taskdesk.ui.tasks.list.ManySelectedView;
+import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
 import org.taskdesk.ui.tasks.list.TagDialogs;
 import org.taskdesk.ui.tasks.list.TaskListView;
 import org.taskdesk.ui.tasks.menus.MainMenus;
 import org.taskdesk.ui.tasks.menus.MenuActions;
 import org.taskdesk.ui.tasks.menus.ShortcutsOverlay;
 import org.taskdesk.ui.tasks.quickadd.QuickAddView;
+import org.taskdesk.ui.tasks.sidebar.SavedSearchDialogs;
 import org.taskdesk.ui.tasks.sidebar.SidebarView;
 import org.taskdesk.ui.tasks.status.StatusBarView;
 import org.taskdesk.ui.tasks.status.Toasts;
@@ -67,16 +73,27 @@ public final class MainWindowView {
 
     public MainWindowView(MainContext context) {
         this.context = context;
-        this.models = new MainWindowModels(context.workspace().tasks(), context.user(), context.background(),
-                context.dialogs(), context.clock());
+        this.models = new MainWindowModels(context.workspace().tasks(), context.workspace().savedSearches(),
+                context.user(), context.background(), context.dialogs(), context.clock());
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
                 detailView::focus);
         quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
         tagDialogs = new TagDialogs(models.actions(), models.list().selection());
+        ManySelectedViewModel many = models.manySelected();
+        detailView.showInstead(new ManySelectedView(many, tagDialogs).root(), many.showingProperty());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
-        SidebarView sidebar = new SidebarView(models.sidebar());
+        SavedSearchDialogs savedDialogs = new SavedSearchDialogs(models.savedSearches());
+        SidebarView sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
+        Runnable saveSearch = () -> savedDialogs.askNameToSave(list.root().getScene().getWindow());
+        list.offerSavingSearch(models.savedSearches().canSaveProperty(), saveSearch);
+        MenuItem saveSearchItem = new MenuItem(Messages.text("saved.menu.save"));
+        saveSearchItem.setId("menu-save-search");
+        saveSearchItem.disableProperty().bind(models.savedSearches().canSaveProperty().not());
+        saveSearchItem.setOnAction(e -> saveSearch.run());
+        menus.addItem("View", saveSearchItem); // not shown: the name in code
+        menus.addItem("Task", rescheduleMenu()); // not shown: the name in code
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
@@ -86,8 +103,11 @@ public final class MainWindowView {
         // Below this width the three panes cannot all be usable: the detail pane folds away until there is room.
         split.widthProperty().addListener((o, was, now) -> foldDetailPane(now.doubleValue() < FOLD_DETAIL_BELOW));
         window.setCenter(split);
-        window.setBottom(new StatusBarView(models.status(), context.workspace().databaseName(), context.user(),
-                models.list().visibleTasks()).root());
+        StatusBarView statusBar = new StatusBarView(models.status(), context.workspace().databaseName(),
+                context.user(), models.list().visibleTasks());
+        statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
+                .then(many.headingProperty()).otherwise(""));
+        window.setBottom(statusBar.root());
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 list.focus();
@@ -135,6 +155,7 @@ public final class MainWindowView {
         }));
         clockTick.setCycleCount(Animation.INDEFINITE);
         models.store().load();
+        models.savedSearches().load();
     }
 
     /** The whole window content, menu bar included. */
@@ -171,6 +192,19 @@ public final class MainWindowView {
             split.getItems().add(detailView.root());
             split.setDividerPositions(dividers.get(0), dividers.get(1));
         }
+    }
+
+    /** Task → Reschedule: the "6 selected" pane's choices, for one task or many, from the keyboard too. */
+    private Menu rescheduleMenu() {
+        Menu reschedule = new Menu(Messages.text("selected.menu"));
+        MenuItem today = new MenuItem(Messages.text("selected.today"));
+        today.setOnAction(e -> models.actions().rescheduleToday());
+        MenuItem tomorrow = new MenuItem(Messages.text("selected.tomorrow"));
+        tomorrow.setOnAction(e -> models.actions().rescheduleTomorrow());
+        MenuItem nextWeek = new MenuItem(Messages.text("selected.next.week"));
+        nextWeek.setOnAction(e -> models.actions().rescheduleNextWeek());
+        reschedule.getItems().addAll(today, tomorrow, nextWeek);
+        return reschedule;
     }
 
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */
@@ -218,6 +252,7 @@ public final class MainWindowView {
     /** Reloads every task from the database, e.g. after another window changed them. */
     public void refresh() {
         models.store().load();
+        models.savedSearches().load();
     }
 
     private Optional<TextInputControl> textFocus() {

@@ -43,7 +43,7 @@ class EntityMappingTest {
     void hibernateValidatesTheMigratedSchema(DatabaseKind kind) {
         try (SessionFactory factory = HibernateSetup.validated(migratedToHead(kind))) {
             assertThat(factory.getMetamodel().getEntities()).extracting(type -> type.getName())
-                    .containsExactlyInAnyOrder("User", "Task", "Session", "TaskCompletion");
+                    .containsExactlyInAnyOrder("User", "Task", "Session", "TaskCompletion", "SavedSearch");
         }
     }
 

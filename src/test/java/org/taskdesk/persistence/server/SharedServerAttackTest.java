@@ -35,6 +35,7 @@ class SharedServerAttackTest {
     private int userA;
     private int userB;
     private int taskOfB;
+    private int searchOfB;
     private Connection asA;
     private Connection asB;
 
@@ -51,6 +52,9 @@ class SharedServerAttackTest {
         update(asB, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'bob: secret plan', 'bob only')", userB);
         taskOfB = Integer.parseInt(column(asB, "SELECT id FROM tasks").get(0));
         update(asB, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())", taskOfB, userB);
+        update(asB, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+                + "VALUES (?, 'Bob''s plans', '#secret', now())", userB);
+        searchOfB = Integer.parseInt(column(asB, "SELECT id FROM saved_searches").get(0));
     }
 
     @AfterAll
@@ -240,6 +244,43 @@ class SharedServerAttackTest {
         assertThat(update(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())",
                 Integer.parseInt(ownTask), userA)).isEqualTo(1);
         assertThat(column(asA, "SELECT task_id FROM task_completions")).containsExactly(ownTask);
+    }
+
+    @Test
+    void aKeepsHerOwnSavedSearchesAndSeesNoneOfBs() throws SQLException {
+        assertThat(column(asA, "SELECT count(*) FROM saved_searches")).containsExactly("0");
+        assertThat(column(asA, "SELECT count(*) FROM saved_searches WHERE id = " + searchOfB)).containsExactly("0");
+        update(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+                + "VALUES (?, 'Ann''s week', 'due:7d', now())", userA);
+        assertThat(update(asA, "UPDATE saved_searches SET name = 'Ann''s days' WHERE user_id = ?", userA)).isEqualTo(1);
+        assertThat(column(asA, "SELECT name FROM saved_searches")).containsExactly("Ann's days");
+        assertThat(update(asA, "DELETE FROM saved_searches WHERE user_id = ?", userA)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherPersonsSavedSearchesCannotBeReadChangedDeletedOrProbed() throws SQLException {
+        assertThat(update(asA, "UPDATE saved_searches SET filter_text = 'pwned' WHERE id = ?", searchOfB)).isZero();
+        assertThat(update(asA, "UPDATE saved_searches SET name = 'pwned'")).isZero();
+        assertThat(update(asA, "DELETE FROM saved_searches WHERE id = ?", searchOfB)).isZero();
+        assertThat(update(asA, "DELETE FROM saved_searches")).isZero();
+        // Planting one under B's id is refused, and with B's own name too: the policy is checked before the unique
+        // (user_id, name) constraint, so a "duplicate key" cannot tell A which names B uses.
+        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
+                + ", 'planted', '#x', now())");
+        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
+                + ", 'Bob''s plans', '#x', now())");
+        update(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+                + "VALUES (?, 'Ann''s own', '#mine', now())", userA);
+        try {
+            assertRefused(asA, "UPDATE saved_searches SET user_id = " + userB + " WHERE name = 'Ann''s own'");
+        } finally {
+            update(asA, "DELETE FROM saved_searches WHERE name = 'Ann''s own'");
+        }
+        assertRefused(asA, "TRUNCATE saved_searches");
+        assertRefused(asA, "ALTER TABLE saved_searches DISABLE ROW LEVEL SECURITY");
+        assertRefused(asA, "DROP POLICY saved_searches_of_signed_in_user ON saved_searches");
+        assertThat(column(asB, "SELECT name || ' ' || filter_text FROM saved_searches"))
+                .containsExactly("Bob's plans #secret");
     }
 
     @Test

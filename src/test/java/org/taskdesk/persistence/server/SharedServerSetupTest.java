@@ -53,10 +53,12 @@ class SharedServerSetupTest {
                 "function taskdesk_sign_up(text,text,text) true",
                 "function taskdesk_whoami() true",
                 "schema public usage=true create=false",
+                "sequence saved_searches_id_seq usage=true select=false update=false",
                 "sequence task_completions_id_seq usage=true select=false update=false",
                 "sequence tasks_id_seq usage=true select=false update=false",
                 "sequence users_id_seq usage=false select=false update=false",
                 "table flyway_schema_history SELECT",
+                "table saved_searches SELECT,INSERT,UPDATE,DELETE",
                 "table sessions none",
                 "table sign_in_attempts none",
                 "table task_completions SELECT,INSERT,DELETE",
@@ -112,7 +114,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 6 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 8 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

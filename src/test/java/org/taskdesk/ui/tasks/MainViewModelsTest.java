@@ -67,8 +67,8 @@ class MainViewModelsTest {
     }
 
     private void start(BackgroundTasks background) {
-        models = new MainWindowModels(fixture.workspace.tasks(), fixture.user, background, fixture.dialogs,
-                fixture.clock);
+        models = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                fixture.user, background, fixture.dialogs, fixture.clock);
         store = models.store();
         sidebar = models.sidebar();
         search = models.search();
@@ -267,8 +267,8 @@ class MainViewModelsTest {
         String typed = "rep bud";
         for (int end = 1; end <= typed.length(); end++) {
             search.textProperty().set(typed.substring(0, end));
-            MainWindowModels fresh = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
-                    new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+            MainWindowModels fresh = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                    fixture.user, new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
             fresh.store().showTasks(list.visibleTasks().isEmpty() ? List.of() : fixture.workspace.tasks()
                     .list(fixture.user, TaskQuery.of("")).tasks());
             fresh.search().textProperty().set(typed.substring(0, end));

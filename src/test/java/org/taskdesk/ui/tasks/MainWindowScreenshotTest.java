@@ -92,6 +92,11 @@ class MainWindowScreenshotTest {
                 }
 
                 @Override
+                public org.taskdesk.tasks.SavedSearchService savedSearches() {
+                    return fixture.workspace.savedSearches();
+                }
+
+                @Override
                 public String databaseName() {
                     return "~/.local/share/taskdesk/taskdesk.mv.db";
                 }

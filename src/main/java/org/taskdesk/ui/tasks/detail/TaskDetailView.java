@@ -1,6 +1,8 @@
 package org.taskdesk.ui.tasks.detail;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,6 +30,7 @@ public final class TaskDetailView {
     private final StackPane root = new StackPane();
     private final TaskFieldsView fields;
     private final RepeatEditorView repeat;
+    private final Label empty = new Label(Messages.text("detail.empty"));
 
     public TaskDetailView(TaskDetailViewModel model) {
         this.model = model;
@@ -53,7 +56,6 @@ public final class TaskDetailView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.visibleProperty().bind(model.showingProperty());
 
-        Label empty = new Label(Messages.text("detail.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
         empty.visibleProperty().bind(model.showingProperty().not());
@@ -63,6 +65,16 @@ public final class TaskDetailView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * Shows {@code pane} in place of the "nothing selected" note while {@code when} holds: the "6 selected" pane,
+     * which belongs to the list but takes this place on screen.
+     */
+    public void showInstead(Node pane, ObservableBooleanValue when) {
+        empty.visibleProperty().unbind();
+        empty.visibleProperty().bind(model.showingProperty().not().and(Bindings.not(when)));
+        root.getChildren().add(pane);
     }
 
     /**

@@ -1,15 +1,20 @@
 package org.taskdesk.ui.tasks.list;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.undo.TaskCommand;
@@ -17,8 +22,8 @@ import org.taskdesk.ui.tasks.undo.TaskCommands;
 import org.taskdesk.ui.tasks.undo.UndoManager;
 
 /**
- * What the person can do to the selected tasks at once (complete, delete, priority, tags), each an undoable step,
- * and undo and redo themselves: the Edit and Task menus' actions.
+ * What the person can do to the selected tasks at once (complete, delete, priority, tags, reschedule), each an
+ * undoable step, and undo and redo themselves: the Edit and Task menus' and the "6 selected" pane's actions.
  */
 public final class SelectionActions {
     private final TaskSelection selection;
@@ -84,6 +89,33 @@ public final class SelectionActions {
     public void removeTag(String name) {
         normalised(name).ifPresent(tag -> edit(Messages.format("list.remove.tag", tag,
                 TaskCommands.count(selection.size())), t -> t.withTags(t.tags().without(tag), clock.instant())));
+    }
+
+    /** Moves every selected task to today, each keeping its time of day (or gaining today's date). */
+    public void rescheduleToday() {
+        reschedule(LocalDate.now(clock));
+    }
+
+    public void rescheduleTomorrow() {
+        reschedule(LocalDate.now(clock).plusDays(1));
+    }
+
+    /** Next Monday, as "next week" means in quick add. */
+    public void rescheduleNextWeek() {
+        reschedule(LocalDate.now(clock).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+    }
+
+    /**
+     * Sets every selected task's due date to {@code date} as one undoable step: a task due at a time keeps that
+     * time of day, one without a date gets the day itself. A date a task cannot take (past its repeat's end)
+     * changes none of them and says why.
+     */
+    public void reschedule(LocalDate date) {
+        if (date == null) {
+            return;
+        }
+        edit(Messages.format("list.reschedule", TaskCommands.count(selection.size()), Formats.SHORT_DAY.format(date)),
+                t -> t.withDue(t.due() == null ? Due.on(date) : t.due().withDate(date), clock.instant()));
     }
 
     /** The tag as stored, or empty after showing why the name cannot be a tag. */

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -41,7 +42,7 @@ public final class TaskListView {
                         Clock clock, Runnable openDetail) {
         this.model = model;
         search = new SearchView(searchModel, this::focus);
-        HBox tools = new HBox(8, search.field(), sortBox(store));
+        HBox tools = new HBox(8, search.field(), search.saveButton(), sortBox(store));
         tools.setAlignment(Pos.CENTER_LEFT);
 
         taskList.setId("task-list");
@@ -104,6 +105,11 @@ public final class TaskListView {
     /** The clock moved on: rows say "Today 09:00" or mark a task overdue by the time, so they are drawn again. */
     public void timePassed() {
         taskList.refresh();
+    }
+
+    /** Shows "Save search…" beside the box while {@code canSave}; it and Ctrl+S in the box run {@code save}. */
+    public void offerSavingSearch(ObservableBooleanValue canSave, Runnable save) {
+        search.offerSaving(canSave, save);
     }
 
     /** Ctrl+F. */

@@ -8,27 +8,36 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskFilter;
+import org.taskdesk.tasks.SavedSearch;
 import org.taskdesk.ui.tasks.store.TaskStore;
 
 /**
- * The sidebar: the smart lists and one entry per tag in use on open tasks (and each tag above one, #work for
- * #work/reports), each with a live count, and which of them the list shows. The counts follow every change to the
- * tasks, and the clock ({@link TaskStore#timePassed}).
+ * The sidebar: the smart lists, the person's saved searches and one entry per tag in use on open tasks (and each
+ * tag above one, #work for #work/reports), each with a live count, and which of them the list shows. The counts
+ * follow every change to the tasks, and the clock ({@link TaskStore#timePassed}).
  */
 public final class SidebarViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SidebarViewModel.class);
+
     private final TaskStore store;
     private final Clock clock;
     private final Map<SmartList, SidebarEntry> smartEntries = new EnumMap<>(SmartList.class);
     private final ObservableList<SidebarEntry> tagEntries = FXCollections.observableArrayList();
     private final ObservableList<SidebarEntry> readTagEntries = FXCollections.unmodifiableObservableList(tagEntries);
+    private final ObservableList<SidebarEntry> savedEntries = FXCollections.observableArrayList();
+    private final ObservableList<SidebarEntry> readSaved = FXCollections.unmodifiableObservableList(savedEntries);
     private final ObjectProperty<SidebarEntry> selectedList = new SimpleObjectProperty<>(this, "selectedList");
 
     public SidebarViewModel(TaskStore store, Clock clock) {
@@ -54,6 +63,38 @@ public final class SidebarViewModel {
         return readTagEntries;
     }
 
+    /** The person's saved searches, in the order given (by name), each with its count. */
+    public ObservableList<SidebarEntry> savedEntries() {
+        return readSaved;
+    }
+
+    /** The saved search with this id, if it is in the sidebar. */
+    public Optional<SidebarEntry> savedEntry(long id) {
+        return savedEntries.stream().filter(e -> e.savedSearch().id() == id).findFirst();
+    }
+
+    /**
+     * Shows {@code searches} as the saved-search entries, counted at once. A chosen saved search stays chosen under
+     * its new name; one that is gone gives way to the Inbox.
+     */
+    public void showSavedSearches(List<SavedSearch> searches) {
+        List<SidebarEntry> entries = new ArrayList<>();
+        for (SavedSearch search : searches) {
+            try {
+                entries.add(SidebarEntry.of(search));
+            } catch (TaskDeskException unreadable) {
+                // Saved when it read; a later filter language could refuse it. Left out, not fatal: it is kept.
+                LOG.warn("Saved search #{} no longer reads: {}", search.id(), unreadable.getMessage());
+            }
+        }
+        SidebarEntry chosen = selectedList.get();
+        savedEntries.setAll(entries);
+        recount();
+        if (chosen != null && chosen.kind() == SidebarEntry.Kind.SAVED) {
+            selectedList.set(savedEntry(chosen.savedSearch().id()).orElse(smartEntries.get(SmartList.INBOX)));
+        }
+    }
+
     /** The list or tag whose tasks the list shows. */
     public ObjectProperty<SidebarEntry> selectedListProperty() {
         return selectedList;
@@ -69,17 +110,22 @@ public final class SidebarViewModel {
         return entry == null ? TaskFilter.all() : entry.filter();
     }
 
+    /** One pass over the tasks for every smart list and saved search, and the tags. */
     private void recount() {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        SmartList[] lists = SmartList.values();
-        int[] counts = new int[lists.length];
-        TaskFilter[] filters = new TaskFilter[lists.length];
-        for (int i = 0; i < lists.length; i++) {
-            filters[i] = smartEntries.get(lists[i]).filter();
+        List<SidebarEntry> counted = new ArrayList<>();
+        for (SmartList list : SmartList.values()) {
+            counted.add(smartEntries.get(list));
+        }
+        counted.addAll(savedEntries);
+        int[] counts = new int[counted.size()];
+        TaskFilter[] filters = new TaskFilter[counted.size()];
+        for (int i = 0; i < filters.length; i++) {
+            filters[i] = counted.get(i).filter();
         }
         Map<String, int[]> tagCounts = new TreeMap<>();
         for (Task task : store.tasks()) {
-            for (int i = 0; i < lists.length; i++) {
+            for (int i = 0; i < filters.length; i++) {
                 if (filters[i].matches(task, now)) {
                     counts[i]++;
                 }
@@ -88,8 +134,8 @@ public final class SidebarViewModel {
                 countTags(task, tagCounts);
             }
         }
-        for (int i = 0; i < lists.length; i++) {
-            smartEntries.get(lists[i]).setCount(counts[i]);
+        for (int i = 0; i < counts.length; i++) {
+            counted.get(i).setCount(counts[i]);
         }
         updateTagEntries(tagCounts);
     }

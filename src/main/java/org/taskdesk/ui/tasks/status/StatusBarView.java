@@ -2,6 +2,7 @@ package org.taskdesk.ui.tasks.status;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -20,6 +21,7 @@ import org.taskdesk.ui.common.Messages;
 /** The bar at the bottom of the main window: which database, who, how many tasks shown, errors, busy, saved. */
 public final class StatusBarView {
     private final HBox root;
+    private final Label count = new Label();
 
     /** @param shown the tasks the list shows, to count them */
     public StatusBarView(StatusViewModel model, String databaseName, UserSession user, ObservableList<?> shown) {
@@ -30,7 +32,6 @@ public final class StatusBarView {
         Label saved = new Label();
         saved.setId("status-saved");
         saved.textProperty().bind(model.savedTextProperty());
-        Label count = new Label();
         count.setId("status-count");
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.format("status.shown", String.valueOf(shown.size())), shown));
@@ -72,6 +73,21 @@ public final class StatusBarView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * Shows {@code text} after the count while it is not empty ("3 selected"): what the detail pane says, kept in
+     * view when the pane is folded away in a small window.
+     */
+    public void showAfterCount(String id, ObservableStringValue text) {
+        Label note = new Label();
+        note.setId(id);
+        note.textProperty().bind(text);
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        note.accessibleTextProperty().bind(text);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+        root.getChildren().add(root.getChildren().indexOf(count) + 1, note);
     }
 
     private static Node separator() {

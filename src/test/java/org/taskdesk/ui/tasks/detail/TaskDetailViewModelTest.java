@@ -62,8 +62,8 @@ class TaskDetailViewModelTest {
     }
 
     private void start(BackgroundTasks background) {
-        models = new MainWindowModels(fixture.workspace.tasks(), fixture.user, background, fixture.dialogs,
-                fixture.clock);
+        models = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                fixture.user, background, fixture.dialogs, fixture.clock);
         list = models.list();
         detail = models.detail();
         models.store().load();

@@ -38,8 +38,8 @@ class QuickAddSavesWhatItShowedTest {
     void aTomorrowTypedBeforeMidnightAndSavedAfterItIsTheDayTheChipShowed() {
         // 23:59:59 on Saturday 28 November 2026 in Berlin (UTC+1).
         fixture.clock.advance(Duration.between(fixture.clock.instant(), Instant.parse("2026-11-28T22:59:59Z")));
-        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
-                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                fixture.user, new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
         QuickAddViewModel quickAdd = models.quickAdd();
         models.store().load();
 
@@ -56,8 +56,8 @@ class QuickAddSavesWhatItShowedTest {
 
     @Test
     void aWordGivenBackIsSavedInTheTitle() {
-        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
-                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                fixture.user, new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
         QuickAddViewModel quickAdd = models.quickAdd();
         models.store().load();
 
@@ -73,8 +73,8 @@ class QuickAddSavesWhatItShowedTest {
 
     @Test
     void anOverLongTitleIsNotSentAndNoDialogOpens() {
-        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
-                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.workspace.savedSearches(),
+                fixture.user, new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
         QuickAddViewModel quickAdd = models.quickAdd();
         models.store().load();
 
