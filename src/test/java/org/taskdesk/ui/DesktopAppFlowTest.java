@@ -103,7 +103,7 @@ class DesktopAppFlowTest {
 
     /** Waits until {@code text} shows, then until the JavaFX thread has finished laying the new screen out. */
     private static void waitFor(FxRobot robot, String text) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(text).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(text).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
