@@ -23,7 +23,7 @@ import org.taskdesk.testing.TestPostgres;
  * characters back, and refuses, changing nothing, while a longer rule is saved: cutting it would change the repeat.
  */
 class LongerRepeatRulesMigrationTest {
-    /** RFC 5545's "every other week on Monday, Wednesday and Friday until December 24": 63 characters. */
+    /** RFC 5545's "every other week on Monday, Wednesday and Friday until December 24": 68 characters. */
     private static final String LONG_RULE = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR;WKST=SU;UNTIL=19971224T000000Z";
 
     @TempDir

@@ -48,7 +48,7 @@ class RepeatRulesStoredTest {
     void aRuleLongerThanTheSeedsFiftyCharactersIsSavedWhole(DatabaseKind kind) {
         MutableClock clock = new MutableClock(Instant.parse("1997-08-30T12:00:00Z"), ZoneId.of("America/New_York"));
         TaskService tasks = open(kind, clock);
-        // RFC 5545's "every other week on Monday, Wednesday and Friday until December 24, 1997": 63 characters.
+        // RFC 5545's "every other week on Monday, Wednesday and Friday until December 24, 1997": 68 characters.
         String rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR;WKST=SU;UNTIL=19971224T000000Z";
         Instant now = clock.instant();
         Task added = tasks.add(ann, Task.create("Team meeting", now)

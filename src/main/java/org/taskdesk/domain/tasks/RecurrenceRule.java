@@ -273,6 +273,12 @@ public final class RecurrenceRule {
                 Objects.requireNonNull(lastDate, "lastDate"), null, false, 0, afterCompletion);
     }
 
+    /** A copy that ends as {@code other} does (its UNTIL with the time of day, or its COUNT, or never). */
+    public RecurrenceRule endingAs(RecurrenceRule other) {
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                other.endDate, other.endTime, other.endInUtc, other.timesLeft, afterCompletion);
+    }
+
     /** A copy that happens {@code times} more times, counting the current due date; replaces any end date. */
     public RecurrenceRule times(int times) {
         if (times < 1) {

@@ -100,8 +100,9 @@ final class RecurrenceRuleText {
                         + "BYMONTH, BYYEARDAY, BYWEEKNO, BYSETPOS, WKST or X-FROM=DONE)");
             }
         }
-        for (String day : schedule.getOrDefault("BYDAY", "").split(",", -1)) {
-            if (!day.isEmpty() || schedule.containsKey("BYDAY")) {
+        if (schedule.containsKey("BYDAY")) {
+            // Each day's code said plainly ("XX" is not a day); its number, if any, is lib-recur's to check.
+            for (String day : schedule.get("BYDAY").split(",", -1)) {
                 weekday(day.length() >= 2 ? day.substring(day.length() - 2) : day);
             }
         }

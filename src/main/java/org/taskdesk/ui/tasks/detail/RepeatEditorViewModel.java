@@ -246,7 +246,8 @@ public final class RepeatEditorViewModel {
             return untouchedRule;
         }
         RecurrenceRule rule;
-        if (!scheduleTouched && untouchedRule != null && !fieldsShow(untouchedRule)) {
+        boolean keptCalendarRule = !scheduleTouched && untouchedRule != null && !fieldsShow(untouchedRule);
+        if (keptCalendarRule) {
             rule = untouchedRule.scheduleOnly();
         } else {
             int n = FieldReading.number(interval.get(), RecurrenceRule.MAX_INTERVAL,
@@ -268,7 +269,9 @@ public final class RepeatEditorViewModel {
             if (dueDate != null && until.get().isBefore(dueDate)) {
                 throw new FieldException(Messages.text("detail.repeat.until.before.due"));
             }
-            rule = rule.until(until.get());
+            rule = keptCalendarRule && until.get().equals(untouchedRule.endDate().orElse(null))
+                    ? rule.endingAs(untouchedRule) // the same last day: keep its time of day (a calendar's UNTIL)
+                    : rule.until(until.get());
         } else if (end.get() == RepeatEnd.COUNT) {
             rule = rule.times(FieldReading.number(count.get(), RecurrenceRule.MAX_COUNT,
                     Messages.format("detail.repeat.count.range", RecurrenceRule.MAX_COUNT)));

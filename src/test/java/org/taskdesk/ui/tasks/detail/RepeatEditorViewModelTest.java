@@ -113,6 +113,15 @@ class RepeatEditorViewModelTest {
     }
 
     @Test
+    void countingACalendarRuleFromCompletionKeepsItsUntilWithItsTime() {
+        editor.show(RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=1SU,-1SU;UNTIL=20271224T000000Z"));
+        editor.afterCompletionProperty().set(true);
+
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV).toStored())
+                .isEqualTo("FREQ=MONTHLY;BYDAY=1SU,-1SU;UNTIL=20271224T000000Z;X-FROM=DONE");
+    }
+
+    @Test
     void changingACalendarRulesScheduleReplacesItWithWhatTheFieldsSay() {
         editor.show(RecurrenceRule.parse("FREQ=YEARLY;BYMONTH=6,7"));
         editor.intervalProperty().set("2");
