@@ -144,4 +144,19 @@ class TasksCommandTest {
                 .contains("Deleted the account of ann@example.com");
         assertThat(as("ann@example.com", "ann's new password", "tasks", "list").exitCode()).isEqualTo(8);
     }
+
+    @org.junit.jupiter.api.Test
+    void editingTheRepeatToEveryMonthFollowsTheTasksDueDayNotToday() throws Exception {
+        setUp(DatabaseKind.H2);
+        ok("ann@example.com", "tasks", "add", "Pay rent 2027-01-31");
+        ok("ann@example.com", "tasks", "add", "Water plants 2027-01-15");
+
+        ok("ann@example.com", "tasks", "edit", "1", "--repeat", "every month");
+        ok("ann@example.com", "tasks", "edit", "2", "--repeat", "every month");
+
+        JsonNode json = new ObjectMapper().readTree(ok("ann@example.com", "tasks", "list", "--json", "--sort", "title").out());
+        assertThat(json.get(0).get("title").asText()).isEqualTo("Pay rent");
+        assertThat(json.get(0).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
+        assertThat(json.get(1).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY");
+    }
 }
