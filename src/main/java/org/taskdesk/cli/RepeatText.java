@@ -54,6 +54,11 @@ final class RepeatText {
                         .append(' ').append(dayName(rule.ordinalDay().orElseThrow()));
             }
         }
+        if (rule.dayOrLastDay().isPresent()) {
+            sb.append(" on the ").append(DateWords.ordinal(rule.dayOrLastDay().get())).append(" or the last day of shorter months");
+        } else {
+            rule.calendarParts().ifPresent(parts -> sb.append(" (").append(parts).append(')'));
+        }
         if (rule.isAfterCompletion()) {
             sb.append(" after completion");
         }

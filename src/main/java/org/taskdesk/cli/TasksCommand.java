@@ -139,7 +139,7 @@ final class TasksCommand {
                     result = result.withDue(parseDue(due), at);
                 }
                 if (repeat != null) {
-                    result = result.withRecurrence(parseRepeat(repeat), at);
+                    result = result.withRecurrence(parseRepeat(repeat, result.due()), at);
                 }
                 return result;
             });
@@ -204,14 +204,18 @@ final class TasksCommand {
         return parsed.due();
     }
 
-    private RecurrenceRule parseRepeat(String text) {
+    /**
+     * The repeat {@code text} for a task {@code due} then: its words are read as of that date, so "every month" for
+     * a task due on the 31st means the 31st or the month's last day (as quick add does), whatever today is.
+     */
+    private RecurrenceRule parseRepeat(String text, Due due) {
         if (text.isBlank() || text.equalsIgnoreCase("none")) {
             return null;
         }
         if (text.strip().toUpperCase(Locale.ROOT).startsWith("FREQ=")) {
             return RecurrenceRule.parse(text.strip());
         }
-        QuickAdd parsed = new QuickAddParser().parse(text, now());
+        QuickAdd parsed = new QuickAddParser().parse(text, due == null ? now() : now().with(due.date()));
         if (!parsed.problems().isEmpty()) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, parsed.problems().get(0));
         }

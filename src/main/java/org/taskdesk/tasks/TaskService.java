@@ -93,7 +93,8 @@ public final class TaskService {
             if (!task.completed()) { // completing a done task changes nothing, so it is no new completion either
                 changes.recordCompletion(id, now);
             }
-            TaskCompletion.Result result = TaskCompletion.complete(task, LocalDate.ofInstant(now, clock.getZone()), now);
+            TaskCompletion.Result result = TaskCompletion.complete(task, LocalDate.ofInstant(now, clock.getZone()), now,
+                    clock.getZone());
             return new TaskCompletion.Result(changes.update(id, result.task()), result.advanced());
         });
     }
@@ -155,7 +156,7 @@ public final class TaskService {
             for (long id : ids) {
                 Task before = owned(changes, id);
                 RecordedCompletion recorded = before.completed() ? null : changes.recordCompletion(id, now);
-                Task after = changes.update(id, TaskCompletion.complete(before, today, now).task());
+                Task after = changes.update(id, TaskCompletion.complete(before, today, now, clock.getZone()).task());
                 done.add(new CompletedTask(before, after, recorded));
             }
             return done;

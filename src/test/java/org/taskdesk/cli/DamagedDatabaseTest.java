@@ -175,6 +175,6 @@ class DamagedDatabaseTest {
         assertThat(result.err().strip()).isEqualTo("Error: There is no copy at " + file.resolveSibling("backups")
                 .resolve("tasks-19990101-000000-000-nothing.mv.db") + ": 'taskdesk db restore' without a name lists "
                 + "the copies of " + file + ".");
-        assertThat(db("current").out().strip()).isEqualTo("8 (head)");
+        assertThat(db("current").out().strip()).isEqualTo("9 (head)");
     }
 }

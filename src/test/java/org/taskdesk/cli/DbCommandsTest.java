@@ -37,13 +37,14 @@ class DbCommandsTest {
         return kind == DatabaseKind.POSTGRESQL
                 ? List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "4 shared server security", "5 task completions", "6 task completions security",
-                        "8 saved searches")
+                        "8 saved searches", "9 longer repeat rules")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
-                        "5 task completions", "7 text columns in characters", "8 saved searches");
+                        "5 task completions", "7 text columns in characters", "8 saved searches",
+                        "9 longer repeat rules");
     }
 
     private static int head(DatabaseKind kind) {
-        return 8;
+        return 9;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
@@ -91,7 +92,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "8 (head), saved searches" : "8 (head), saved searches");
+                ? "9 (head), longer repeat rules" : "9 (head), longer repeat rules");
     }
 
     @ParameterizedTest
@@ -103,7 +104,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "6 -> 8 (head)" : "7 -> 8 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "8 -> 9 (head)" : "8 -> 9 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();
@@ -205,7 +206,7 @@ class DbCommandsTest {
         assertThat(ok(url, "downgrade", "-1", "--sql").out()).contains("DROP TABLE tasks");
         assertThat(ok(url, "stamp", "1").out().strip()).isEqualTo("Stamped 2 -> 1");
         assertThat(ok(url, "upgrade", "2").out().strip()).isEqualTo("Running upgrade 1 -> 2, create tasks table");
-        assertError(db(url, "stamp", "9"), "Unknown revision 9");
+        assertError(db(url, "stamp", "99"), "Unknown revision 99");
     }
 
     @ParameterizedTest

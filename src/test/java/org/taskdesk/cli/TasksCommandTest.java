@@ -52,8 +52,12 @@ class TasksCommandTest {
     void twoPeopleAddAndListTasksAndEachSeesOnlyTheirOwn(DatabaseKind kind) throws Exception {
         setUp(kind);
 
+        // "Every month" from the 29th to the 31st means that day or a shorter month's last day (issue 12, ADR 0020).
+        int tomorrow = java.time.LocalDate.now().plusDays(1).getDayOfMonth();
+        String everyMonth = tomorrow < 29 ? "(every month)"
+                : "(every month on the " + tomorrow + "th or the last day of shorter months)";
         assertThat(ok("ann@example.com", "tasks", "add", "Pay rent tomorrow 9am #home !high every month").out())
-                .startsWith("Added #").contains("Pay rent", "!high", "#home", "Tomorrow 09:00", "(every month)");
+                .startsWith("Added #").contains("Pay rent", "!high", "#home", "Tomorrow 09:00", everyMonth);
         ok("ann@example.com", "tasks", "add", "Quarterly report", "#work");
         ok("bob@example.com", "tasks", "add", "Bob's private errand #home");
 
@@ -67,7 +71,8 @@ class TasksCommandTest {
         assertThat(json).hasSize(2);
         assertThat(json.get(0).get("title").asText()).isEqualTo("Pay rent");
         assertThat(json.get(0).get("tags").get(0).asText()).isEqualTo("home");
-        assertThat(json.get(0).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY");
+        assertThat(json.get(0).get("recurrence").asText()).isEqualTo(tomorrow < 29 ? "FREQ=MONTHLY"
+                : "FREQ=MONTHLY;BYMONTHDAY=" + "28,29,30,31".substring(0, 3 * (tomorrow - 28) + 2) + ";BYSETPOS=-1");
         assertThat(json.get(1).get("due").isNull()).isTrue();
 
         long annsId = json.get(0).get("id").asLong();
@@ -138,5 +143,20 @@ class TasksCommandTest {
         assertThat(as("ann@example.com", "ann's new password", "account", "delete", "--yes").out())
                 .contains("Deleted the account of ann@example.com");
         assertThat(as("ann@example.com", "ann's new password", "tasks", "list").exitCode()).isEqualTo(8);
+    }
+
+    @org.junit.jupiter.api.Test
+    void editingTheRepeatToEveryMonthFollowsTheTasksDueDayNotToday() throws Exception {
+        setUp(DatabaseKind.H2);
+        ok("ann@example.com", "tasks", "add", "Pay rent 2027-01-31");
+        ok("ann@example.com", "tasks", "add", "Water plants 2027-01-15");
+
+        ok("ann@example.com", "tasks", "edit", "1", "--repeat", "every month");
+        ok("ann@example.com", "tasks", "edit", "2", "--repeat", "every month");
+
+        JsonNode json = new ObjectMapper().readTree(ok("ann@example.com", "tasks", "list", "--json", "--sort", "title").out());
+        assertThat(json.get(0).get("title").asText()).isEqualTo("Pay rent");
+        assertThat(json.get(0).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
+        assertThat(json.get(1).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY");
     }
 }

@@ -132,6 +132,10 @@ public final class QuickAddParser {
             if (dueDate == null && time != null) {
                 dueDate = time.isAfter(now.toLocalTime()) ? today : today.plusDays(1);
             }
+            if (recurrence != null && dueDate != null) {
+                // "every month" from the 31st means the 31st or the month's last day, not "skip short months".
+                recurrence = recurrence.onDayOrLastDayFrom(dueDate);
+            }
             return new QuickAdd(title, dueDate, time, priority, tags, recurrence, parts, problems);
         }
 

@@ -90,6 +90,14 @@ final class QuickAddRecurrence {
         RecurrenceRule.Frequency unit = unitAt != j || interval == 1 ? DateWords.unit(w.norm(unitAt)) : null;
         if (unit != null) {
             int used = unitAt + 1 - i;
+            if (unit == RecurrenceRule.Frequency.MONTHLY && w.norm(unitAt + 1).equals("on")) {
+                // "every month on the 31st", "every 2 months on the 15th"
+                int the = w.norm(unitAt + 2).equals("the") ? 1 : 0;
+                int day = DateWords.numberWithSuffix(w.norm(unitAt + 2 + the), true);
+                if (day >= 1 && day <= 31) {
+                    return new Match<>(onDay(interval, day), used + 2 + the);
+                }
+            }
             if (unit == RecurrenceRule.Frequency.WEEKLY && w.norm(unitAt + 1).equals("on")) {
                 EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                 int n = dayList(w, unitAt + 2, days);
@@ -114,11 +122,16 @@ final class QuickAddRecurrence {
         }
         // "every 5th friday" is not "every 5th of the month": refuse it whole rather than half-read it.
         if (monthDay >= 1 && monthDay <= 31 && ordinalDay == null) {
-            return new Match<>(RecurrenceRule.monthlyOnDay(1, monthDay), 2);
+            return new Match<>(onDay(1, monthDay), 2);
         }
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         int n = dayList(w, j, days);
         return n > 0 ? new Match<>(RecurrenceRule.weekly(1, days), 1 + n) : null;
+    }
+
+    /** A day of the month as people mean it: the 29th to 31st fall on the last day of shorter months. */
+    private static RecurrenceRule onDay(int interval, int day) {
+        return day >= 29 ? RecurrenceRule.monthlyOnDayOrLast(interval, day) : RecurrenceRule.monthlyOnDay(interval, day);
     }
 
     private static RecurrenceRule rule(RecurrenceRule.Frequency unit, int interval) {

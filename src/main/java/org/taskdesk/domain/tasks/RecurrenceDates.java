@@ -2,6 +2,8 @@ package org.taskdesk.domain.tasks;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +21,9 @@ final class RecurrenceDates {
     private final LocalDate endDate;
     private final int timesLeft;
 
-    RecurrenceDates(RecurrenceRule rule) {
+    RecurrenceDates(RecurrenceRule rule, LocalTime dueTime, ZoneId zone) {
         this.rule = rule;
-        this.endDate = rule.endDate().orElse(null);
+        this.endDate = rule.lastDate(dueTime, zone);
         this.timesLeft = rule.timesLeft().orElse(0);
     }
 

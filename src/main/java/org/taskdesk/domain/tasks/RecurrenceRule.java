@@ -2,6 +2,10 @@ package org.taskdesk.domain.tasks;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -11,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How a task repeats: a small, checked subset of the RFC 5545 RRULE, with the dates computed by lib-recur
- * (the library Tasks.org uses) so that edge cases such as "the last Friday" or "the 31st" follow the standard.
+ * How a task repeats: an RFC 5545 RRULE, with the dates computed by lib-recur (the library Tasks.org uses) so that
+ * edge cases such as "the last Friday" or "the 31st" follow the standard.
  *
  * <h2>What is supported</h2>
+ * The editable subset, which quick add and the repeat editor make and show field by field:
  * <ul>
  *   <li>{@code FREQ=DAILY}, optionally with {@code INTERVAL=n}: every n days;</li>
  *   <li>{@code FREQ=WEEKLY}, optionally {@code BYDAY=MO,TH} (plain days, no numbers); weekdays are
@@ -22,28 +27,32 @@ import java.util.Set;
  *   <li>{@code FREQ=MONTHLY}, optionally {@code BYMONTHDAY=d} (1..31) or {@code BYDAY=2TU} / {@code BYDAY=-1FR}
  *       (1st to 4th or last weekday of the month);</li>
  *   <li>{@code FREQ=YEARLY};</li>
- *   <li>{@code INTERVAL=n} (1..999) with any of them, and at most one of {@code UNTIL=yyyymmdd} or
- *       {@code COUNT=n} (1..999).</li>
+ *   <li>{@code INTERVAL=n} (1..999) with any of them, and at most one of {@code UNTIL} or {@code COUNT=n} (1..999).</li>
  * </ul>
- * Without day parts, the schedule follows the date it is anchored at (the task's due date), as RFC 5545 does:
- * "every month" from 31 Jan skips months without a 31st.
+ * and every other rule from a calendar that lib-recur computes and that repeats by whole days ({@code BYSETPOS},
+ * {@code BYMONTH}, negative or several {@code BYMONTHDAY}, several numbered {@code BYDAY}, {@code WKST},
+ * {@code BYYEARDAY}, {@code BYWEEKNO}): those parts are kept as their text ({@link #calendarParts()}). Rules within a
+ * day ({@code FREQ=HOURLY}, {@code BYHOUR}…) are refused: a task repeats by days and keeps its due time. A DATE-TIME
+ * {@code UNTIL} keeps its time ({@link #lastDate}). Without day parts, the schedule follows the date it is anchored
+ * at (the task's due date), as RFC 5545 does: {@code FREQ=MONTHLY} from 31 Jan skips months without a 31st; quick
+ * add's "every month" from the 29th to 31st is {@link #monthlyOnDayOrLast} instead. ADR 0020 has the reasons.
  *
  * <h2>Storage</h2>
- * The seed's {@code recurrence_pattern varchar(50)} column holds the canonical RRULE text without the
- * {@code RRULE:} prefix, parts in the order FREQ, INTERVAL (left out when 1), BYDAY or BYMONTHDAY,
- * UNTIL or COUNT, and then the after-completion marker {@code X-FROM=DONE}, e.g.
- * {@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;X-FROM=DONE}. The marker is an RFC 5545 {@code x-name} part,
- * so other RRULE readers ignore it instead of failing. A rule whose text would exceed
- * {@value #MAX_STORED_LENGTH} characters cannot be built: the factories throw {@link InvalidTaskException}.
+ * The {@code recurrence_pattern varchar(500)} column (version 9) holds the canonical RRULE text without the
+ * {@code RRULE:} prefix, parts in the order FREQ, INTERVAL (left out when 1), BYDAY or BYMONTHDAY (or the calendar
+ * parts), UNTIL or COUNT, and then the x-parts {@code X-TIME} ({@link #keptTime()}) and the after-completion marker
+ * {@code X-FROM=DONE}, e.g. {@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;X-FROM=DONE}. x-name parts are RFC 5545's own,
+ * so other RRULE readers ignore them instead of failing. A rule whose text would exceed {@value #MAX_STORED_LENGTH}
+ * characters cannot be built: the factories throw {@link InvalidTaskException}.
  *
  * <h2>COUNT means "times left"</h2>
  * A task is one row, not a series, so the count is kept as the number of occurrences <em>left, counting the
  * current due date</em>. Completing a task uses one ({@link #withOneOccurrenceUsed()}); a rule with
- * {@code COUNT=1} has ended once the task is done.
+ * {@code COUNT=1} has ended once the task is done. Skipped (overdue) occurrences use none.
  */
 public final class RecurrenceRule {
 
-    public static final int MAX_STORED_LENGTH = 50;
+    public static final int MAX_STORED_LENGTH = 500;
     public static final int MAX_INTERVAL = 999;
     public static final int MAX_COUNT = 999;
 
@@ -78,12 +87,28 @@ public final class RecurrenceRule {
     private final LocalDate endDate;          // UNTIL, inclusive; null = none
     private final int timesLeft;              // COUNT; 0 = unlimited
     private final boolean afterCompletion;
+    private final String calendarParts;      // parts beyond the editable subset ("BYMONTH=6,7;WKST=SU"); null = none
+    private final LocalTime endTime;          // UNTIL's time of day; null = UNTIL is a date
+    private final boolean endInUtc;           // UNTIL's time ends in Z
+    private final LocalTime keptTime;         // X-TIME: the due time chosen, when this occurrence fell into a gap
     private final String stored;
 
-    /** Checks every combination; package-private for {@link RecurrenceRuleText}, everyone else uses the factories. */
+    /** The editable subset; package-private for {@link RecurrenceRuleText}, everyone else uses the factories. */
     RecurrenceRule(Frequency frequency, int interval, Set<DayOfWeek> days, int monthDay,
                            int weekdayOrdinal, DayOfWeek ordinalDay, LocalDate endDate, int timesLeft,
                            boolean afterCompletion) {
+        this(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, null, endDate, null, false, timesLeft,
+                afterCompletion);
+    }
+
+    /**
+     * Checks every combination. {@code calendarParts}, already checked by {@link RecurrenceRuleText} with lib-recur,
+     * are the parts of a rule from a calendar that the editable fields cannot hold; the fields for days are then
+     * empty.
+     */
+    RecurrenceRule(Frequency frequency, int interval, Set<DayOfWeek> days, int monthDay,
+                   int weekdayOrdinal, DayOfWeek ordinalDay, String calendarParts, LocalDate endDate,
+                   LocalTime endTime, boolean endInUtc, int timesLeft, boolean afterCompletion) {
         this.frequency = Objects.requireNonNull(frequency, "frequency");
         if (interval < 1 || interval > MAX_INTERVAL) {
             throw new InvalidTaskException("Repeat interval " + interval + " is out of range; use 1 to "
@@ -122,11 +147,33 @@ public final class RecurrenceRule {
         this.endDate = endDate;
         this.timesLeft = timesLeft;
         this.afterCompletion = afterCompletion;
+        this.calendarParts = calendarParts == null || calendarParts.isEmpty() ? null : calendarParts;
+        this.endTime = endDate == null ? null : endTime;
+        this.endInUtc = this.endTime != null && endInUtc;
+        this.keptTime = null;
         this.stored = RecurrenceRuleText.write(this, true);
         if (stored.length() > MAX_STORED_LENGTH) {
             throw new InvalidTaskException("This repeat rule needs " + stored.length() + " characters to save and "
-                    + "the limit is " + MAX_STORED_LENGTH + "; drop the end date, the count or some days.");
+                    + "the limit is " + MAX_STORED_LENGTH + "; drop the end date, the count or some parts.");
         }
+    }
+
+    /** {@code base} with {@code keptTime}; see {@link #keepingTime}. */
+    private RecurrenceRule(RecurrenceRule base, LocalTime keptTime) {
+        this.frequency = base.frequency;
+        this.interval = base.interval;
+        this.days = base.days;
+        this.monthDay = base.monthDay;
+        this.weekdayOrdinal = base.weekdayOrdinal;
+        this.ordinalDay = base.ordinalDay;
+        this.endDate = base.endDate;
+        this.timesLeft = base.timesLeft;
+        this.afterCompletion = base.afterCompletion;
+        this.calendarParts = base.calendarParts;
+        this.endTime = base.endTime;
+        this.endInUtc = base.endInUtc;
+        this.keptTime = keptTime;
+        this.stored = RecurrenceRuleText.write(this, true);
     }
 
     // ---- factories for the UI and quick add -------------------------------------------------------------
@@ -165,6 +212,51 @@ public final class RecurrenceRule {
                 Objects.requireNonNull(day, "day"), null, 0, false);
     }
 
+    /**
+     * Every {@code interval} months on day {@code day} (29 to 31), or on the last day of a month that is shorter:
+     * what people mean by "rent on the 31st" (Todoist does the same), where RFC 5545's {@code BYMONTHDAY=31} skips
+     * February. Written in plain RFC 5545, so other calendars compute the same dates:
+     * {@code FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1} (the latest of those days the month has).
+     */
+    public static RecurrenceRule monthlyOnDayOrLast(int interval, int day) {
+        if (day < 29 || day > 31) {
+            throw new IllegalArgumentException("Only the 29th to 31st can fall on a shorter month's last day: " + day);
+        }
+        return new RecurrenceRule(Frequency.MONTHLY, interval, Set.of(), 0, 0, null, dayOrLastParts(day), null, null,
+                false, 0, false);
+    }
+
+    private static String dayOrLastParts(int day) {
+        StringBuilder days = new StringBuilder("28");
+        for (int d = 29; d <= day; d++) {
+            days.append(',').append(d);
+        }
+        return "BYMONTHDAY=" + days + ";BYSETPOS=-1";
+    }
+
+    /**
+     * For a monthly rule that names no day, anchored at {@code due}: when that is the 29th to 31st, the same rule on
+     * that day or the last day of shorter months (see {@link #monthlyOnDayOrLast}), keeping its end and "after
+     * completion"; otherwise this rule. Quick add's "every month" uses it.
+     */
+    public RecurrenceRule onDayOrLastDayFrom(LocalDate due) {
+        if (frequency != Frequency.MONTHLY || namesDays() || due.getDayOfMonth() < 29) {
+            return this;
+        }
+        return new RecurrenceRule(frequency, interval, days, 0, 0, null, dayOrLastParts(due.getDayOfMonth()), endDate,
+                endTime, endInUtc, timesLeft, afterCompletion);
+    }
+
+    /** For a rule made by {@link #monthlyOnDayOrLast}: its day (29 to 31); else empty. */
+    public Optional<Integer> dayOrLastDay() {
+        for (int day = 29; day <= 31; day++) {
+            if (dayOrLastParts(day).equals(calendarParts)) {
+                return Optional.of(day);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every {@code interval} months on the due date's day of month. */
     public static RecurrenceRule monthly(int interval) {
         return new RecurrenceRule(Frequency.MONTHLY, interval, Set.of(), 0, 0, null, null, 0, false);
@@ -177,8 +269,14 @@ public final class RecurrenceRule {
 
     /** A copy that ends on {@code lastDate} (inclusive); replaces any count. */
     public RecurrenceRule until(LocalDate lastDate) {
-        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay,
-                Objects.requireNonNull(lastDate, "lastDate"), 0, afterCompletion);
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                Objects.requireNonNull(lastDate, "lastDate"), null, false, 0, afterCompletion);
+    }
+
+    /** A copy that ends as {@code other} does (its UNTIL with the time of day, or its COUNT, or never). */
+    public RecurrenceRule endingAs(RecurrenceRule other) {
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                other.endDate, other.endTime, other.endInUtc, other.timesLeft, afterCompletion);
     }
 
     /** A copy that happens {@code times} more times, counting the current due date; replaces any end date. */
@@ -186,14 +284,40 @@ public final class RecurrenceRule {
         if (times < 1) {
             throw new InvalidTaskException("A repeat must happen at least once; use 1 to " + MAX_COUNT + " times.");
         }
-        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, null, times,
-                afterCompletion);
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                null, null, false, times, afterCompletion);
     }
 
     /** A copy that counts the next date from the day the task was completed rather than from the schedule. */
     public RecurrenceRule afterCompletion() {
-        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, endDate,
-                timesLeft, true);
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                endDate, endTime, endInUtc, timesLeft, true);
+    }
+
+    /**
+     * A copy that remembers {@code time} as the due time the person chose, for when the current occurrence has a
+     * different one because that day's clock skips {@code time} (the spring daylight-saving gap: 02:30 is shown as
+     * 03:30). The next occurrence goes back to {@code time}. Stored as the x-part {@code X-TIME=0230}, which other
+     * RRULE readers ignore.
+     */
+    public RecurrenceRule keepingTime(LocalTime time) {
+        return new RecurrenceRule(this, Objects.requireNonNull(time, "time").withSecond(0).withNano(0));
+    }
+
+    /** This rule without a {@link #keptTime()}. */
+    public RecurrenceRule withoutKeptTime() {
+        return keptTime == null ? this : new RecurrenceRule(this, null);
+    }
+
+    /** The due time the person chose, when the current occurrence had to move out of a daylight-saving gap. */
+    public Optional<LocalTime> keptTime() {
+        return Optional.ofNullable(keptTime);
+    }
+
+    /** The same schedule, repeating forever and by the schedule: no UNTIL, no COUNT, not after completion. */
+    public RecurrenceRule scheduleOnly() {
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                null, null, false, 0, false);
     }
 
     /**
@@ -209,8 +333,8 @@ public final class RecurrenceRule {
         if (timesLeft == 1) {
             throw new IllegalStateException("The repeat rule has no occurrences left.");
         }
-        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, null,
-                timesLeft - 1, afterCompletion);
+        return new RecurrenceRule(frequency, interval, days, monthDay, weekdayOrdinal, ordinalDay, calendarParts,
+                null, null, false, timesLeft - 1, afterCompletion);
     }
 
     // ---- storage ---------------------------------------------------------------------------------------
@@ -275,13 +399,58 @@ public final class RecurrenceRule {
         return Optional.ofNullable(ordinalDay);
     }
 
-    /** Whether the rule names its days (weekly days, a day of the month, a numbered weekday). */
+    /** Whether the rule names its days (weekly days, a day of the month, a numbered weekday, a calendar's parts). */
     boolean namesDays() {
-        return !days.isEmpty() || monthDay != 0 || weekdayOrdinal != 0;
+        return !days.isEmpty() || monthDay != 0 || weekdayOrdinal != 0 || calendarParts != null;
     }
 
+    /**
+     * Whether the rule has parts from a calendar beyond what the repeat editor and quick add make (BYSETPOS,
+     * BYMONTH, negative or several month days, several numbered weekdays, WKST, BYYEARDAY, BYWEEKNO…). Such a rule
+     * is kept exactly as it came and shown as its text.
+     */
+    public boolean hasCalendarParts() {
+        return calendarParts != null;
+    }
+
+    /** Those parts as RRULE text, e.g. {@code BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1}, or empty. */
+    public Optional<String> calendarParts() {
+        return Optional.ofNullable(calendarParts);
+    }
+
+    /** The date of UNTIL (inclusive for a date; see {@link #lastDate} for an UNTIL with a time). */
     public Optional<LocalDate> endDate() {
         return Optional.ofNullable(endDate);
+    }
+
+    /** UNTIL's time of day when it is a DATE-TIME (from a calendar), in UTC when {@link #endsInUtc()}. */
+    public Optional<LocalTime> endTime() {
+        return Optional.ofNullable(endTime);
+    }
+
+    public boolean endsInUtc() {
+        return endInUtc;
+    }
+
+    /**
+     * The last date an occurrence may fall on, for a task due at {@code dueTime} (null: a date without a time) in
+     * {@code zone}; null when the rule has no UNTIL. UNTIL is inclusive: a date is the last day; a DATE-TIME is
+     * the last moment an occurrence may start, so the occurrence on that day is kept only if its due time is not
+     * later (RFC 5545: DTSTART 09:00 New York with UNTIL=19971224T000000Z ends on 23 December). A UTC UNTIL is
+     * read in {@code zone}; a task without a time only compares dates.
+     */
+    LocalDate lastDate(LocalTime dueTime, ZoneId zone) {
+        if (endDate == null || endTime == null) {
+            return endDate;
+        }
+        LocalDateTime until = endDate.atTime(endTime);
+        if (endInUtc) {
+            until = until.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+        }
+        if (dueTime == null || !dueTime.isAfter(until.toLocalTime())) {
+            return until.toLocalDate();
+        }
+        return until.toLocalDate().minusDays(1);
     }
 
     /** Occurrences left counting the current due date, or empty when unlimited. */
@@ -307,7 +476,15 @@ public final class RecurrenceRule {
      * For after-completion rules each date is computed as if the one before were completed on its due date.
      */
     public List<LocalDate> nextOccurrences(LocalDate start, int n) {
-        return new RecurrenceDates(this).nextOccurrences(start, n);
+        return new RecurrenceDates(this, null, ZoneOffset.UTC).nextOccurrences(start, n);
+    }
+
+    /**
+     * As {@link #nextOccurrences(LocalDate, int)} for a task due {@code start} in {@code zone}: an UNTIL with a time
+     * is compared with the due time there (see {@link #lastDate}).
+     */
+    public List<LocalDate> nextOccurrences(Due start, ZoneId zone, int n) {
+        return new RecurrenceDates(this, start.time(), zone).nextOccurrences(start.date(), n);
     }
 
     /**
@@ -326,7 +503,13 @@ public final class RecurrenceRule {
      * can produce no further date from its anchor (e.g. every 12 months on the 31st, anchored in April).
      */
     public Optional<LocalDate> nextDueAfterCompletion(LocalDate currentDue, LocalDate completedOn) {
-        return new RecurrenceDates(this).nextDueAfterCompletion(currentDue, completedOn);
+        return new RecurrenceDates(this, null, ZoneOffset.UTC).nextDueAfterCompletion(currentDue, completedOn);
+    }
+
+    /** As {@link #nextDueAfterCompletion(LocalDate, LocalDate)} for a task due at {@code dueTime} in {@code zone}. */
+    public Optional<LocalDate> nextDueAfterCompletion(LocalDate currentDue, LocalTime dueTime, ZoneId zone,
+                                                      LocalDate completedOn) {
+        return new RecurrenceDates(this, dueTime, zone).nextDueAfterCompletion(currentDue, completedOn);
     }
 
     /**
@@ -335,7 +518,7 @@ public final class RecurrenceRule {
      * "every day" starts today.
      */
     public LocalDate firstOnOrAfter(LocalDate date) {
-        return new RecurrenceDates(this).firstOnOrAfter(date);
+        return new RecurrenceDates(this, null, ZoneOffset.UTC).firstOnOrAfter(date);
     }
 
     @Override

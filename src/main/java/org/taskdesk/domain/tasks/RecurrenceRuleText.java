@@ -3,10 +3,15 @@ package org.taskdesk.domain.tasks;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 
 /**
  * Reads the stored RRULE text into a {@link RecurrenceRule} and writes it back; kept apart so the rule class is
@@ -16,6 +21,17 @@ import java.util.Set;
 final class RecurrenceRuleText {
     /** An RFC 5545 x-name part, so other RRULE readers ignore it instead of failing. */
     private static final String AFTER_COMPLETION_MARKER = "X-FROM=DONE";
+
+    /** The schedule parts a calendar may add, in the order the stored text writes them. */
+    private static final List<String> CALENDAR_ORDER =
+            List.of("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS", "WKST", "RSCALE", "SKIP");
+    private static final Set<String> LIMITS = Set.of("FREQ", "INTERVAL", "COUNT", "UNTIL", "X-FROM", "X-TIME");
+    /** An x-name part: the due time chosen, kept while one occurrence sits after a daylight-saving gap. */
+    private static final String KEPT_TIME = "X-TIME";
+    private static final Set<String> SUB_DAILY = Set.of("BYHOUR", "BYMINUTE", "BYSECOND");
+    private static final Pattern PLAIN_DAYS = Pattern.compile("(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*");
+    private static final Pattern ONE_ORDINAL_DAY = Pattern.compile("(\\+?[1-4]|-1)(MO|TU|WE|TH|FR|SA|SU)");
+    private static final Pattern ONE_MONTH_DAY = Pattern.compile("\\+?[1-9][0-9]?");
 
     private final String text;
 
@@ -35,71 +51,142 @@ final class RecurrenceRuleText {
             throw new InvalidTaskException("The repeat rule is " + t.length() + " characters long; the limit is "
                     + RecurrenceRule.MAX_STORED_LENGTH + ".");
         }
-        RecurrenceRule.Frequency freq = null;
-        int interval = 1;
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        int monthDay = 0;
-        int ordinal = 0;
-        DayOfWeek ordinalDay = null;
-        LocalDate until = null;
-        int count = 0;
-        boolean afterCompletion = false;
-        Set<String> seen = new HashSet<>();
+        Map<String, String> parts = new LinkedHashMap<>();
         for (String part : t.split(";", -1)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
                 throw fail("\"" + part + "\" is not a KEY=VALUE part");
             }
             String key = part.substring(0, eq).trim().toUpperCase(Locale.ROOT);
-            String value = part.substring(eq + 1).trim().toUpperCase(Locale.ROOT);
-            if (!seen.add(key)) {
+            String value = part.substring(eq + 1).replace(" ", "").toUpperCase(Locale.ROOT);
+            if (parts.put(key, value) != null) {
                 throw fail(key + " appears twice");
             }
-            switch (key) {
-                case "FREQ":
-                    freq = frequency(value);
-                    break;
-                case "INTERVAL":
-                    interval = number(key, value, RecurrenceRule.MAX_INTERVAL);
-                    break;
-                case "COUNT":
-                    count = number(key, value, RecurrenceRule.MAX_COUNT);
-                    break;
-                case "UNTIL":
-                    until = date(value);
-                    break;
-                case "BYMONTHDAY":
-                    monthDay = number(key, value, 31);
-                    break;
-                case "BYDAY":
-                    if (value.length() > 2 && !Character.isLetter(value.charAt(0))) {
-                        ordinal = byDayOrdinal(value);
-                        ordinalDay = weekday(value.substring(value.length() - 2));
-                    } else {
-                        for (String d : value.split(",", -1)) {
-                            days.add(weekday(d.trim()));
-                        }
-                    }
-                    break;
-                case "X-FROM":
-                    if (!value.equals("DONE")) {
-                        throw fail("X-FROM must be DONE");
-                    }
-                    afterCompletion = true;
-                    break;
-                default:
-                    throw fail("the part " + key + " is not supported (use FREQ, INTERVAL, BYDAY, BYMONTHDAY, "
-                            + "UNTIL, COUNT or X-FROM=DONE)");
-            }
         }
-        if (freq == null) {
+        if (!parts.containsKey("FREQ")) {
             throw fail("FREQ is missing");
         }
-        if (freq == RecurrenceRule.Frequency.MONTHLY && !days.isEmpty()) {
-            throw fail("monthly BYDAY needs a number, such as 2TU or -1FR");
+        RecurrenceRule.Frequency freq = frequency(parts.get("FREQ"));
+        int interval = parts.containsKey("INTERVAL") ? number("INTERVAL", parts.get("INTERVAL"), RecurrenceRule.MAX_INTERVAL) : 1;
+        int count = parts.containsKey("COUNT") ? number("COUNT", parts.get("COUNT"), RecurrenceRule.MAX_COUNT) : 0;
+        LocalDate until = null;
+        LocalTime untilTime = null;
+        boolean untilUtc = false;
+        if (parts.containsKey("UNTIL")) {
+            String value = parts.get("UNTIL");
+            until = date(value);
+            if (value.length() > 8) {
+                untilTime = time(value);
+                untilUtc = value.endsWith("Z");
+            }
         }
-        return new RecurrenceRule(freq, interval, days, monthDay, ordinal, ordinalDay, until, count,
-                afterCompletion);
+        boolean afterCompletion = false;
+        if (parts.containsKey("X-FROM")) {
+            if (!parts.get("X-FROM").equals("DONE")) {
+                throw fail("X-FROM must be DONE");
+            }
+            afterCompletion = true;
+        }
+        Map<String, String> schedule = new LinkedHashMap<>();
+        for (Map.Entry<String, String> part : parts.entrySet()) {
+            String key = part.getKey();
+            if (SUB_DAILY.contains(key)) {
+                throw fail(key + " sets times of day, and a task repeats by whole days (its due time stays)");
+            }
+            if (CALENDAR_ORDER.contains(key)) {
+                schedule.put(key, part.getValue());
+            } else if (!LIMITS.contains(key)) {
+                throw fail("the part " + key + " is not supported (use FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, "
+                        + "BYMONTH, BYYEARDAY, BYWEEKNO, BYSETPOS, WKST or X-FROM=DONE)");
+            }
+        }
+        if (schedule.containsKey("BYDAY")) {
+            // Each day's code said plainly ("XX" is not a day); its number, if any, is lib-recur's to check.
+            for (String day : schedule.get("BYDAY").split(",", -1)) {
+                weekday(day.length() >= 2 ? day.substring(day.length() - 2) : day);
+            }
+        }
+        Editable editable = editable(freq, schedule);
+        RecurrenceRule rule;
+        if (editable != null) {
+            rule = new RecurrenceRule(freq, interval, editable.days, editable.monthDay, editable.ordinal,
+                    editable.ordinalDay, null, until, untilTime, untilUtc, count, afterCompletion);
+        } else {
+            String calendarParts = calendarParts(schedule);
+            checkWithLibRecur(freq, calendarParts);
+            rule = new RecurrenceRule(freq, interval, Set.of(), 0, 0, null, calendarParts, until, untilTime, untilUtc,
+                    count, afterCompletion);
+        }
+        return parts.containsKey(KEPT_TIME) ? rule.keepingTime(keptTime(parts.get(KEPT_TIME))) : rule;
+    }
+
+    private LocalTime keptTime(String value) {
+        if (value.length() != 4 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw fail(KEPT_TIME + " must be a time such as 0230");
+        }
+        try {
+            return LocalTime.of(Integer.parseInt(value.substring(0, 2)), Integer.parseInt(value.substring(2)));
+        } catch (DateTimeException e) {
+            throw fail(KEPT_TIME + " " + value + " is not a time of day");
+        }
+    }
+
+    /** What the editable fields hold, or null when the schedule needs calendar parts. */
+    private record Editable(Set<DayOfWeek> days, int monthDay, int ordinal, DayOfWeek ordinalDay) {
+    }
+
+    private Editable editable(RecurrenceRule.Frequency freq, Map<String, String> schedule) {
+        Set<String> keys = schedule.keySet();
+        if (keys.isEmpty()) {
+            return new Editable(Set.of(), 0, 0, null);
+        }
+        if (keys.size() != 1) {
+            return null;
+        }
+        String byDay = schedule.get("BYDAY");
+        String byMonthDay = schedule.get("BYMONTHDAY");
+        if (freq == RecurrenceRule.Frequency.WEEKLY && byDay != null && PLAIN_DAYS.matcher(byDay).matches()) {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String d : byDay.split(",", -1)) {
+                days.add(weekday(d));
+            }
+            return new Editable(days, 0, 0, null);
+        }
+        if (freq == RecurrenceRule.Frequency.MONTHLY && byDay != null && ONE_ORDINAL_DAY.matcher(byDay).matches()) {
+            int ordinal = Integer.parseInt(byDay.substring(0, byDay.length() - 2).replace("+", ""));
+            return new Editable(Set.of(), 0, ordinal, weekday(byDay.substring(byDay.length() - 2)));
+        }
+        if (freq == RecurrenceRule.Frequency.MONTHLY && byMonthDay != null && ONE_MONTH_DAY.matcher(byMonthDay).matches()
+                && Integer.parseInt(byMonthDay) <= 31) {
+            return new Editable(Set.of(), Integer.parseInt(byMonthDay), 0, null);
+        }
+        return null;
+    }
+
+    private static String calendarParts(Map<String, String> schedule) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : CALENDAR_ORDER) {
+            if (schedule.containsKey(key)) {
+                sb.append(sb.length() == 0 ? "" : ";").append(key).append('=').append(schedule.get(key));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** lib-recur computes the dates, so it decides which values are valid (BYWEEKNO only yearly, BYSETPOS ranges…). */
+    private void checkWithLibRecur(RecurrenceRule.Frequency freq, String calendarParts) {
+        try {
+            new org.dmfs.rfc5545.recur.RecurrenceRule("FREQ=" + freq.name() + ";" + calendarParts,
+                    org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode.RFC5545_STRICT);
+        } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
+            throw fail(e.getMessage() == null ? "its parts do not fit together" : firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private InvalidTaskException fail(String what) {
@@ -111,6 +198,9 @@ final class RecurrenceRuleText {
             if (f.name().equals(value)) {
                 return f;
             }
+        }
+        if (value.equals("HOURLY") || value.equals("MINUTELY") || value.equals("SECONDLY")) {
+            throw fail("FREQ=" + value + " repeats within a day, and a task repeats by whole days: use DAILY or longer");
         }
         throw fail("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
     }
@@ -124,18 +214,6 @@ final class RecurrenceRuleText {
             throw fail(key + " must be a whole number from 1 to " + max);
         }
         return n;
-    }
-
-    private int byDayOrdinal(String value) {
-        String num = value.substring(0, value.length() - 2);
-        switch (num) {
-            case "1": case "+1": return 1;
-            case "2": case "+2": return 2;
-            case "3": case "+3": return 3;
-            case "4": case "+4": return 4;
-            case "-1": return -1;
-            default: throw fail("BYDAY supports the 1st to 4th or the last (-1) weekday, not " + value);
-        }
     }
 
     private DayOfWeek weekday(String code) {
@@ -161,6 +239,19 @@ final class RecurrenceRuleText {
         }
     }
 
+    private LocalTime time(String value) {
+        String digits = value.endsWith("Z") ? value.substring(9, value.length() - 1) : value.substring(9);
+        if (value.charAt(8) != 'T' || digits.length() != 6 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw fail("UNTIL must be a date such as 20271231 or a date and time such as 20271231T235959Z");
+        }
+        try {
+            return LocalTime.of(Integer.parseInt(digits.substring(0, 2)), Integer.parseInt(digits.substring(2, 4)),
+                    Integer.parseInt(digits.substring(4, 6)));
+        } catch (DateTimeException e) {
+            throw fail("UNTIL " + value + " has no such time of day");
+        }
+    }
+
     /**
      * The canonical text of {@code rule}: parts in the order FREQ, INTERVAL (left out when 1), BYDAY or BYMONTHDAY,
      * then, {@code withLimitsAndMarker}, UNTIL or COUNT and the after-completion marker. Without them it is the
@@ -180,13 +271,18 @@ final class RecurrenceRuleText {
             }
         }
         rule.monthDay().ifPresent(day -> sb.append(";BYMONTHDAY=").append(day));
+        rule.calendarParts().ifPresent(parts -> sb.append(';').append(parts));
         if (rule.weekdayOrdinal() != 0) {
             sb.append(";BYDAY=").append(rule.weekdayOrdinal()).append(RecurrenceRule.code(rule.ordinalDay().orElseThrow()));
         }
         if (withLimitsAndMarker) {
             rule.endDate().ifPresent(end -> sb.append(";UNTIL=").append(String.format(Locale.ROOT, "%04d%02d%02d",
                     end.getYear(), end.getMonthValue(), end.getDayOfMonth())));
+            rule.endTime().ifPresent(time -> sb.append(String.format(Locale.ROOT, "T%02d%02d%02d", time.getHour(),
+                    time.getMinute(), time.getSecond())).append(rule.endsInUtc() ? "Z" : ""));
             rule.timesLeft().ifPresent(left -> sb.append(";COUNT=").append(left));
+            rule.keptTime().ifPresent(time -> sb.append(';').append(KEPT_TIME).append('=')
+                    .append(String.format(Locale.ROOT, "%02d%02d", time.getHour(), time.getMinute())));
             if (rule.isAfterCompletion()) {
                 sb.append(';').append(AFTER_COMPLETION_MARKER);
             }

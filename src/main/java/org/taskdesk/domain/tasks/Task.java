@@ -63,7 +63,9 @@ public record Task(long id, String title, String description, boolean completed,
             TaskRules.checkDate(newDue.date(), "due date");
         }
         TaskRules.checkRepeatEnd(newDue, recurrence);
-        return new Task(id, title, description, completed, priority, tags, newDue, recurrence, createdAt, now,
+        // A time kept across a daylight-saving gap belongs to the old due date; a new one is what the person chose.
+        RecurrenceRule rule = recurrence == null || Objects.equals(newDue, due) ? recurrence : recurrence.withoutKeptTime();
+        return new Task(id, title, description, completed, priority, tags, newDue, rule, createdAt, now,
                 completedAt);
     }
 

@@ -2,6 +2,9 @@ package org.taskdesk.domain.tasks;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +30,14 @@ public final class TaskCompletion {
      * unchanged, so a double click does not skip an occurrence.
      */
     public static Result complete(Task task, LocalDate today, Instant now) {
+        return complete(task, today, now, ZoneOffset.UTC);
+    }
+
+    /**
+     * As {@link #complete(Task, LocalDate, Instant)} for a person in {@code zone}, where a repeat's UNTIL with a time
+     * of day (from a calendar) is compared with the task's due time.
+     */
+    public static Result complete(Task task, LocalDate today, Instant now, ZoneId zone) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(now, "now");
@@ -37,11 +48,14 @@ public final class TaskCompletion {
         if (rule != null) {
             // A repeating task without a due date counts from today, which is when the person did it.
             LocalDate currentDue = task.due() == null ? today : task.due().date();
-            Optional<LocalDate> next = rule.nextDueAfterCompletion(currentDue, today);
+            LocalTime dueTime = task.due() == null ? null : task.due().time();
+            Optional<LocalDate> next = rule.nextDueAfterCompletion(currentDue, dueTime, zone, today);
             if (next.isPresent()) {
-                Due nextDue = task.due() == null ? Due.on(next.get()) : task.due().withDate(next.get());
+                // The time chosen comes back after an occurrence that a daylight-saving gap moved (02:30 shown 03:30).
+                Due nextDue = task.due() == null ? Due.on(next.get())
+                        : new Due(next.get(), rule.keptTime().orElse(task.due().time()));
                 Task advanced = new Task(task.id(), task.title(), task.description(), false, task.priority(),
-                        task.tags(), nextDue, rule.withOneOccurrenceUsed(), task.createdAt(), now, now);
+                        task.tags(), nextDue, rule.withOneOccurrenceUsed().withoutKeptTime(), task.createdAt(), now, now);
                 return new Result(advanced, true);
             }
         }

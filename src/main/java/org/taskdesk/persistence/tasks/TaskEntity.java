@@ -57,7 +57,7 @@ class TaskEntity {
     @Column(name = "due_date")
     private LocalDateTime dueDate;
 
-    @Column(name = "recurrence_pattern", length = 50)
+    @Column(name = "recurrence_pattern", length = 500)
     private String recurrencePattern;
 
     @Column(name = "due_has_time", nullable = false)

@@ -37,7 +37,7 @@ final class TaskMapper {
         row.setCompleted(task.completed());
         row.setPriority(task.priority().storedValue());
         row.setTags(task.tags().isEmpty() ? null : task.tags().toStored());
-        row.setRecurrencePattern(task.recurrence() == null ? null : task.recurrence().toStored());
+        row.setRecurrencePattern(task.recurrence() == null ? null : recurrence(task).toStored());
         row.setUpdatedAt(toUtc(task.updatedAt()));
         row.setCompletedAt(toUtc(task.completedAt()));
         Due due = task.due();
@@ -51,6 +51,21 @@ final class TaskMapper {
             row.setDueDate(due.date().atStartOfDay());
             row.setDueHasTime(false);
         }
+    }
+
+    /**
+     * The task's repeat, remembering the due time chosen when that time does not exist on the due date in the
+     * person's zone (the spring daylight-saving gap): the column below holds an instant, which reads back an hour
+     * later (02:30 becomes 03:30), and only this occurrence may move (see {@link RecurrenceRule#keepingTime}).
+     */
+    private RecurrenceRule recurrence(Task task) {
+        RecurrenceRule rule = task.recurrence();
+        Due due = task.due();
+        if (due != null && due.hasTime() && rule.keptTime().isEmpty()
+                && zone.getRules().getValidOffsets(due.toLocalDateTime()).isEmpty()) {
+            return rule.keepingTime(due.time());
+        }
+        return rule;
     }
 
     private Due due(TaskEntity row) {

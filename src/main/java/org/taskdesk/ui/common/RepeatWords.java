@@ -38,6 +38,12 @@ public final class RepeatWords {
                 String which = rule.weekdayOrdinal() == -1 ? Messages.text("repeat.last") : ordinal(rule.weekdayOrdinal());
                 words = Messages.format("repeat.on.weekday.of.month", words, which, dayName(rule.ordinalDay().orElseThrow()));
             }
+            if (rule.dayOrLastDay().isPresent()) {
+                words = Messages.format("repeat.on.month.day.or.last", words, ordinal(rule.dayOrLastDay().get()));
+            } else if (rule.hasCalendarParts()) {
+                // A calendar's rule (BYSETPOS, BYMONTH…) has no words of ours; its own text is exact.
+                words = Messages.format("repeat.calendar.parts", words, rule.calendarParts().orElseThrow());
+            }
         }
         if (rule.isAfterCompletion()) {
             words = Messages.format("repeat.after.completion", words);

@@ -45,7 +45,9 @@ class QuickAddParserPropertyTest {
         assertThat(q.dueTime()).isEqualTo(LocalTime.of(9, 0));
         assertThat(q.priority()).isEqualTo(Priority.HIGH);
         assertThat(q.tags().names()).containsExactly("home");
-        assertThat(q.recurrence()).isEqualTo(RecurrenceRule.monthly(1));
+        // From the 29th to the 31st, "every month" is that day or a shorter month's last day (ADR 0020).
+        int day = q.dueDate().getDayOfMonth();
+        assertThat(q.recurrence()).isEqualTo(day < 29 ? RecurrenceRule.monthly(1) : RecurrenceRule.monthlyOnDayOrLast(1, day));
     }
 
     @Property(tries = 200)

@@ -68,7 +68,7 @@ final class RepeatEditorView {
         VBox details = new VBox(6, every, days, ending, after);
         details.visibleProperty().bind(model.presetProperty().isNotEqualTo(RepeatPreset.NEVER));
         details.managedProperty().bind(details.visibleProperty());
-        root = new VBox(5, heading, preset, details, error, summary(), nextDates());
+        root = new VBox(5, heading, preset, ruleText(), details, error, summary(), nextDates());
     }
 
     Node root() {
@@ -121,6 +121,18 @@ final class RepeatEditorView {
         HBox ending = new HBox(6, end, until, count);
         ending.setAlignment(Pos.CENTER_LEFT);
         return ending;
+    }
+
+    /** A rule the fields cannot show, as its own text: what is kept until its schedule is changed. */
+    private Label ruleText() {
+        Label rule = new Label();
+        rule.setId("detail-repeat-rule");
+        rule.setWrapText(true);
+        rule.textProperty().bind(Bindings.createStringBinding(() -> model.ruleTextProperty().get().isEmpty() ? ""
+                : Messages.format("detail.repeat.rule", model.ruleTextProperty().get()), model.ruleTextProperty()));
+        rule.visibleProperty().bind(model.ruleTextProperty().isNotEmpty());
+        rule.managedProperty().bind(rule.visibleProperty());
+        return rule;
     }
 
     private Label summary() {

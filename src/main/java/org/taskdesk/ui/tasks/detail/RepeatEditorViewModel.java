@@ -28,7 +28,9 @@ import org.taskdesk.ui.tasks.detail.FieldReading.FieldException;
 /**
  * The repeat editor: a preset ("Every week") or "every N units" with weekdays, how the repeat ends, and whether it
  * counts from completion; the rule in words and its next five dates as edited. A rule the editor cannot show field
- * by field ("every month on the 2nd Tuesday") is kept as it is until the person touches the editor.
+ * by field ("every month on the 2nd Tuesday", a calendar's BYSETPOS…) is shown as its RRULE text and kept exactly as
+ * it is until the person changes its schedule (preset, interval, unit, days); a change to how it ends or to "count
+ * from completion" alone is applied to that rule, so its calendar parts are never dropped behind the person's back.
  */
 public final class RepeatEditorViewModel {
     private final Runnable edited;
@@ -47,11 +49,13 @@ public final class RepeatEditorViewModel {
 
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyStringWrapper ruleText = new ReadOnlyStringWrapper(this, "ruleText", "");
     private final ObservableList<String> nextDates = FXCollections.observableArrayList();
     private final ObservableList<String> readNextDates = FXCollections.unmodifiableObservableList(nextDates);
 
     private RecurrenceRule untouchedRule;
     private boolean touched;
+    private boolean scheduleTouched;
 
     /** @param edited called when the person changes the repeat (not when a task's repeat is shown) */
     RepeatEditorViewModel(Runnable edited) {
@@ -68,9 +72,12 @@ public final class RepeatEditorViewModel {
         for (DayOfWeek day : DayOfWeek.values()) {
             BooleanProperty on = new SimpleBooleanProperty(this, day.name());
             weekdays.put(day, on);
-            on.addListener(this::fieldChanged);
+            on.addListener(this::scheduleChanged);
         }
-        for (Observable field : List.of(interval, unit, end, until, untilText, count, afterCompletion)) {
+        for (Observable field : List.of(interval, unit)) {
+            field.addListener(this::scheduleChanged);
+        }
+        for (Observable field : List.of(end, until, untilText, count, afterCompletion)) {
             field.addListener(this::fieldChanged);
         }
         preset.addListener((obs, old, now) -> applyPreset(now));
@@ -125,6 +132,14 @@ public final class RepeatEditorViewModel {
         return text.getReadOnlyProperty();
     }
 
+    /**
+     * The shown rule as RRULE text ({@code FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1}) when the fields cannot
+     * show it, else empty; empty again once the person changes its schedule.
+     */
+    public ReadOnlyStringProperty ruleTextProperty() {
+        return ruleText.getReadOnlyProperty();
+    }
+
     /** The next five dates of the repeat as edited, in words. */
     public ObservableList<String> nextDates() {
         return readNextDates;
@@ -147,12 +162,20 @@ public final class RepeatEditorViewModel {
         return touched;
     }
 
+    /** Whether the fields show {@code rule} whole: else it is kept as it came until its schedule is changed. */
+    static boolean fieldsShow(RecurrenceRule rule) {
+        return !rule.hasCalendarParts() && rule.monthDay().isEmpty() && rule.weekdayOrdinal() == 0
+                && rule.endTime().isEmpty();
+    }
+
     /** Shows {@code rule} (null: does not repeat) without counting it as an edit. */
     void show(RecurrenceRule rule) {
         loading = true;
         try {
             touched = false;
+            scheduleTouched = false;
             untouchedRule = rule;
+            ruleText.set(rule == null || fieldsShow(rule) ? "" : rule.toStored());
             untilText.set("");
             for (BooleanProperty day : weekdays.values()) {
                 day.set(false);
@@ -172,7 +195,7 @@ public final class RepeatEditorViewModel {
             until.set(rule == null ? null : rule.endDate().orElse(null));
             count.set(rule == null ? "5" : rule.timesLeft().map(String::valueOf).orElse("5"));
             afterCompletion.set(rule != null && rule.isAfterCompletion());
-            preset.set(rule == null ? RepeatPreset.NEVER : RepeatPreset.of(rule));
+            preset.set(rule == null ? RepeatPreset.NEVER : fieldsShow(rule) ? RepeatPreset.of(rule) : RepeatPreset.CUSTOM);
         } finally {
             loading = false;
         }
@@ -186,18 +209,24 @@ public final class RepeatEditorViewModel {
     void keep(Values typed, Values shown) {
         loading = true;
         try {
-            boolean kept = TaskFieldsViewModel.keep(preset, typed.preset(), shown.preset());
-            kept |= TaskFieldsViewModel.keep(interval, typed.interval(), shown.interval());
-            kept |= TaskFieldsViewModel.keep(unit, typed.unit(), shown.unit());
+            boolean scheduleKept = TaskFieldsViewModel.keep(preset, typed.preset(), shown.preset());
+            scheduleKept |= TaskFieldsViewModel.keep(interval, typed.interval(), shown.interval());
+            scheduleKept |= TaskFieldsViewModel.keep(unit, typed.unit(), shown.unit());
             for (DayOfWeek day : DayOfWeek.values()) {
-                kept |= TaskFieldsViewModel.keep(weekdays.get(day), typed.weekdays().get(day), shown.weekdays().get(day));
+                scheduleKept |= TaskFieldsViewModel.keep(weekdays.get(day), typed.weekdays().get(day),
+                        shown.weekdays().get(day));
             }
+            boolean kept = scheduleKept;
             kept |= TaskFieldsViewModel.keep(end, typed.end(), shown.end());
             kept |= TaskFieldsViewModel.keep(until, typed.until(), shown.until());
             kept |= TaskFieldsViewModel.keep(untilText, typed.untilText(), shown.untilText());
             kept |= TaskFieldsViewModel.keep(count, typed.count(), shown.count());
             kept |= TaskFieldsViewModel.keep(afterCompletion, typed.afterCompletion(), shown.afterCompletion());
             touched = kept;
+            scheduleTouched = scheduleKept;
+            if (scheduleKept) {
+                ruleText.set("");
+            }
         } finally {
             loading = false;
         }
@@ -216,14 +245,20 @@ public final class RepeatEditorViewModel {
         if (!touched && untouchedRule != null) {
             return untouchedRule;
         }
-        int n = FieldReading.number(interval.get(), RecurrenceRule.MAX_INTERVAL,
-                Messages.format("detail.repeat.interval.range", RecurrenceRule.MAX_INTERVAL));
-        RecurrenceRule rule = switch (unit.get()) {
-            case DAYS -> RecurrenceRule.daily(n);
-            case WEEKS -> RecurrenceRule.weekly(n, daysToStore(dueDate));
-            case MONTHS -> RecurrenceRule.monthly(n);
-            case YEARS -> RecurrenceRule.yearly(n);
-        };
+        RecurrenceRule rule;
+        boolean keptCalendarRule = !scheduleTouched && untouchedRule != null && !fieldsShow(untouchedRule);
+        if (keptCalendarRule) {
+            rule = untouchedRule.scheduleOnly();
+        } else {
+            int n = FieldReading.number(interval.get(), RecurrenceRule.MAX_INTERVAL,
+                    Messages.format("detail.repeat.interval.range", RecurrenceRule.MAX_INTERVAL));
+            rule = switch (unit.get()) {
+                case DAYS -> RecurrenceRule.daily(n);
+                case WEEKS -> RecurrenceRule.weekly(n, daysToStore(dueDate));
+                case MONTHS -> RecurrenceRule.monthly(n);
+                case YEARS -> RecurrenceRule.yearly(n);
+            };
+        }
         if (end.get() == RepeatEnd.UNTIL) {
             if (untilText.get() != null && !untilText.get().isEmpty()) {
                 throw new FieldException(FieldReading.notADate(untilText.get(), today));
@@ -234,7 +269,9 @@ public final class RepeatEditorViewModel {
             if (dueDate != null && until.get().isBefore(dueDate)) {
                 throw new FieldException(Messages.text("detail.repeat.until.before.due"));
             }
-            rule = rule.until(until.get());
+            rule = keptCalendarRule && until.get().equals(untouchedRule.endDate().orElse(null))
+                    ? rule.endingAs(untouchedRule) // the same last day: keep its time of day (a calendar's UNTIL)
+                    : rule.until(until.get());
         } else if (end.get() == RepeatEnd.COUNT) {
             rule = rule.times(FieldReading.number(count.get(), RecurrenceRule.MAX_COUNT,
                     Messages.format("detail.repeat.count.range", RecurrenceRule.MAX_COUNT)));
@@ -299,7 +336,17 @@ public final class RepeatEditorViewModel {
             loading = false;
         }
         touched = true;
+        scheduleTouched = true;
+        ruleText.set("");
         edited.run();
+    }
+
+    private void scheduleChanged(Observable ignored) {
+        if (!loading) {
+            scheduleTouched = true;
+            ruleText.set("");
+        }
+        fieldChanged(ignored);
     }
 
     private void fieldChanged(Observable ignored) {

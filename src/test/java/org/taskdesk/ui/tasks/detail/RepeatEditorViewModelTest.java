@@ -84,4 +84,49 @@ class RepeatEditorViewModelTest {
         assertThat(editor.textProperty().get()).isEmpty();
         assertThat(editor.nextDates()).isEmpty();
     }
+
+    @Test
+    void aCalendarRuleIsShownAsItsTextWithItsNextDatesAndKeptWhenNothingIsChanged() {
+        // The second-to-last weekday of the month, from a calendar (RFC 5545's example).
+        RecurrenceRule fromCalendar = RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2");
+        editor.show(fromCalendar);
+        editor.preview(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV), MONDAY_23_NOV);
+
+        assertThat(edits).hasValue(0);
+        assertThat(editor.ruleTextProperty().get()).isEqualTo("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2");
+        assertThat(editor.presetProperty().get()).as("not the plain 'Every month' it is not").isEqualTo(RepeatPreset.CUSTOM);
+        assertThat(editor.textProperty().get()).isEqualTo("Every month (BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2)");
+        // November 2026 ends on Monday 30, so its second-to-last weekday is Friday 27; December 2026 ends on Thursday 31.
+        assertThat(editor.nextDates()).containsExactly("Fri 27 Nov 2026", "Wed 30 Dec 2026", "Thu 28 Jan 2027",
+                "Thu 25 Feb 2027", "Tue 30 Mar 2027");
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(fromCalendar);
+    }
+
+    @Test
+    void changingOnlyHowACalendarRuleEndsKeepsItsParts() {
+        editor.show(RecurrenceRule.parse("FREQ=YEARLY;BYMONTH=6,7"));
+        editor.endProperty().set(RepeatEnd.COUNT);
+        editor.countProperty().set("4");
+
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV).toStored()).isEqualTo("FREQ=YEARLY;BYMONTH=6,7;COUNT=4");
+        assertThat(editor.ruleTextProperty().get()).isEqualTo("FREQ=YEARLY;BYMONTH=6,7");
+    }
+
+    @Test
+    void countingACalendarRuleFromCompletionKeepsItsUntilWithItsTime() {
+        editor.show(RecurrenceRule.parse("FREQ=MONTHLY;BYDAY=1SU,-1SU;UNTIL=20271224T000000Z"));
+        editor.afterCompletionProperty().set(true);
+
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV).toStored())
+                .isEqualTo("FREQ=MONTHLY;BYDAY=1SU,-1SU;UNTIL=20271224T000000Z;X-FROM=DONE");
+    }
+
+    @Test
+    void changingACalendarRulesScheduleReplacesItWithWhatTheFieldsSay() {
+        editor.show(RecurrenceRule.parse("FREQ=YEARLY;BYMONTH=6,7"));
+        editor.intervalProperty().set("2");
+
+        assertThat(editor.rule(MONDAY_23_NOV, MONDAY_23_NOV)).isEqualTo(RecurrenceRule.yearly(2));
+        assertThat(editor.ruleTextProperty().get()).isEmpty();
+    }
 }
