@@ -128,6 +128,11 @@ public final class MainWindowView {
                 toasts.show(now);
             }
         });
+        models.status().noticeProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                toasts.show(now);
+            }
+        });
         // Nothing else tells the window that 09:01 has come: every minute, what is today and overdue is decided again.
         clockTick.getKeyFrames().add(new KeyFrame(Duration.minutes(1), e -> {
             models.store().timePassed();
