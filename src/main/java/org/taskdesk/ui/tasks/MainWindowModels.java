@@ -6,6 +6,7 @@ import org.taskdesk.tasks.TaskService;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.tasks.detail.TaskDetailViewModel;
+import org.taskdesk.ui.tasks.list.RenameInPlace;
 import org.taskdesk.ui.tasks.list.SelectionActions;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
@@ -30,6 +31,7 @@ public final class MainWindowModels {
     private final SearchViewModel search;
     private final TaskListViewModel list;
     private final SelectionActions actions;
+    private final RenameInPlace rename;
     private final QuickAddViewModel quickAdd;
     private final TaskDetailViewModel detail;
 
@@ -46,6 +48,7 @@ public final class MainWindowModels {
         search = new SearchViewModel();
         list = new TaskListViewModel(store, sidebar, search, clock);
         actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
+        rename = new RenameInPlace(commands, undo, clock, status);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
@@ -86,6 +89,11 @@ public final class MainWindowModels {
 
     public SelectionActions actions() {
         return actions;
+    }
+
+    /** Renaming a task in its row (double-click, F2). */
+    public RenameInPlace rename() {
+        return rename;
     }
 
     public QuickAddViewModel quickAdd() {

@@ -70,8 +70,8 @@ public final class MainWindowView {
         this.models = new MainWindowModels(context.workspace().tasks(), context.user(), context.background(),
                 context.dialogs(), context.clock());
         detailView = new TaskDetailView(models.detail());
-        list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
-                detailView::focus);
+        list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.rename(),
+                models.clock(), detailView::focus);
         quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
         tagDialogs = new TagDialogs(models.actions(), models.list().selection());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
@@ -267,6 +267,13 @@ public final class MainWindowView {
         @Override
         public void showList() {
             list.focus();
+        }
+
+        @Override
+        public void rename() {
+            if (textFocus().isEmpty()) { // F2 while typing elsewhere is not meant for the list
+                list.renameSelected();
+            }
         }
 
         @Override
