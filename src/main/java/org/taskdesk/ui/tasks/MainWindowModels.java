@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks;
 
 import java.time.Clock;
+import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.ui.common.BackgroundTasks;
@@ -94,6 +95,15 @@ public final class MainWindowModels {
     /** Renaming a task in its row (double-click, F2). */
     public RenameInPlace rename() {
         return rename;
+    }
+
+    /**
+     * Completes the task with this id as one undoable step, as the list's check box does (a reminder's Complete);
+     * nothing when it is gone or already done.
+     */
+    public void complete(long taskId) {
+        store.find(taskId).filter(task -> !task.completed())
+                .ifPresent(task -> undo.execute(commands.complete(List.of(task)), () -> { }));
     }
 
     public QuickAddViewModel quickAdd() {

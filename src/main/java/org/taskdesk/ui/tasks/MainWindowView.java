@@ -183,6 +183,16 @@ public final class MainWindowView {
         menus.addItem(menuName, item);
     }
 
+    /** Puts {@code layer} over the window, under the shortcuts card (e.g. the reminders waiting for an answer). */
+    public void addOverlay(Node layer) {
+        root.getChildren().add(root.getChildren().indexOf(shortcuts.root()), layer);
+    }
+
+    /** Completes the task with this id as one undoable step (a reminder's Complete). */
+    public void completeTask(long taskId) {
+        models.complete(taskId);
+    }
+
     /** Shows a short note over the window that goes away by itself; never takes the focus. */
     public void notify(String message) {
         toasts.show(message);
