@@ -9,20 +9,18 @@ import org.taskdesk.ui.common.Messages;
 
 /** What the person can do with a reminder, in the desktop notification and in the window alike. */
 public enum ReminderChoice {
-    COMPLETE("complete", "reminders.complete"),
-    SNOOZE_10_MINUTES("snooze-10m", "reminders.snooze.10m"),
-    SNOOZE_1_HOUR("snooze-1h", "reminders.snooze.1h"),
-    SNOOZE_TOMORROW("snooze-tomorrow", "reminders.snooze.tomorrow");
+    COMPLETE("complete"),
+    SNOOZE_10_MINUTES("snooze-10m"),
+    SNOOZE_1_HOUR("snooze-1h"),
+    SNOOZE_TOMORROW("snooze-tomorrow");
 
     /** A snooze until tomorrow comes back in the morning, not at whatever time it was snoozed. */
     static final LocalTime TOMORROW_AT = LocalTime.of(9, 0);
 
     private final String action;
-    private final String label;
 
-    ReminderChoice(String action, String labelKey) {
+    ReminderChoice(String action) {
         this.action = action;
-        this.label = labelKey;
     }
 
     /** The name a desktop notification gives this choice and hands back when it is clicked. */
@@ -32,7 +30,12 @@ public enum ReminderChoice {
 
     /** The button's words. */
     public String label() {
-        return Messages.text(label);
+        return switch (this) {
+            case COMPLETE -> Messages.text("reminders.complete");
+            case SNOOZE_10_MINUTES -> Messages.text("reminders.snooze.10m");
+            case SNOOZE_1_HOUR -> Messages.text("reminders.snooze.1h");
+            case SNOOZE_TOMORROW -> Messages.text("reminders.snooze.tomorrow");
+        };
     }
 
     /** The choice whose {@link #action()} is {@code name}; null for anything else (closed without a choice). */

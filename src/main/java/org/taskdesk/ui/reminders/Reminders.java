@@ -74,7 +74,8 @@ public final class Reminders {
     }
 
     private static String path(DesktopServices desktop) {
-        return desktop == null ? System.getenv("PATH") : desktop.environment().getOrDefault("PATH", "");
+        String name = "PATH"; // not shown: an environment variable's name
+        return desktop == null ? System.getenv(name) : desktop.environment().getOrDefault(name, "");
     }
 
     /** The reminders shown in the window until the person chooses or dismisses them (no desktop notification). */
