@@ -122,7 +122,11 @@ public final class TaskListView {
 
     /** The clock moved on: rows say "Today 09:00" or mark a task overdue by the time, so they are drawn again. */
     public void timePassed() {
-        taskList.refresh();
+        // A refresh makes new cells: it would take the title field from under the person typing a new title (and
+        // save it half-typed). The rows are drawn again at the next minute instead.
+        if (rename.renamingProperty().get() == null) {
+            taskList.refresh();
+        }
     }
 
     /** F2: renames the current task (else the first selected) in its row. */
