@@ -103,6 +103,22 @@ class RenameInPlaceFxTest {
         return robot.lookup("#rename-field").tryQuery();
     }
 
+    /**
+     * A double-click on {@code row}; again if none opened the field: on a loaded machine the robot's two clicks can
+     * come further apart than the system's double-click time, and then they are two single clicks.
+     */
+    private void doubleClick(FxRobot robot, Node row) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            robot.doubleClickOn(row, MouseButton.PRIMARY);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> field(robot).isPresent()));
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                // two single clicks: try again
+            }
+        }
+    }
+
     private TextField openedField(FxRobot robot) {
         waitUntil(() -> field(robot).isPresent() && field(robot).get().isFocused());
         return field(robot).orElseThrow();
@@ -110,7 +126,7 @@ class RenameInPlaceFxTest {
 
     @Test
     void aDoubleClickRenamesInPlaceEnterSavesAndCtrlZTakesItBack(FxRobot robot) {
-        robot.doubleClickOn(row(robot, "Pay rent"), MouseButton.PRIMARY);
+        doubleClick(robot, row(robot, "Pay rent"));
         TextField field = openedField(robot);
         String text = fx(field::getText);
         assertThat(text).isEqualTo("Pay rent");
