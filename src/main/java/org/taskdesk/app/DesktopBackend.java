@@ -183,6 +183,21 @@ final class DesktopBackend implements DesktopServices {
     }
 
     @Override
+    public String snoozedReminders() {
+        try {
+            return settings.get(SettingsFile.SNOOZED_REMINDERS).orElse("");
+        } catch (TaskDeskException e) {
+            // As for the window's place: an unreadable file is reported when the database setting is read.
+            return "";
+        }
+    }
+
+    @Override
+    public void saveSnoozedReminders(String entries) {
+        settings.put(SettingsFile.SNOOZED_REMINDERS, entries.isEmpty() ? null : entries);
+    }
+
+    @Override
     public Clock clock() {
         return clock;
     }

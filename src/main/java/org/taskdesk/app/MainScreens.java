@@ -11,6 +11,7 @@ import org.taskdesk.ui.MainScreen;
 import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.ToolWindows;
+import org.taskdesk.ui.reminders.ReminderCards;
 import org.taskdesk.ui.reminders.Reminders;
 import org.taskdesk.ui.settings.SettingsView;
 import org.taskdesk.ui.stats.StatisticsView;
@@ -36,7 +37,8 @@ final class MainScreens {
             settings.setOnAction(e -> tools.show("settings",
                     () -> SettingsView.open(context, window.root().getScene().getWindow())));
             window.addMenuItem("File", settings); // not shown: the menu's name in code
-            Reminders reminders = new Reminders(context, window::notify);
+            Reminders reminders = new Reminders(context, window::notify, window::completeTask);
+            window.addOverlay(new ReminderCards(reminders).root());
             reminders.start();
             window.whenTasksShown(probe::taskListShown);
             return new MainScreen() {

@@ -61,6 +61,12 @@ public interface DesktopServices {
     /** Remembers where the main window is, for the next start. Blocks. */
     void saveWindowPlace(WindowPlace place);
 
+    /** The snoozed reminders kept for the next start, as the reminders wrote them; empty when none. Blocks. */
+    String snoozedReminders();
+
+    /** Keeps the snoozed reminders for the next start. Blocks. */
+    void saveSnoozedReminders(String entries);
+
     Clock clock();
 
     /** The environment variables, for things like the system's dark-mode hint. */

@@ -104,4 +104,19 @@ class DesktopBackendTest {
         assertThat(nextStart.windowPlace()).contains(place);
         assertThat(nextStart.theme()).isEqualTo(Theme.DARK);
     }
+
+    @Test
+    void snoozedRemindersAreKeptInTheSettingsFileForTheNextStartAndClearedWhenNoneAreLeft() {
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(desktop.snoozedReminders()).isEmpty();
+        desktop.saveTheme(Theme.DARK);
+
+        desktop.saveSnoozedReminders("1a2b/7/1795255200/1795255800");
+
+        DesktopServices nextStart = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(nextStart.snoozedReminders()).isEqualTo("1a2b/7/1795255200/1795255800");
+        assertThat(nextStart.theme()).isEqualTo(Theme.DARK);
+        nextStart.saveSnoozedReminders("");
+        assertThat(TestDesktop.backend(folder, Clock.systemUTC(), null).snoozedReminders()).isEmpty();
+    }
 }

@@ -22,6 +22,8 @@ public final class FakeDesktop implements DesktopServices {
     private final String databaseName;
     private Theme theme = Theme.LIGHT;
     private WindowPlace windowPlace;
+    /** The settings file's snoozed reminders, as the app would keep them. */
+    public volatile String snoozedReminders = "";
 
     public FakeDesktop(Clock clock, String databaseName) {
         this.clock = clock;
@@ -114,5 +116,15 @@ public final class FakeDesktop implements DesktopServices {
     @Override
     public Map<String, String> environment() {
         return Map.of();
+    }
+
+    @Override
+    public String snoozedReminders() {
+        return snoozedReminders;
+    }
+
+    @Override
+    public void saveSnoozedReminders(String entries) {
+        snoozedReminders = entries;
     }
 }

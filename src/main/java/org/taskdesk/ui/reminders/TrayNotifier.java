@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.taskdesk.ui.common.Messages;
 
 /**
- * Shows reminders as desktop notifications through the system tray, where there is one. On a headless machine or a
- * desktop without a tray it does nothing: the in-app notice is always shown anyway. All AWT work, starting AWT
+ * Draws attention to a reminder the desktop's notification service could not show, through the system tray where
+ * there is one (a message without buttons: the choices are in the window). On a headless machine or a desktop
+ * without a tray it does nothing: the reminder stays in the window anyway. All AWT work, starting AWT
  * itself (which {@code SystemTray.isSupported()} and {@code EventQueue.invokeLater} do), happens off the JavaFX
  * thread: a background thread hands it to AWT's own thread, so the JavaFX thread never waits for AWT to start.
  */

@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks;
 
 import java.time.Clock;
+import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.TaskService;
@@ -8,6 +9,7 @@ import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.tasks.detail.TaskDetailViewModel;
 import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
+import org.taskdesk.ui.tasks.list.RenameInPlace;
 import org.taskdesk.ui.tasks.list.SelectionActions;
 import org.taskdesk.ui.tasks.list.TaskListViewModel;
 import org.taskdesk.ui.tasks.quickadd.QuickAddViewModel;
@@ -35,6 +37,7 @@ public final class MainWindowModels {
     private final TaskListViewModel list;
     private final SelectionActions actions;
     private final ManySelectedViewModel manySelected;
+    private final RenameInPlace rename;
     private final QuickAddViewModel quickAdd;
     private final TaskDetailViewModel detail;
 
@@ -53,6 +56,7 @@ public final class MainWindowModels {
         list = new TaskListViewModel(store, sidebar, search, clock);
         actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
         manySelected = new ManySelectedViewModel(list.selection(), actions);
+        rename = new RenameInPlace(commands, undo, clock, status);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
@@ -103,6 +107,20 @@ public final class MainWindowModels {
     /** "6 selected" and the bulk actions, in place of the detail pane. */
     public ManySelectedViewModel manySelected() {
         return manySelected;
+    }
+
+    /** Renaming a task in its row (double-click, F2). */
+    public RenameInPlace rename() {
+        return rename;
+    }
+
+    /**
+     * Completes the task with this id as one undoable step, as the list's check box does (a reminder's Complete);
+     * nothing when it is gone or already done.
+     */
+    public void complete(long taskId) {
+        store.find(taskId).filter(task -> !task.completed())
+                .ifPresent(task -> undo.execute(commands.complete(List.of(task)), () -> { }));
     }
 
     public QuickAddViewModel quickAdd() {

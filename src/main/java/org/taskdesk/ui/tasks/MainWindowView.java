@@ -76,8 +76,8 @@ public final class MainWindowView {
         this.models = new MainWindowModels(context.workspace().tasks(), context.workspace().savedSearches(),
                 context.user(), context.background(), context.dialogs(), context.clock());
         detailView = new TaskDetailView(models.detail());
-        list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
-                detailView::focus);
+        list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.rename(),
+                models.clock(), detailView::focus);
         quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
         tagDialogs = new TagDialogs(models.actions(), models.list().selection());
         ManySelectedViewModel many = models.manySelected();
@@ -148,6 +148,11 @@ public final class MainWindowView {
                 toasts.show(now);
             }
         });
+        models.status().noticeProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                toasts.show(now);
+            }
+        });
         // Nothing else tells the window that 09:01 has come: every minute, what is today and overdue is decided again.
         clockTick.getKeyFrames().add(new KeyFrame(Duration.minutes(1), e -> {
             models.store().timePassed();
@@ -210,6 +215,16 @@ public final class MainWindowView {
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */
     public void addMenuItem(String menuName, MenuItem item) {
         menus.addItem(menuName, item);
+    }
+
+    /** Puts {@code layer} over the window, under the shortcuts card (e.g. the reminders waiting for an answer). */
+    public void addOverlay(Node layer) {
+        root.getChildren().add(root.getChildren().indexOf(shortcuts.root()), layer);
+    }
+
+    /** Completes the task with this id as one undoable step (a reminder's Complete). */
+    public void completeTask(long taskId) {
+        models.complete(taskId);
     }
 
     /** Shows a short note over the window that goes away by itself; never takes the focus. */
@@ -297,6 +312,13 @@ public final class MainWindowView {
         @Override
         public void showList() {
             list.focus();
+        }
+
+        @Override
+        public void rename() {
+            if (textFocus().isEmpty()) { // F2 while typing elsewhere is not meant for the list
+                list.renameSelected();
+            }
         }
 
         @Override

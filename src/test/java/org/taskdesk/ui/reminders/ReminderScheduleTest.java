@@ -66,4 +66,55 @@ class ReminderScheduleTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(check(moved)).containsExactly("Due now: Stand-up (11:45)");
     }
+
+    @Test
+    void aSnoozedReminderComesBackWhenTheSnoozeEndsAndOnlyThen() {
+        Task call = at(1, "Call mum", 11, 0);
+        Reminder first = schedule.check(List.of(call)).get(0);
+
+        schedule.snooze(first, clock.instant().plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(check(call)).as("11:09").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(check(call)).containsExactly("Due now: Call mum (11:00)");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(check(call)).as("once per snooze").isEmpty();
+        assertThat(schedule.snoozes()).isEmpty();
+    }
+
+    @Test
+    void snoozesKeptFromTheLastRunComeBackEvenLongAfterTheDueTimeAndGoWithTheirTask() {
+        Task call = at(1, "Call mum", 11, 0);
+        Task rent = at(2, "Pay rent", 11, 0);
+        List<Reminder> both = schedule.check(List.of(call, rent));
+        assertThat(both).hasSize(2);
+        both.forEach(reminder -> schedule.snooze(reminder, Instant.parse("2026-11-22T08:00:00Z"))); // 09:00 Berlin
+        List<Snooze> kept = schedule.snoozes();
+
+        clock.advance(Duration.ofHours(20)); // the app is restarted the next morning, 07:00
+        ReminderSchedule next = new ReminderSchedule(clock, Duration.ofMinutes(5));
+        next.restore(kept);
+        Task rentDone = new Task(2, "Pay rent", "", true, null, null, rent.due(), null, Instant.EPOCH, Instant.EPOCH,
+                Instant.EPOCH);
+        assertThat(next.check(List.of(call))).as("07:00, before the snooze ends").isEmpty();
+        assertThat(next.snoozes()).as("a snooze goes with its task (done: not among the open tasks)")
+                .extracting(Snooze::taskId).containsExactly(1L);
+        clock.advance(Duration.ofHours(2));
+        assertThat(next.check(List.of(call, rentDone))).extracting(Reminder::message)
+                .containsExactly("Due now: Call mum (11:00)");
+    }
+
+    @Test
+    void snoozesAreWrittenPerPersonAndDatabaseAndOthersAreKept() {
+        Snooze mine = new Snooze(7, Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:10:00Z"));
+        String ann = Snooze.owner("/home/ann/tasks.mv.db", 1);
+        String bob = Snooze.owner("/home/ann/tasks.mv.db", 2);
+        String written = Snooze.toSetting("", bob, List.of(mine));
+        written = Snooze.toSetting(written + ";garbage/x/y/z", ann, List.of(mine));
+
+        assertThat(Snooze.fromSetting(written, ann)).containsExactly(mine);
+        assertThat(Snooze.fromSetting(written, bob)).containsExactly(mine);
+        assertThat(Snooze.fromSetting(Snooze.toSetting(written, ann, List.of()), bob)).containsExactly(mine);
+        assertThat(Snooze.fromSetting(Snooze.toSetting(written, ann, List.of()), ann)).isEmpty();
+    }
 }

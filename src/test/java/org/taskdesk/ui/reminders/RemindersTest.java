@@ -35,12 +35,32 @@ class RemindersTest {
     private TestDesk desk;
     private final List<String> inApp = new ArrayList<>();
     private final List<String> desktop = new ArrayList<>();
+    private final List<Long> completed = new ArrayList<>();
+    /** What the fake desktop route does with each reminder it is asked to show. */
+    private ReminderChoice answer;
+    private boolean desktopHasNotifications = true;
+    private final List<ReminderSchedule.Reminder> shownOnDesktop = new ArrayList<>();
+    private final ReminderNotifier fakeDesktop = (reminder, chosen, notShown) -> {
+        if (!desktopHasNotifications) {
+            notShown.run();
+            return;
+        }
+        desktop.add(reminder.message());
+        shownOnDesktop.add(reminder);
+        if (answer != null) {
+            chosen.accept(answer);
+        }
+    };
     private Reminders reminders;
 
     @BeforeEach
     void open() {
         desk = new TestDesk(folder, clock);
-        reminders = new Reminders(desk.context(new DirectBackgroundTasks()), inApp::add, desktop::add);
+        reminders = reminders(new DirectBackgroundTasks());
+    }
+
+    private Reminders reminders(BackgroundTasks background) {
+        return new Reminders(desk.context(background), inApp::add, fakeDesktop, message -> { }, completed::add);
     }
 
     @AfterEach
@@ -85,7 +105,7 @@ class RemindersTest {
                 update.run();
             }
         };
-        Reminders broken = new Reminders(desk.context(down), inApp::add, desktop::add);
+        Reminders broken = reminders(down);
 
         broken.checkNow();
         assertThat(inApp).isEmpty();
@@ -97,7 +117,7 @@ class RemindersTest {
     void aCheckStillRunningAtSignOutAnnouncesNothing() {
         desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock));
         HeldBackgroundTasks slow = new HeldBackgroundTasks();
-        Reminders late = new Reminders(desk.context(slow), inApp::add, desktop::add);
+        Reminders late = reminders(slow);
 
         late.checkNow();
         late.stop();
@@ -105,5 +125,73 @@ class RemindersTest {
 
         assertThat(inApp).isEmpty();
         assertThat(desktop).isEmpty();
+    }
+
+    @Test
+    void snoozingFromTheDesktopNotificationRemindsAgainLaterAndIsKeptForTheNextStart() {
+        long call = desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock)).id();
+        answer = ReminderChoice.SNOOZE_10_MINUTES;
+
+        reminders.checkNow();
+        assertThat(desktop).containsExactly("Due now: Call mum (10:59)");
+        assertThat(inApp).containsExactly("Due now: Call mum (10:59)", "Reminder of \"Call mum\" snoozed until 11:10");
+        assertThat(desk.desktop.snoozedReminders).as("kept in the settings").contains("/" + call + "/");
+
+        answer = null;
+        clock.advance(Duration.ofMinutes(9));
+        reminders.checkNow();
+        assertThat(desktop).hasSize(1);
+
+        // The app is restarted before the snooze ends: the new run reads the snooze and reminds at 11:10.
+        reminders.stop();
+        Reminders restarted = reminders(new DirectBackgroundTasks());
+        restarted.restoreSnoozes(() -> { });
+        restarted.checkNow();
+        assertThat(desktop).as("11:09, still snoozed").hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        restarted.checkNow();
+        assertThat(desktop).containsExactly("Due now: Call mum (10:59)", "Due now: Call mum (10:59)");
+    }
+
+    @Test
+    void completeFromTheNotificationCompletesThatTask() {
+        long call = desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock)).id();
+        answer = ReminderChoice.COMPLETE;
+
+        reminders.checkNow();
+
+        assertThat(completed).containsExactly(call);
+        assertThat(reminders.inWindow()).isEmpty();
+    }
+
+    @Test
+    void withoutDesktopNotificationsTheReminderStaysInTheWindowWithTheSameChoices() {
+        long call = desk.workspace.tasks().add(desk.ann, quickAdd("Call mum 2026-11-21 10:59", clock)).id();
+        desk.workspace.tasks().add(desk.ann, quickAdd("Pay rent 2026-11-21 10:58", clock));
+        desktopHasNotifications = false;
+
+        reminders.checkNow();
+        clock.advance(Duration.ofMinutes(30));
+        reminders.checkNow();
+
+        assertThat(reminders.inWindow()).extracting(ReminderSchedule.Reminder::message)
+                .containsExactlyInAnyOrder("Due now: Call mum (10:59)", "Due now: Pay rent (10:58)");
+        ReminderSchedule.Reminder rent = reminders.inWindow().stream()
+                .filter(r -> r.title().equals("Pay rent")).findFirst().orElseThrow();
+        ReminderSchedule.Reminder mum = reminders.inWindow().stream()
+                .filter(r -> r.title().equals("Call mum")).findFirst().orElseThrow();
+
+        reminders.choose(rent, ReminderChoice.SNOOZE_TOMORROW);
+        reminders.choose(mum, ReminderChoice.COMPLETE);
+
+        assertThat(reminders.inWindow()).isEmpty();
+        assertThat(completed).containsExactly(call);
+        assertThat(inApp).contains("Reminder of \"Pay rent\" snoozed until 09:00");
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-22T07:59:00Z"))); // 08:59 tomorrow in Berlin
+        reminders.checkNow();
+        assertThat(reminders.inWindow()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        reminders.checkNow();
+        assertThat(reminders.inWindow()).extracting(ReminderSchedule.Reminder::title).containsExactly("Pay rent");
     }
 }

@@ -439,6 +439,40 @@ class MainViewModelsTest {
     }
 
     @Test
+    void aDeleteOffersAnUndoThatTakesBackExactlyThatDeleteEvenAfterLaterChanges() {
+        fixture.add("Pay rent #home", "Call mum", "Write report");
+        start();
+        Task rent = visible("Pay rent");
+        select("Pay rent", "Write report");
+        actions.deleteSelection();
+
+        org.taskdesk.ui.tasks.status.Notice notice = status.noticeProperty().get();
+        assertThat(notice).isNotNull();
+        assertThat(notice.text()).isEqualTo("Deleted 2 tasks");
+        assertThat(notice.actionName()).isEqualTo("Undo");
+        assertThat(notice.available().get()).isTrue();
+
+        select("Call mum");
+        actions.setPriority(Priority.HIGH); // a later change: Ctrl+Z would now undo this, the toast's Undo must not
+        assertThat(notice.available().get()).as("a delete stands alone: still undoable from its toast").isTrue();
+        notice.action().run();
+
+        assertThat(titles()).containsExactlyInAnyOrder("Pay rent", "Write report", "Call mum");
+        assertThat(stored("Pay rent")).as("the same id and every field").isEqualTo(rent);
+        assertThat(stored("Call mum").priority()).as("the later change stays").isEqualTo(Priority.HIGH);
+        assertThat(notice.available().get()).as("undone: the toast's button goes").isFalse();
+        assertThat(undo.undoDescriptionProperty().get()).isEqualTo("Undo Set priority of 1 task");
+        assertThat(undo.redoDescriptionProperty().get()).isEqualTo("Redo Delete 2 tasks");
+
+        select("Call mum");
+        actions.deleteSelection();
+        assertThat(status.noticeProperty().get().text()).isEqualTo("Deleted \"Call mum\"");
+        actions.undo(); // Ctrl+Z: the same step the toast offers
+        assertThat(status.noticeProperty().get().available().get()).isFalse();
+        assertThat(titles()).contains("Call mum");
+    }
+
+    @Test
     void aFailedCommandIsNotRecordedAndTheListReloads() {
         fixture.add("Gone");
         start();

@@ -16,6 +16,7 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.status.Notice;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.undo.TaskCommand;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
@@ -62,7 +63,10 @@ public final class SelectionActions {
         run(commands.complete(open));
     }
 
-    /** Deletes the selection after the person confirms. */
+    /**
+     * Deletes the selection after the person confirms, then offers a toast whose Undo takes back exactly this delete,
+     * even after other changes (Ctrl+Z undoes it too while it is the latest step).
+     */
     public void deleteSelection() {
         List<Task> tasks = List.copyOf(selection.tasks());
         if (tasks.isEmpty()) {
@@ -71,7 +75,11 @@ public final class SelectionActions {
         String question = tasks.size() == 1 ? Messages.format("list.delete.one", tasks.get(0).title())
                 : Messages.format("list.delete.many", TaskCommands.count(tasks.size()));
         if (dialogs.confirm(question, Messages.text("list.delete.undo.hint"))) {
-            run(commands.delete(tasks));
+            String done = tasks.size() == 1 ? Messages.format("list.deleted.one", tasks.get(0).title())
+                    : Messages.format("list.deleted.many", TaskCommands.count(tasks.size()));
+            TaskCommand delete = commands.delete(tasks);
+            undo.execute(delete, () -> status.offer(new Notice(done, Messages.text("status.toast.undo"),
+                    () -> undo.undo(delete), undo.canUndo(delete))));
         }
     }
 

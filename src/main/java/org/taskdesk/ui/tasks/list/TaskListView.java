@@ -6,18 +6,23 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MultipleSelectionModel;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,14 +38,16 @@ import org.taskdesk.ui.tasks.store.TaskStore;
 /** The middle of the main window: the search box and the sort order over the list of tasks. */
 public final class TaskListView {
     private final TaskListViewModel model;
+    private final RenameInPlace rename;
     private final ListView<Task> taskList = new ListView<>();
     private final SearchView search;
     private final VBox root;
 
     /** @param openDetail moves the keyboard to the detail pane (Enter on a task) */
     public TaskListView(TaskListViewModel model, TaskStore store, SearchViewModel searchModel, SelectionActions actions,
-                        Clock clock, Runnable openDetail) {
+                        RenameInPlace rename, Clock clock, Runnable openDetail) {
         this.model = model;
+        this.rename = rename;
         search = new SearchView(searchModel, this::focus);
         HBox tools = new HBox(8, search.field(), search.saveButton(), sortBox(store));
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -50,7 +57,7 @@ public final class TaskListView {
         taskList.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         taskList.setFixedCellSize(40);
         taskList.setItems(model.visibleTasks());
-        taskList.setCellFactory(v -> new TaskCell(clock, task -> actions.toggleDone(List.of(task))));
+        taskList.setCellFactory(v -> new TaskCell(clock, task -> actions.toggleDone(List.of(task)), rename));
         taskList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         taskList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Task>) c -> {
             if (!model.isPublishing()) {
@@ -60,12 +67,24 @@ public final class TaskListView {
         // Registered after setItems, so it runs once the list view has taken the new items in.
         model.visibleTasks().addListener((ListChangeListener<Task>) c -> restoreSelection());
         taskList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                return; // typing a new title in a row: Space and Enter are the field's
+            }
             if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
                 actions.completeSelection();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown()) {
+                renameSelected(); // here, since the list view would take F2 for its own editing before the menu sees it
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && model.currentProperty().get() != null) {
                 openDetail.run();
                 e.consume();
+            }
+        });
+        // A double-click on a row renames its task in place (not on the check box, nor inside the title field).
+        taskList.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                rowTask(e.getPickResult().getIntersectedNode()).ifPresent(rename::start);
             }
         });
         Label placeholder = new Label();
@@ -104,7 +123,36 @@ public final class TaskListView {
 
     /** The clock moved on: rows say "Today 09:00" or mark a task overdue by the time, so they are drawn again. */
     public void timePassed() {
-        taskList.refresh();
+        // A refresh makes new cells: it would take the title field from under the person typing a new title (and
+        // save it half-typed). The rows are drawn again at the next minute instead.
+        if (rename.renamingProperty().get() == null) {
+            taskList.refresh();
+        }
+    }
+
+    /** F2: renames the current task (else the first selected) in its row. */
+    public void renameSelected() {
+        Task task = model.currentProperty().get();
+        if (task == null && !taskList.getSelectionModel().isEmpty()) {
+            task = taskList.getSelectionModel().getSelectedItem();
+        }
+        if (task != null) {
+            taskList.scrollTo(task);
+            rename.start(task);
+        }
+    }
+
+    /** The task of the row {@code picked} lies in, unless it lies in the row's check box or title field. */
+    private static Optional<Task> rowTask(Node picked) {
+        for (Node n = picked; n != null; n = n.getParent()) {
+            if (n instanceof CheckBox || n instanceof TextInputControl) {
+                return Optional.empty();
+            }
+            if (n instanceof TaskCell cell) {
+                return cell.isEmpty() ? Optional.empty() : Optional.ofNullable(cell.getItem());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Shows "Save search…" beside the box while {@code canSave}; it and Ctrl+S in the box run {@code save}. */

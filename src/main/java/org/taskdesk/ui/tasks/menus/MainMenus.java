@@ -63,6 +63,7 @@ public final class MainMenus {
         task.getItems().addAll(
                 item(Messages.text("menu.new"), "Shortcut+N", window::newTask),
                 item(Messages.text("menu.complete"), "Shortcut+Enter", actions::completeSelection),
+                item(Messages.text("menu.rename"), "F2", window::rename),
                 new SeparatorMenuItem(), priority,
                 item(Messages.text("menu.add.tag"), "Shortcut+T", window::addTag),
                 item(Messages.text("menu.remove.tag"), "Shortcut+Shift+T", window::removeTag));

@@ -22,6 +22,9 @@ public interface MenuActions {
     /** Into the task list. */
     void showList();
 
+    /** Renames the selected task in its row of the list. */
+    void rename();
+
     void addTag();
 
     void removeTag();

@@ -15,6 +15,7 @@ final class Shortcuts {
             new Shortcut(Messages.text("shortcuts.search.back.keys"), Messages.text("shortcuts.search.back.action")),
             new Shortcut(Messages.text("shortcuts.search.save.keys"), Messages.text("shortcuts.search.save.action")),
             new Shortcut(Messages.text("shortcuts.edit.keys"), Messages.text("shortcuts.edit.action")),
+            new Shortcut(Messages.text("shortcuts.rename.keys"), Messages.text("shortcuts.rename.action")),
             new Shortcut(Messages.text("shortcuts.save.keys"), Messages.text("shortcuts.save.action")),
             new Shortcut(Messages.text("shortcuts.detail.back.keys"), Messages.text("shortcuts.detail.back.action")),
             new Shortcut(Messages.text("shortcuts.complete.keys"), Messages.text("shortcuts.complete.action")),

@@ -5,6 +5,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,6 +26,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
 
     public StatusViewModel(Clock clock) {
@@ -43,6 +46,17 @@ public final class StatusViewModel {
     /** A short note about the last action worth telling, e.g. where a repeating task moved to. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The last note with an action (a delete's Undo), or null; each new one replaces it. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Offers the person {@code offered}: a toast with its button. */
+    public void offer(Notice offered) {
+        notice.set(null); // so the same notice twice is shown twice
+        notice.set(offered);
     }
 
     /** True while anything is being loaded or saved. */

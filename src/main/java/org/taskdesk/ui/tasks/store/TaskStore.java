@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,6 +97,11 @@ public final class TaskStore {
     /** Whether the store holds the task with this id (it was not deleted meanwhile). */
     public boolean holds(long id) {
         return byId.containsKey(id);
+    }
+
+    /** The task with this id as held now, if the store holds it. */
+    public Optional<Task> find(long id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** Loads all the person's tasks in the background; they replace the ones held when they arrive. */

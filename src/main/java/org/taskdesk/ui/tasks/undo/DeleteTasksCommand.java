@@ -28,6 +28,11 @@ final class DeleteTasksCommand implements TaskCommand {
     }
 
     @Override
+    public boolean standsAlone() {
+        return true;
+    }
+
+    @Override
     public TaskChanges execute() {
         deleted = service.delete(user, taskIds);
         return TaskChanges.removed(taskIds);

@@ -13,6 +13,14 @@ public interface TaskCommand {
 
     TaskChanges undo();
 
+    /**
+     * True when undoing this step out of turn, after later steps, cannot disturb them: a delete, since nothing done
+     * later can have touched tasks that were gone. A toast's Undo may then take back exactly this step.
+     */
+    default boolean standsAlone() {
+        return false;
+    }
+
     /** Does the command again after an undo; by default the same as executing it. */
     default TaskChanges redo() {
         return execute();

@@ -77,7 +77,8 @@ public final class TaskCommands {
         return n == 1 ? Messages.text("undo.count.one") : Messages.format("undo.count.many", String.valueOf(n));
     }
 
-    static String shorten(String title) {
+    /** A title short enough for a menu item: at most 30 characters, the rest as "…". */
+    public static String shorten(String title) {
         return title.length() <= 30 ? title : title.substring(0, 29) + "…";
     }
 

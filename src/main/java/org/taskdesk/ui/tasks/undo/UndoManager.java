@@ -4,11 +4,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.Messages;
 
@@ -34,6 +38,8 @@ public final class UndoManager {
     private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription",
             Messages.text("undo.undo"));
+    // Counts every change to the history, so bindings over which steps can be undone are told to look again.
+    private final IntegerProperty historyChanges = new SimpleIntegerProperty(this, "historyChanges");
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription",
             Messages.text("undo.redo"));
 
@@ -101,6 +107,40 @@ public final class UndoManager {
         step(command::redo, () -> { }, () -> undoStack.push(redoStack.pop()));
     }
 
+    /**
+     * Whether {@code command}'s own Undo (the toast's button) can take it back now: it is the latest step, or a step
+     * that {@link TaskCommand#standsAlone() stands alone} still in the history, and no step is in flight.
+     */
+    public BooleanBinding canUndo(TaskCommand command) {
+        return Bindings.createBooleanBinding(() -> undoableNow(command), historyChanges, running);
+    }
+
+    private boolean undoableNow(TaskCommand command) {
+        if (running.get() || undoStack.isEmpty()) {
+            return false;
+        }
+        return undoStack.peek() == command || command.standsAlone() && undoStack.contains(command);
+    }
+
+    /**
+     * Undoes exactly {@code command}, even when later steps were done since (only a step that stands alone: later
+     * steps cannot have touched what it took away). It moves to the top of the redo history. Does nothing when it
+     * cannot be undone any more (already undone, fallen off the history, or another step in flight).
+     */
+    public void undo(TaskCommand command) {
+        if (!undoableNow(command)) {
+            return;
+        }
+        if (undoStack.peek() == command) {
+            undo();
+            return;
+        }
+        step(command::undo, () -> { }, () -> {
+            undoStack.remove(command);
+            redoStack.push(command);
+        });
+    }
+
     private void step(Callable<TaskChanges> work, Runnable onFailure, Runnable recorded) {
         running.set(++pending > 0);
         update();
@@ -118,6 +158,7 @@ public final class UndoManager {
     }
 
     private void update() {
+        historyChanges.set(historyChanges.get() + 1);
         boolean idle = !running.get();
         canUndo.set(idle && !undoStack.isEmpty());
         canRedo.set(idle && !redoStack.isEmpty());
