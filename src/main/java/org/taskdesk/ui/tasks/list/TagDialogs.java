@@ -5,6 +5,7 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.common.OwnedDialogs;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
 
 /** Asks which tag to add to, or remove from, the selected tasks (Ctrl+T, Ctrl+Shift+T). */
@@ -22,12 +23,11 @@ public final class TagDialogs {
             return;
         }
         TextInputDialog dialog = new TextInputDialog();
-        dialog.initOwner(owner);
         dialog.setTitle(Messages.text("list.tag.dialog.title"));
         dialog.setHeaderText(Messages.format("list.add.tag.header", TaskCommands.count(selection.size())));
         dialog.getEditor().setAccessibleText(Messages.text("list.add.tag.field"));
         dialog.getEditor().setPromptText(Messages.text("list.add.tag.prompt"));
-        dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(actions::addTag);
+        OwnedDialogs.showAndWait(dialog, owner).filter(s -> !s.isBlank()).ifPresent(actions::addTag);
     }
 
     public void askTagToRemove(Window owner) {
@@ -36,9 +36,8 @@ public final class TagDialogs {
             return;
         }
         ChoiceDialog<String> dialog = new ChoiceDialog<>(tags.get(0), tags);
-        dialog.initOwner(owner);
         dialog.setTitle(Messages.text("list.tag.dialog.title"));
         dialog.setHeaderText(Messages.format("list.remove.tag.header", TaskCommands.count(selection.size())));
-        dialog.showAndWait().ifPresent(actions::removeTag);
+        OwnedDialogs.showAndWait(dialog, owner).ifPresent(actions::removeTag);
     }
 }
