@@ -62,7 +62,10 @@ public final class OwnedDialogs {
         EventHandler<WindowEvent> keepOpen = Event::consume; // the main window does not close under its dialog
         owner.addEventFilter(InputEvent.ANY, ignore);
         owner.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);
-        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(window, owner));
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            centreOn(window, owner);
+            window.requestFocus(); // the keyboard goes to the dialog, as it would to a modal one
+        });
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             owner.removeEventFilter(InputEvent.ANY, ignore);
             owner.removeEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, keepOpen);

@@ -13,6 +13,7 @@ import org.taskdesk.ui.tasks.search.SearchViewModel;
 import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
+import org.taskdesk.ui.tasks.tags.TagCompletion;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
 import org.taskdesk.ui.tasks.undo.UndoManager;
 
@@ -31,6 +32,7 @@ public final class MainWindowModels {
     private final TaskListViewModel list;
     private final SelectionActions actions;
     private final QuickAddViewModel quickAdd;
+    private final TagCompletion quickAddTags;
     private final TaskDetailViewModel detail;
 
     public MainWindowModels(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
@@ -47,6 +49,7 @@ public final class MainWindowModels {
         list = new TaskListViewModel(store, sidebar, search, clock);
         actions = new SelectionActions(list.selection(), commands, undo, dialogs, status, clock);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
+        quickAddTags = TagCompletion.inLine(sidebar.tagEntries());
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
     }
@@ -90,6 +93,11 @@ public final class MainWindowModels {
 
     public QuickAddViewModel quickAdd() {
         return quickAdd;
+    }
+
+    /** Completion of the {@code #tag} being typed in the quick-add bar. */
+    public TagCompletion quickAddTags() {
+        return quickAddTags;
     }
 
     public TaskDetailViewModel detail() {

@@ -72,8 +72,8 @@ public final class MainWindowView {
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
                 detailView::focus);
-        quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
-        tagDialogs = new TagDialogs(models.actions(), models.list().selection());
+        quickAdd = new QuickAddView(models.quickAdd(), models.quickAddTags(), list::requestFocus);
+        tagDialogs = new TagDialogs(models.actions(), models.list().selection(), models.sidebar().tagEntries());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
         SidebarView sidebar = new SidebarView(models.sidebar());

@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.tags.TagCompletion;
+import org.taskdesk.ui.tasks.tags.TagCompletionPopup;
 
 /** The quick-add bar at the top of the main window: the line, and under it a chip for each thing understood. */
 public final class QuickAddView {
@@ -25,6 +27,14 @@ public final class QuickAddView {
 
     /** @param leave where the keyboard goes when the person presses Esc in the bar (the task list) */
     public QuickAddView(QuickAddViewModel model, Runnable leave) {
+        this(model, null, leave);
+    }
+
+    /**
+     * @param tags  completion of the {@code #tag} being typed (null: none)
+     * @param leave where the keyboard goes when the person presses Esc in the bar (the task list)
+     */
+    public QuickAddView(QuickAddViewModel model, TagCompletion tags, Runnable leave) {
         this.model = model;
         field.setId("quick-add");
         field.setPromptText(Messages.text("quickadd.prompt"));
@@ -39,6 +49,9 @@ public final class QuickAddView {
             }
         });
         HBox.setHgrow(field, Priority.ALWAYS);
+        if (tags != null) {
+            TagCompletionPopup.attach(field, tags); // its Esc closes the suggestions, not the bar
+        }
 
         FlowPane chips = new FlowPane(6, 4);
         chips.setId("quick-add-chips");
