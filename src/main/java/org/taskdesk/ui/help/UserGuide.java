@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * The user guide: the README that is built into the program (so it always matches this version and needs no
@@ -26,7 +27,7 @@ public final class UserGuide {
     public String location() {
         try (InputStream readme = UserGuide.class.getResourceAsStream(RESOURCE)) {
             if (readme == null) {
-                throw new IllegalStateException("The user guide is missing from this build of TaskDesk");
+                throw new IllegalStateException(Messages.text("about.guide.missing"));
             }
             Path file = folder.resolve("taskdesk-user-guide.md");
             Files.copy(readme, file, StandardCopyOption.REPLACE_EXISTING);
