@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -50,13 +51,16 @@ public final class ToolWindow {
             stage.setY(Math.max(screen.getMinY(), owner.getY() + (owner.getHeight() - fitHeight) / 2));
         }
         stage.show();
-        if (owner != null) {
-            OwnedDialogs.centreOn(stage, owner); // again, where the window manager placed it itself
-        }
         return stage;
     }
 
     private static Rectangle2D screenOf(Window owner) {
-        return OwnedDialogs.screenOf(owner);
+        if (owner != null) {
+            var screens = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
     }
 }
