@@ -72,14 +72,17 @@ public final class MainWindowView {
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.clock(),
                 detailView::focus);
-        quickAdd = new QuickAddView(models.quickAdd(), models.quickAddTags(), list::requestFocus);
-        tagDialogs = new TagDialogs(models.actions(), models.list().selection(), models.sidebar().tagEntries());
+        quickAdd = new QuickAddView(models.quickAdd(), list::requestFocus);
+        tagDialogs = new TagDialogs(models.actions(), models.list().selection());
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
         SidebarView sidebar = new SidebarView(models.sidebar());
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
+        // Tags offered while typing one, with the sidebar's counts.
+        quickAdd.completeTags(models.quickAddTags());
+        tagDialogs.completeTagsFrom(models.sidebar().tagEntries());
         split = new SplitPane(sidebar.root(), list.root(), detailView.root());
         split.setDividerPositions(0.19, 0.68);
         SplitPane.setResizableWithParent(sidebar.root(), false);

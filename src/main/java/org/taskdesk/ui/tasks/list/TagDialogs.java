@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks.list;
 
 import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
@@ -16,13 +17,16 @@ import org.taskdesk.ui.tasks.undo.TaskCommands;
 public final class TagDialogs {
     private final SelectionActions actions;
     private final TaskSelection selection;
-    private final ObservableList<SidebarEntry> tagsInUse;
+    private ObservableList<SidebarEntry> tagsInUse = FXCollections.emptyObservableList();
 
-    /** @param tagsInUse the sidebar's tags with their counts, offered while the person types a tag */
-    public TagDialogs(SelectionActions actions, TaskSelection selection, ObservableList<SidebarEntry> tagsInUse) {
+    public TagDialogs(SelectionActions actions, TaskSelection selection) {
         this.actions = actions;
         this.selection = selection;
-        this.tagsInUse = tagsInUse;
+    }
+
+    /** Offers these tags (the sidebar's, with their counts) while the person types one in the Add-tag dialog. */
+    public void completeTagsFrom(ObservableList<SidebarEntry> tags) {
+        this.tagsInUse = tags;
     }
 
     public void askTagToAdd(Window owner) {

@@ -27,14 +27,6 @@ public final class QuickAddView {
 
     /** @param leave where the keyboard goes when the person presses Esc in the bar (the task list) */
     public QuickAddView(QuickAddViewModel model, Runnable leave) {
-        this(model, null, leave);
-    }
-
-    /**
-     * @param tags  completion of the {@code #tag} being typed (null: none)
-     * @param leave where the keyboard goes when the person presses Esc in the bar (the task list)
-     */
-    public QuickAddView(QuickAddViewModel model, TagCompletion tags, Runnable leave) {
         this.model = model;
         field.setId("quick-add");
         field.setPromptText(Messages.text("quickadd.prompt"));
@@ -49,9 +41,6 @@ public final class QuickAddView {
             }
         });
         HBox.setHgrow(field, Priority.ALWAYS);
-        if (tags != null) {
-            TagCompletionPopup.attach(field, tags); // its Esc closes the suggestions, not the bar
-        }
 
         FlowPane chips = new FlowPane(6, 4);
         chips.setId("quick-add-chips");
@@ -75,6 +64,11 @@ public final class QuickAddView {
 
     public Node root() {
         return root;
+    }
+
+    /** Offers {@code tags}' suggestions while a {@code #tag} is typed in the bar; its Esc closes them, not the bar. */
+    public void completeTags(TagCompletion tags) {
+        TagCompletionPopup.attach(field, tags);
     }
 
     /** Ctrl+N: into the bar, with what is there selected so typing replaces it. */
