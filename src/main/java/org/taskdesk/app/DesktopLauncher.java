@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -38,7 +40,9 @@ final class DesktopLauncher {
                     Stage stage = new Stage();
                     StartupProbe probe = BenchmarkProbe.from(configuration.environment().variable(BenchmarkProbe.VARIABLE),
                             System.out);
-                    new DesktopApp(backend, background, MainScreens.factory(probe), probe).show(stage);
+                    HostServices host = new HostApplication().getHostServices();
+                    new DesktopApp(backend, background, MainScreens.factory(probe, logFile, host::showDocument), probe)
+                            .show(stage);
                     // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
                     // closing the database before this one lets run() shut the background thread down.
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
@@ -68,5 +72,13 @@ final class DesktopLauncher {
             return ErrorCode.INTERNAL.exitCode();
         }
         return 0;
+    }
+
+    /** Only for its host services (opening the user guide): TaskDesk starts JavaFX without an Application. */
+    private static final class HostApplication extends Application {
+        @Override
+        public void start(Stage stage) {
+            // never launched
+        }
     }
 }

@@ -1,16 +1,22 @@
 package org.taskdesk.app;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Parent;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.taskdesk.cli.VersionProvider;
 import org.taskdesk.ui.MainScreen;
 import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.ToolWindows;
+import org.taskdesk.ui.help.AboutView;
+import org.taskdesk.ui.help.AboutViewModel;
+import org.taskdesk.ui.help.UserGuide;
 import org.taskdesk.ui.reminders.ReminderCards;
 import org.taskdesk.ui.reminders.Reminders;
 import org.taskdesk.ui.settings.SettingsView;
@@ -23,7 +29,11 @@ final class MainScreens {
     private MainScreens() {
     }
 
-    static Function<MainContext, MainScreen> factory(StartupProbe probe) {
+    /**
+     * @param logFile      where the log is, for Help → About
+     * @param openDocument shows a URI in the system's viewer (the JavaFX host services); blocks
+     */
+    static Function<MainContext, MainScreen> factory(StartupProbe probe, Path logFile, Consumer<String> openDocument) {
         return context -> {
             MainWindowView window = new MainWindowView(context);
             ToolWindows tools = new ToolWindows();
@@ -37,6 +47,15 @@ final class MainScreens {
             settings.setOnAction(e -> tools.show("settings",
                     () -> SettingsView.open(context, window.root().getScene().getWindow())));
             window.addMenuItem("File", settings); // not shown: the menu's name in code
+            AboutViewModel about = new AboutViewModel(VersionProvider.version(), context.workspace().databaseName(),
+                    logFile.toString(), new UserGuide(Path.of(System.getProperty("java.io.tmpdir"))), openDocument,
+                    context.background());
+            MenuItem guide = new MenuItem(Messages.text("menu.user.guide"));
+            guide.setOnAction(e -> about.openGuide());
+            window.addMenuItem("Help", guide); // not shown: the menu's name in code
+            MenuItem aboutItem = new MenuItem(Messages.text("menu.about"));
+            aboutItem.setOnAction(e -> tools.show("about", () -> AboutView.open(about, window.root().getScene().getWindow())));
+            window.addMenuItem("Help", aboutItem); // not shown: the menu's name in code
             Reminders reminders = new Reminders(context, window::notify, window::completeTask);
             window.addOverlay(new ReminderCards(reminders).root());
             reminders.start();

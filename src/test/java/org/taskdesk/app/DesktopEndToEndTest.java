@@ -48,7 +48,7 @@ class DesktopEndToEndTest {
     @Start
     void start(Stage stage) {
         new DesktopApp(TestDesktop.backend(folder, clock, null), background,
-                MainScreens.factory(StartupProbe.NONE)).show(stage);
+                MainScreens.factory(StartupProbe.NONE, folder.resolve("taskdesk.log"), uri -> { })).show(stage);
     }
 
     @AfterEach

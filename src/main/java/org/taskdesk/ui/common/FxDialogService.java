@@ -27,7 +27,6 @@ public final class FxDialogService implements DialogService {
             LOG.error("{}", headline, error);
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.of(error), ButtonType.OK);
-        alert.initOwner(owner.get());
         alert.setTitle(Messages.text("app.name"));
         alert.setHeaderText(headline);
         StringWriter trace = new StringWriter();
@@ -37,15 +36,14 @@ public final class FxDialogService implements DialogService {
         details.setWrapText(false);
         details.setAccessibleText(Messages.text("error.details"));
         alert.getDialogPane().setExpandableContent(details);
-        alert.showAndWait();
+        OwnedDialogs.showAndWait(alert, owner.get());
     }
 
     @Override
     public boolean confirm(String headline, String question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
-        alert.initOwner(owner.get());
         alert.setTitle(Messages.text("app.name"));
         alert.setHeaderText(headline);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return OwnedDialogs.showAndWait(alert, owner.get()).filter(ButtonType.OK::equals).isPresent();
     }
 }

@@ -14,9 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
@@ -36,8 +38,15 @@ public final class SignInView {
                 .otherwise(Messages.text("signin.title")));
         title.getStyleClass().add(Styles.TITLE_2);
         Label where = new Label(Messages.format("signin.where", databaseName));
+        where.setId("sign-in-where");
         where.getStyleClass().add(Styles.TEXT_MUTED);
-        where.setWrapText(true);
+        // One line, shortened in the middle: a path wrapped as text broke inside a word, and its start (the folder)
+        // and end (the file) are what tell databases apart. The whole path is in the tooltip.
+        where.setWrapText(false);
+        where.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        where.setEllipsisString("…"); // not shown as text: the one-character ellipsis instead of three dots
+        where.setMinWidth(0);
+        where.setTooltip(new Tooltip(databaseName));
 
         this.model = model;
         name = field(new TextField(), Messages.text("signin.name.prompt"), model.nameProperty());

@@ -18,6 +18,7 @@ import org.taskdesk.ui.tasks.sidebar.SavedSearchesViewModel;
 import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
+import org.taskdesk.ui.tasks.tags.TagCompletion;
 import org.taskdesk.ui.tasks.undo.TaskCommands;
 import org.taskdesk.ui.tasks.undo.UndoManager;
 
@@ -39,6 +40,7 @@ public final class MainWindowModels {
     private final ManySelectedViewModel manySelected;
     private final RenameInPlace rename;
     private final QuickAddViewModel quickAdd;
+    private final TagCompletion quickAddTags;
     private final TaskDetailViewModel detail;
 
     public MainWindowModels(TaskService service, SavedSearchService searches, UserSession user,
@@ -58,6 +60,7 @@ public final class MainWindowModels {
         manySelected = new ManySelectedViewModel(list.selection(), actions);
         rename = new RenameInPlace(commands, undo, clock, status);
         quickAdd = new QuickAddViewModel(commands, undo, clock);
+        quickAddTags = TagCompletion.inLine(sidebar.tagEntries());
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
     }
@@ -125,6 +128,11 @@ public final class MainWindowModels {
 
     public QuickAddViewModel quickAdd() {
         return quickAdd;
+    }
+
+    /** Completion of the {@code #tag} being typed in the quick-add bar. */
+    public TagCompletion quickAddTags() {
+        return quickAddTags;
     }
 
     public TaskDetailViewModel detail() {

@@ -97,6 +97,9 @@ public final class MainWindowView {
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
+        // Tags offered while typing one, with the sidebar's counts.
+        quickAdd.completeTags(models.quickAddTags());
+        tagDialogs.completeTagsFrom(models.sidebar().tagEntries());
         split = new SplitPane(sidebar.root(), list.root(), detailView.root());
         split.setDividerPositions(0.19, 0.68);
         SplitPane.setResizableWithParent(sidebar.root(), false);

@@ -27,6 +27,7 @@ public final class MainMenus {
     /** The menus by their names in code ("File", "View"), which other screens use to add items; never shown. */
     private final Map<String, Menu> menus = new LinkedHashMap<>();
     private final MenuBar menuBar = new MenuBar();
+    private final MenuItem quit;
 
     /**
      * @param typing true while the keyboard is in a text field, where Undo and Redo act on the text and so stay on
@@ -34,10 +35,9 @@ public final class MainMenus {
     public MainMenus(MenuActions window, SelectionActions actions, UndoManager undo, TaskStore store,
                      SidebarViewModel sidebar, ObservableBooleanValue typing) {
         Menu file = menu("File", Messages.text("menu.file")); // not shown: the name in code
-        file.getItems().addAll(
-                item(Messages.text("menu.sign.out"), "Ctrl+Shift+Q", window::signOut),
-                new SeparatorMenuItem(),
-                item(Messages.text("menu.quit"), "Ctrl+Q", window::quit));
+        quit = item(Messages.text("menu.quit"), "Ctrl+Q", window::quit);
+        file.getItems().addAll(item(Messages.text("menu.sign.out"), "Ctrl+Shift+Q", window::signOut),
+                new SeparatorMenuItem(), quit);
 
         Menu edit = menu("Edit", Messages.text("menu.edit")); // not shown: the name in code
         MenuItem undoItem = item(Messages.text("menu.undo"), "Shortcut+Z", window::undo);
@@ -89,7 +89,7 @@ public final class MainMenus {
 
     /**
      * Adds {@code item} to the menu named {@code menuName} in code ("View"); a new menu with that name is made
-     * before Help if there is none.
+     * before Help if there is none. Quit stays the File menu's last item, below its separator.
      */
     public void addItem(String menuName, MenuItem item) {
         Menu menu = menus.get(menuName);
@@ -98,7 +98,12 @@ public final class MainMenus {
             menus.put(menuName, menu);
             menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
         }
-        menu.getItems().add(item);
+        int quitAt = menu.getItems().indexOf(quit);
+        if (quitAt > 0) {
+            menu.getItems().add(quitAt - 1, item);
+        } else {
+            menu.getItems().add(item);
+        }
     }
 
     private static Menu sortMenu(TaskStore store) {

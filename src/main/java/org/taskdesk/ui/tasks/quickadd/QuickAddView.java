@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.tasks.tags.TagCompletion;
+import org.taskdesk.ui.tasks.tags.TagCompletionPopup;
 
 /** The quick-add bar at the top of the main window: the line, and under it a chip for each thing understood. */
 public final class QuickAddView {
@@ -62,6 +64,11 @@ public final class QuickAddView {
 
     public Node root() {
         return root;
+    }
+
+    /** Offers {@code tags}' suggestions while a {@code #tag} is typed in the bar; its Esc closes them, not the bar. */
+    public void completeTags(TagCompletion tags) {
+        TagCompletionPopup.attach(field, tags);
     }
 
     /** Ctrl+N: into the bar, with what is there selected so typing replaces it. */
