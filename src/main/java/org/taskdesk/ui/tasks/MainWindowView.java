@@ -2,6 +2,9 @@ package org.taskdesk.ui.tasks;
 
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -45,6 +48,8 @@ public final class MainWindowView {
     private final TagDialogs tagDialogs;
     private final MainMenus menus;
     private final Toasts toasts = new Toasts();
+    /** Every two seconds, a look whether another program changed the tasks (a stamp is read, not the tasks). */
+    private final Timeline changedElsewhere;
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
     private final MenuActions windowActions = new WindowActions();
     private final StackPane root;
@@ -113,6 +118,11 @@ public final class MainWindowView {
             }
         });
         models.store().load();
+        // The command line may change tasks while the window is open (ADR 0016): look for that now and then.
+        changedElsewhere = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2),
+                event -> models.store().reloadIfChangedElsewhere()));
+        changedElsewhere.setCycleCount(Animation.INDEFINITE);
+        changedElsewhere.play();
     }
 
     /** The whole window content, menu bar included. */
@@ -158,6 +168,7 @@ public final class MainWindowView {
      * background thread before the database is closed or the session ended).
      */
     public void close() {
+        changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
     }
 
