@@ -34,6 +34,8 @@ public final class DatabaseConnections implements DataSource {
     private final AtomicLong opened = new AtomicLong();
     /** Whether a local file is opened in H2's mixed mode, so that other TaskDesk processes can reach it (ADR 0016). */
     private final boolean shared;
+    /** The URL without mixed mode: the last resort when the process serving the file does not answer. */
+    private final String unsharedUrl;
 
     static {
         // H2's automatic mixed mode serves an open file over TCP, and by default on every network interface; only
@@ -60,6 +62,7 @@ public final class DatabaseConnections implements DataSource {
         this.shared = shared && SharedLocalFile.canShare(target);
         String url = this.durableCommits ? DurableCommits.withoutWriteDelay(target.jdbcUrl()) : target.jdbcUrl();
         this.jdbcUrl = this.shared ? SharedLocalFile.shared(url) : url;
+        this.unsharedUrl = url;
     }
 
     /**
@@ -149,7 +152,8 @@ public final class DatabaseConnections implements DataSource {
     public Connection getConnection() throws SQLException {
         ServerWatch watch = schemaChange;
         Connection connection = shared ? SharedLocalFile.connect(() -> DriverManager.getConnection(jdbcUrl,
-                properties(false))) : DriverManager.getConnection(jdbcUrl, properties(watch != null));
+                properties(false)), () -> DriverManager.getConnection(unsharedUrl, properties(false)))
+                : DriverManager.getConnection(jdbcUrl, properties(watch != null));
         opened.incrementAndGet();
         if (watch != null) {
             watch.watch(connection);

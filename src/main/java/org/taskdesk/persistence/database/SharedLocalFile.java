@@ -16,6 +16,7 @@ final class SharedLocalFile {
     private static final Logger LOG = LoggerFactory.getLogger(SharedLocalFile.class);
     private static final int H2_CONNECTION_BROKEN = 90067;
     private static final int ATTEMPTS = 3;
+    private static final long PAUSE_MILLIS = 100;
     /** Settings that mixed mode cannot be combined with: such a URL is opened as it asks. */
     private static final String[] INCOMPATIBLE = {"AUTO_SERVER", "FILE_LOCK", "ACCESS_MODE_DATA", "DB_CLOSE_ON_EXIT"};
 
@@ -43,16 +44,32 @@ final class SharedLocalFile {
      * A connection from {@code open}, opened again when the process that served the file closed it just as this one
      * connected (its lock file still named its server): the next try opens the file itself, or finds the next server.
      */
-    static Connection connect(Opening open) throws SQLException {
+    static Connection connect(Opening open, Opening alone) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return open.connection();
             } catch (SQLException e) {
-                if (e.getErrorCode() != H2_CONNECTION_BROKEN || attempt == ATTEMPTS) {
+                if (e.getErrorCode() != H2_CONNECTION_BROKEN) {
                     throw e;
                 }
+                if (attempt == ATTEMPTS) {
+                    // Its lock file still names a server that does not answer (a database closing after a full disk
+                    // in this very process): open the file as a schema change would, which says what is wrong.
+                    return alone.connection();
+                }
                 LOG.debug("The process serving the database went away as this one connected; opening again", e);
+                pause(attempt);
             }
+        }
+    }
+
+    /** Gives the closing process time to take its lock file away. */
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(PAUSE_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while opening the database again", e);
         }
     }
 

@@ -33,6 +33,7 @@ import org.taskdesk.ui.tasks.quickadd.QuickAddView;
 import org.taskdesk.ui.tasks.sidebar.SidebarView;
 import org.taskdesk.ui.tasks.status.StatusBarView;
 import org.taskdesk.ui.tasks.status.Toasts;
+import org.taskdesk.ui.tasks.store.TaskStore;
 
 /**
  * The main window once someone is signed in, put together from its parts: menu bar, quick-add bar, sidebar, task
@@ -101,6 +102,12 @@ public final class MainWindowView {
                 e.consume();
             }
         });
+        // The command line may change tasks while the window is open (ADR 0016): look for that now and then, while
+        // the window is on screen.
+        TaskStore store = models.store(); // not the view: a running animation must not keep a signed-out window alive
+        changedElsewhere = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2),
+                event -> store.reloadIfChangedElsewhere()));
+        changedElsewhere.setCycleCount(Animation.INDEFINITE);
         // The Scene outlives this window (sign-out swaps the root), so the listener moves with the root and is
         // removed from a scene the root leaves; otherwise the scene would keep every signed-out window alive.
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -111,6 +118,11 @@ public final class MainWindowView {
                 scene.focusOwnerProperty().addListener(focusListener);
             }
             typing.set(scene != null && scene.getFocusOwner() instanceof TextInputControl);
+            if (scene != null) {
+                changedElsewhere.play();
+            } else {
+                changedElsewhere.stop();
+            }
         });
         models.status().messageProperty().addListener((obs, old, now) -> {
             if (now != null && !now.isEmpty()) {
@@ -118,11 +130,6 @@ public final class MainWindowView {
             }
         });
         models.store().load();
-        // The command line may change tasks while the window is open (ADR 0016): look for that now and then.
-        changedElsewhere = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2),
-                event -> models.store().reloadIfChangedElsewhere()));
-        changedElsewhere.setCycleCount(Animation.INDEFINITE);
-        changedElsewhere.play();
     }
 
     /** The whole window content, menu bar included. */
