@@ -96,6 +96,10 @@ class ArchitectureTest {
 
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.taskdesk.(*)..").should().beFreeOfCycles();
 
+    /** Inside persistence too: a feature (tasks, accounts, schema…) and the shared machinery never use each other both ways. */
+    static final ArchRule noCyclesInsidePersistence = slices().matching("org.taskdesk.persistence.(*)..").should()
+            .beFreeOfCycles();
+
     /**
      * The services speak the domain's language: they use no Hibernate, JPA, JDBC or entity, and nothing they offer
      * (a public or protected method or constructor) mentions a persistence type, so that persistence can change
@@ -116,7 +120,7 @@ class ArchitectureTest {
     static final ArchRule oneLoggingApi = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
     static Stream<ArchRule> rules() {
-        return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, domainIsPureJava,
+        return Stream.of(layers, everyPackageIsInALayer, noCyclesBetweenFeatures, noCyclesInsidePersistence, domainIsPureJava,
                 persistenceDoesNotReachUp, servicesDoNotReachUp, servicesSpeakDomain, commandLineSeesOnlyServices,
                 desktopSeesOnlyServices, noPrintingOutsideTheCommandLine, oneLoggingApi);
     }

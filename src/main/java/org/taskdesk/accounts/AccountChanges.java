@@ -10,6 +10,9 @@ import java.util.Optional;
 public interface AccountChanges {
     Optional<StoredAccount> findByEmail(String normalisedEmail);
 
+    /** Whether there is at least one account. */
+    boolean anyAccount();
+
     /** Adds an account created at {@code now}; the stored account has its new id. */
     StoredAccount add(String normalisedEmail, String name, String passwordHash, LocalDateTime now);
 

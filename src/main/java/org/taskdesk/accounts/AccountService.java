@@ -9,6 +9,12 @@ import java.util.Optional;
 public interface AccountService {
     Account signUp(String email, String name, String password);
 
+    /**
+     * Whether anyone has signed up here, so that a new user's first screen can be "Create your account". A shared
+     * server's client login cannot read users: there it answers true, and sign-in comes first.
+     */
+    boolean hasAccounts();
+
     /** Signs in; {@code keepSignedIn} makes the session last 30 days instead of 12 hours. */
     UserSession signIn(String email, String password, boolean keepSignedIn);
 

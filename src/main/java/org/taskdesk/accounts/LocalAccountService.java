@@ -41,6 +41,11 @@ public final class LocalAccountService implements AccountService {
     }
 
     @Override
+    public boolean hasAccounts() {
+        return store.inOneTransaction(AccountChanges::anyAccount);
+    }
+
+    @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
         String normalisedEmail = AccountRules.normaliseEmail(email);
         String token = SessionTokens.newToken();

@@ -27,6 +27,11 @@ public final class SharedServerAccountService implements AccountService {
     }
 
     @Override
+    public boolean hasAccounts() {
+        return true; // the client login cannot read users; a shared server is usually set up for people who have one
+    }
+
+    @Override
     public UserSession signIn(String email, String password, boolean keepSignedIn) {
         return server.signIn(AccountRules.normaliseEmail(email), password == null ? "" : password,
                 keepSignedIn ? LocalAccountService.KEPT_SESSION : LocalAccountService.SHORT_SESSION);

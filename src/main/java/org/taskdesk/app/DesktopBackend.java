@@ -27,6 +27,7 @@ import org.taskdesk.persistence.secrets.SessionTokenStore;
 import org.taskdesk.persistence.settings.SettingsFile;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
 
 /** What the desktop app gets from the program: the chosen database, settings, the remembered session. */
@@ -164,6 +165,21 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public void saveTheme(Theme theme) {
         settings.put(SettingsFile.THEME, theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Optional<WindowPlace> windowPlace() {
+        try {
+            return settings.get(SettingsFile.WINDOW).flatMap(WindowPlace::fromSetting);
+        } catch (TaskDeskException e) {
+            // As for the theme: an unreadable file is reported when the database setting is read.
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveWindowPlace(WindowPlace place) {
+        settings.put(SettingsFile.WINDOW, place.toSetting());
     }
 
     @Override

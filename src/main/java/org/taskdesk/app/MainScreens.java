@@ -1,5 +1,6 @@
 package org.taskdesk.app;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.scene.Parent;
 import javafx.scene.control.MenuItem;
@@ -42,6 +43,16 @@ final class MainScreens {
                 @Override
                 public Parent root() {
                     return window.root();
+                }
+
+                @Override
+                public List<Double> dividers() {
+                    return window.dividers();
+                }
+
+                @Override
+                public void placeDividers(List<Double> positions) {
+                    window.placeDividers(positions);
                 }
 
                 @Override

@@ -18,7 +18,7 @@ import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.ConnectionPool;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
-import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;

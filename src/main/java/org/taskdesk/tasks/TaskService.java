@@ -204,7 +204,7 @@ public final class TaskService {
     public List<DeletedTask> delete(UserSession user, List<Long> ids) {
         return inOneTransaction(user, changes -> {
             List<Task> tasks = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : ids.stream().distinct().toList()) { // a task named twice is deleted once
                 tasks.add(owned(changes, id));
             }
             List<RecordedCompletion> history = changes.completionsOf(tasks.stream().map(Task::id).toList());

@@ -17,6 +17,7 @@ import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.ui.common.FxDialogService;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.ui.firstrun.FirstRunView;
 import org.taskdesk.ui.firstrun.FirstRunViewModel;
 import org.taskdesk.ui.signin.SignInView;
@@ -43,6 +44,7 @@ public final class DesktopApp {
     private DialogService dialogs;
     private Workspace workspace;
     private MainScreen mainScreen;
+    private WindowPlacing placing;
 
     public DesktopApp(DesktopServices desktop, BackgroundTasks background, Function<MainContext, MainScreen> mainScreens) {
         this(desktop, background, mainScreens, StartupProbe.NONE);
@@ -70,14 +72,19 @@ public final class DesktopApp {
                 stage.getIcons().add(new Image(icon));
             }
         }
-        stage.setMinWidth(880);
-        stage.setMinHeight(560);
+        stage.setMinWidth(WindowPlace.MIN_WIDTH);
+        stage.setMinHeight(WindowPlace.MIN_HEIGHT);
         stage.setScene(scene);
+        placing = new WindowPlacing(stage);
+        // Read once, like the theme above, before the first frame: a small file, and the window must open in place.
+        placing.restore(desktop.windowPlace());
         // Quit from every screen, not only from the main window's menu (whose Quit has the same shortcut).
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q,
                 KeyCombination.SHORTCUT_DOWN), stage::hide);
         // Added, not set: the launcher listens for the same event to end the process.
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeEverything());
+        // Before the window is hidden, while its bounds and maximised state are still the ones the person saw.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> rememberPlace());
         Runnable[] firstFrame = new Runnable[1];
         firstFrame[0] = () -> {
             scene.removePostLayoutPulseListener(firstFrame[0]);
@@ -124,8 +131,9 @@ public final class DesktopApp {
     }
 
     private void showSignIn() {
-        SignInView view = new SignInView(new SignInViewModel(workspace.accounts(), desktop, background),
-                workspace.databaseName(), this::showMain);
+        SignInViewModel model = new SignInViewModel(workspace.accounts(), desktop, background);
+        SignInView view = new SignInView(model, workspace.databaseName(), this::showMain);
+        model.chooseForm();
         setRoot(view.root());
         view.focus();
     }
@@ -134,6 +142,7 @@ public final class DesktopApp {
         MainContext context = new MainContext(workspace, user, background, dialogs, desktop, desktop.clock(),
                 () -> signOut(user));
         mainScreen = mainScreens.apply(context);
+        mainScreen.placeDividers(placing.dividers());
         setRoot(mainScreen.root());
     }
 
@@ -153,8 +162,20 @@ public final class DesktopApp {
         scene.setRoot(root);
     }
 
+    private void rememberPlace() {
+        if (mainScreen != null) {
+            placing.rememberDividers(mainScreen.dividers());
+        }
+        WindowPlace place = placing.now();
+        background.run(() -> {
+            desktop.saveWindowPlace(place);
+            return null;
+        }, ignored -> { }, failure -> LOG.warn("Could not remember where the window was", failure));
+    }
+
     private void closeMainScreen() {
         if (mainScreen != null) {
+            placing.rememberDividers(mainScreen.dividers());
             mainScreen.close();
             mainScreen = null;
         }

@@ -8,6 +8,7 @@ import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.migrations.RestoredBackup;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -53,6 +54,12 @@ public interface DesktopServices {
     Theme theme();
 
     void saveTheme(Theme theme);
+
+    /** Where the main window was when it last closed; empty the first time (or when the setting does not read). */
+    Optional<WindowPlace> windowPlace();
+
+    /** Remembers where the main window is, for the next start. Blocks. */
+    void saveWindowPlace(WindowPlace place);
 
     Clock clock();
 

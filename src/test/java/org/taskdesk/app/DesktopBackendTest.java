@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.testing.HeldDatabase;
 import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
 
 class DesktopBackendTest {
@@ -86,5 +89,19 @@ class DesktopBackendTest {
         try (Workspace local = desktop.openWorkspace(step -> { })) {
             assertThat(local.databaseName()).isEqualTo(TestEnvironment.defaultDatabaseFile(folder).toString());
         }
+    }
+
+    @Test
+    void whereTheWindowWasIsKeptInTheSettingsFileBesideTheThemeForTheNextStart() {
+        DesktopServices desktop = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(desktop.windowPlace()).isEmpty();
+        desktop.saveTheme(Theme.DARK);
+        WindowPlace place = new WindowPlace(40, 30, 700, 450, true, List.of(0.25, 0.6));
+
+        desktop.saveWindowPlace(place);
+
+        DesktopServices nextStart = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        assertThat(nextStart.windowPlace()).contains(place);
+        assertThat(nextStart.theme()).isEqualTo(Theme.DARK);
     }
 }

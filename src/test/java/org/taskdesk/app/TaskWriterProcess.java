@@ -13,7 +13,7 @@ import org.taskdesk.accounts.Passwords;
 import org.taskdesk.persistence.accounts.AccountStorage;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskService;

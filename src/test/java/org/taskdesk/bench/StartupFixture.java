@@ -21,7 +21,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseLocator;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.UserEnvironment;
-import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.secrets.FileTokenStore;

@@ -283,6 +283,22 @@ class TaskServiceTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aTaskNamedTwiceInABulkDeleteIsDeletedOnceAndComesBackOnce(DatabaseKind kind) {
+        withWorkspace(kind, w -> {
+            Task rent = tasks().add(ann, quickAdd("Pay rent", clock));
+
+            List<DeletedTask> deleted = tasks().delete(ann, List.of(rent.id(), rent.id()));
+
+            assertThat(deleted).hasSize(1);
+            assertThat(ids("")).isEmpty();
+            tasks().restore(ann, deleted);
+            assertThat(ids("")).containsExactly(rent.id());
+            return null;
+        });
+    }
+
     private List<Long> ids(String filter) {
         return tasks().list(ann, TaskQuery.of(filter)).tasks().stream().map(Task::id).toList();
     }

@@ -63,8 +63,9 @@ class DesktopAppFlowTest {
         waitFor(robot, "Continue");
         robot.clickOn("Continue");
 
-        waitFor(robot, "New here? Create an account");
-        robot.clickOn("New here? Create an account");
+        // No account yet: the form to create one comes first.
+        waitFor(robot, "Create your account");
+        assertThat(robot.lookup("New here? Create an account").tryQuery()).as("already on the sign-up form").isEmpty();
         robot.clickOn("#name").write("Ann");
         robot.clickOn("#email").write("ann@example.com");
         robot.clickOn("#password").write("short");

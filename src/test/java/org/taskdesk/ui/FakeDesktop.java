@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -20,6 +21,7 @@ public final class FakeDesktop implements DesktopServices {
     private final Clock clock;
     private final String databaseName;
     private Theme theme = Theme.LIGHT;
+    private WindowPlace windowPlace;
 
     public FakeDesktop(Clock clock, String databaseName) {
         this.clock = clock;
@@ -80,6 +82,17 @@ public final class FakeDesktop implements DesktopServices {
 
     @Override
     public void forgetToken() {
+    }
+
+    @Override
+    public synchronized Optional<WindowPlace> windowPlace() {
+        return Optional.ofNullable(windowPlace);
+    }
+
+    @Override
+    public synchronized void saveWindowPlace(WindowPlace place) {
+        calls.add("saveWindowPlace " + place.toSetting());
+        windowPlace = place;
     }
 
     @Override

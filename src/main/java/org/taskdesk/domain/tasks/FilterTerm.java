@@ -116,21 +116,17 @@ sealed interface FilterTerm {
         }
     }
 
-    /** A free word or "quoted phrase": a case-insensitive substring of the title, description or a tag. */
+    /**
+     * A free word or "quoted phrase": a substring of the title, description or a tag, ignoring case and accents
+     * ({@link SearchFolding}).
+     */
     final class Contains implements FilterTerm {
         private final String text;
-        // The needle's first character in both cases: most positions are rejected by two char comparisons
-        // before the slower case-insensitive regionMatches runs.
-        private final char firstUpper;
-        private final char firstLower;
-        private final char firstFolded; // lower of upper, as regionMatches compares: "ſ" matches "s"
+        private final String folded; // the word as search compares it: "Café" is "cafe"
 
         Contains(String text) {
             this.text = text;
-            char first = text.isEmpty() ? 0 : text.charAt(0);
-            this.firstUpper = Character.toUpperCase(first);
-            this.firstLower = Character.toLowerCase(first);
-            this.firstFolded = Character.toLowerCase(firstUpper);
+            this.folded = SearchFolding.fold(text);
         }
 
         String text() {
@@ -151,20 +147,37 @@ sealed interface FilterTerm {
         }
 
         private boolean contains(String haystack) {
-            int n = text.length();
+            int n = folded.length();
             if (n == 0) {
                 return true;
             }
+            char first = folded.charAt(0);
+            // Accents in the haystack only make it longer, so a match cannot start after length - n.
             int last = haystack.length() - n;
             for (int i = 0; i <= last; i++) {
-                char c = haystack.charAt(i);
-                // Characters beyond ASCII may have case mappings the two-char check misses: let regionMatches decide.
-                if ((c == firstLower || c == firstUpper || c == firstFolded || c > 127)
-                        && haystack.regionMatches(true, i, text, 0, n)) {
+                if (SearchFolding.fold(haystack.charAt(i)) == first && restMatchesAt(haystack, i + 1)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether the folded word after its first letter continues at {@code from}, skipping combining accents. */
+        private boolean restMatchesAt(String haystack, int from) {
+            int h = from;
+            for (int k = 1; k < folded.length(); k++) {
+                char c;
+                do {
+                    if (h >= haystack.length()) {
+                        return false;
+                    }
+                    c = haystack.charAt(h++);
+                } while (SearchFolding.isAccent(c));
+                if (SearchFolding.fold(c) != folded.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

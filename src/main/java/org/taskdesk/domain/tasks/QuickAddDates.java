@@ -32,6 +32,17 @@ final class QuickAddDates {
         return dateAt(w, i, today);
     }
 
+    /**
+     * Whether a date that starts at word {@code i} also reads as ordinary words: a bare weekday ("Friday Night
+     * Lights", "Sun cream") or a month and day ("May 5 chapters"). "today", "on friday", "next friday" and
+     * ISO dates are said only as dates.
+     */
+    static boolean alsoOrdinaryWords(QuickAddWords w, int i) {
+        String word = w.norm(i);
+        return DateWords.weekday(word) != null || DateWords.month(word) != null
+                || DateWords.numberWithSuffix(word, false) > 0 && DateWords.month(w.norm(i + 1)) != null;
+    }
+
     private static Match<LocalDate> dateAt(QuickAddWords w, int j, LocalDate today) {
         String word = w.norm(j);
         switch (word) {

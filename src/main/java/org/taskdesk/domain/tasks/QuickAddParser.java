@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.taskdesk.domain.tasks.QuickAddWords.Match;
@@ -30,9 +31,17 @@ import org.taskdesk.domain.tasks.QuickAddWords.Match;
  *   <li>recurrence: {@code daily}, {@code weekly}, {@code monthly}, {@code yearly}, {@code every day/weekday/
  *       week/month/year}, {@code every other week}, {@code every 2 weeks [on mon and thu]},
  *       {@code every monday and thursday}, {@code every mon, wed}, {@code every 2nd tuesday},
- *       {@code every last friday}, {@code every 15th}, each optionally followed by {@code after completion}.</li>
+ *       {@code every last friday}, {@code every 15th}, each optionally followed by {@code after completion}
+ *       and then by {@code until <date>} or {@code for N times}.</li>
  * </ul>
  * The first date, time, priority and recurrence win; a second one stays in the title.
+ *
+ * <h2>Words that belong to the title</h2>
+ * A bare weekday, a month and day, or a one-word repeat ({@code weekly}) are also ordinary words ("Watch Friday
+ * Night Lights", "Weekly sync"). Such a word is a date or repeat only at the end of the line or of its phrase
+ * (before a comma, {@code and}, {@code or}, {@code then}), or just before another part ({@code friday 9am},
+ * {@code weekly #work}); followed by more title words it stays in the title. Words in double quotes are always
+ * title, without the quotes: {@code Watch "Friday Night Lights" friday}.
  *
  * <h2>Defaults</h2>
  * A recurrence without a date starts at its first occurrence on or after today ("every monday" is the next
@@ -46,9 +55,18 @@ public final class QuickAddParser {
 
     /** Reads {@code line} relative to {@code now}; see the class comment. Never throws. */
     public QuickAdd parse(String line, ZonedDateTime now) {
+        return parse(line, now, Set.of());
+    }
+
+    /**
+     * Reads {@code line} as {@link #parse(String, ZonedDateTime)} does, except that the words starting at
+     * {@code titleWordsAt} (indices in the line) are title words, as if quoted: the person gave them back by
+     * clicking their chip. Indices where no word starts are ignored. Never throws.
+     */
+    public QuickAdd parse(String line, ZonedDateTime now, Set<Integer> titleWordsAt) {
         String text = line == null ? "" : line;
         try {
-            return parseWithoutSafetyNet(text, now);
+            return new Run(text, now, titleWordsAt == null ? Set.of() : titleWordsAt).parse();
         } catch (RuntimeException e) {
             // Every matcher already refuses what it cannot read; this only guards against a bug in one of them,
             // so that quick add never loses what the person typed.
@@ -62,8 +80,11 @@ public final class QuickAddParser {
      * and the safety net in {@link #parse} is not what keeps quick add alive.
      */
     QuickAdd parseWithoutSafetyNet(String line, ZonedDateTime now) {
-        return new Run(line == null ? "" : line, now).parse();
+        return new Run(line == null ? "" : line, now, Set.of()).parse();
     }
+
+    /** Words that end one phrase and start another, so a date before them is said at the end of its phrase. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("and", "or", "&", "then", "but");
 
     /** The state of one parse; a fresh one per line keeps the parser itself stateless. */
     private static final class Run {
@@ -80,11 +101,11 @@ public final class QuickAddParser {
         private Tags tags = Tags.EMPTY;
         private RecurrenceRule recurrence;
 
-        Run(String line, ZonedDateTime now) {
+        Run(String line, ZonedDateTime now, Set<Integer> titleWordsAt) {
             this.line = line;
             this.now = now;
             this.today = now.toLocalDate();
-            this.words = new QuickAddWords(line);
+            this.words = new QuickAddWords(line, titleWordsAt);
         }
 
         QuickAdd parse() {
@@ -118,7 +139,7 @@ public final class QuickAddParser {
         private String join(boolean[] used) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {
-                if (!used[i]) {
+                if (!used[i] && !words.get(i).raw().isEmpty()) {
                     sb.append(sb.length() == 0 ? "" : " ").append(words.get(i).raw());
                 }
             }
@@ -143,6 +164,9 @@ public final class QuickAddParser {
 
         /** Tries each kind of part at word {@code i}; returns how many words the first match used, or 0. */
         private int matchAt(int i) {
+            if (words.get(i).literal()) {
+                return 0;
+            }
             int k = tag(i);
             if (k > 0) {
                 return k;
@@ -151,21 +175,52 @@ public final class QuickAddParser {
                 return k;
             }
             Match<RecurrenceRule> rule = recurrence == null ? safely(() -> QuickAddRecurrence.at(words, i, today)) : null;
-            if (rule != null) {
+            if (rule != null && !(QuickAddRecurrence.alsoAnOrdinaryWord(words, i, rule.words())
+                    && followedByTitle(i + rule.words()))) {
                 recurrence = rule.value();
                 return part(QuickAddPart.Kind.RECURRENCE, i, rule.words());
             }
             Match<LocalDate> d = date == null ? safely(() -> QuickAddDates.at(words, i, today)) : null;
-            if (d != null) {
+            if (d != null && !(QuickAddDates.alsoOrdinaryWords(words, i) && followedByTitle(i + d.words()))) {
                 date = d.value();
                 return part(QuickAddPart.Kind.DATE, i, d.words());
             }
-            Match<LocalTime> t = time == null ? safely(() -> QuickAddTimes.at(words, i)) : null;
+            Match<LocalTime> t = time == null ? safely(() -> TimeWords.at(words, i)) : null;
             if (t != null) {
                 time = t.value();
                 return part(QuickAddPart.Kind.TIME, i, t.words());
             }
             return 0;
+        }
+
+        /**
+         * Whether word {@code j}, right after a date or repeat that also reads as ordinary words, carries on the
+         * title: "Friday" in "Watch Friday Night Lights" is a name, while "Friday" at the end, before a comma, an
+         * "and"/"or", or another part ("Friday 9am", "Friday #work") is a date.
+         */
+        private boolean followedByTitle(int j) {
+            if (j >= words.size() || words.endsWithPunctuation(j - 1)) {
+                return false;
+            }
+            if (words.get(j).literal()) {
+                return true;
+            }
+            return !CLAUSE_WORDS.contains(words.norm(j)) && !startsPart(j);
+        }
+
+        /** Whether some kind of part could start at word {@code j}, whether or not that kind is still free. */
+        private boolean startsPart(int j) {
+            String w = words.norm(j);
+            if (w.startsWith("#") && w.length() > 1 && Tags.normaliseOrNull(w) != null || priorityOf(w) != null) {
+                return true;
+            }
+            try {
+                return QuickAddRecurrence.at(words, j, today) != null || QuickAddDates.at(words, j, today) != null
+                        || TimeWords.at(words, j) != null;
+            } catch (InvalidTaskException | DateTimeException e) {
+                // Clearly meant as a part, even if not a possible one ("every 0 weeks"): still not title words.
+                return true;
+            }
         }
 
         private <T> Match<T> safely(Supplier<Match<T>> matcher) {
@@ -201,24 +256,27 @@ public final class QuickAddParser {
             return part(QuickAddPart.Kind.TAG, i, 1);
         }
 
-        /** !high, !medium, !med, !low, !none, and Todoist's !1 (high) to !3 (low). */
         private int priority(int i) {
-            String w = words.norm(i);
-            if (!w.startsWith("!") || w.length() < 2) {
-                return 0;
-            }
-            String word = w.substring(1);
-            Priority p = switch (word) {
-                case "1" -> Priority.HIGH;
-                case "2" -> Priority.MEDIUM;
-                case "3" -> Priority.LOW;
-                default -> Priority.parseOrNull(word);
-            };
+            Priority p = priorityOf(words.norm(i));
             if (p == null) {
                 return 0;
             }
             priority = p;
             return part(QuickAddPart.Kind.PRIORITY, i, 1);
+        }
+
+        /** !high, !medium, !med, !low, !none, and Todoist's !1 (high) to !3 (low); null for anything else. */
+        private static Priority priorityOf(String w) {
+            if (!w.startsWith("!") || w.length() < 2) {
+                return null;
+            }
+            String word = w.substring(1);
+            return switch (word) {
+                case "1" -> Priority.HIGH;
+                case "2" -> Priority.MEDIUM;
+                case "3" -> Priority.LOW;
+                default -> Priority.parseOrNull(word);
+            };
         }
     }
 }

@@ -12,7 +12,7 @@ import org.taskdesk.domain.tasks.QuickAddWords.Match;
  * Repeat phrases in a quick-add line: daily/weekly/monthly/yearly, "every day/weekday/week/month/year",
  * "every other week", "every 2 weeks [on mon and thu]", "every monday and thursday", "every mon, wed",
  * "every 2nd tuesday", "every last friday", "every 15th", each optionally followed by "after completion" and by
- * "until" and a date.
+ * "until" and a date or "for N times".
  * Returns null when the words are not a repeat; numbers the rule refuses ("every 0 weeks") throw
  * {@link InvalidTaskException}, which the parser reads the same way.
  */
@@ -36,8 +36,27 @@ final class QuickAddRecurrence {
             if (last != null) {
                 m = new Match<>(m.value().until(last.value()), m.words() + 1 + last.words());
             }
+        } else if (w.norm(end).equals("for") && isTimes(w.norm(end + 2))) {
+            // "for 0 times" or "for 5000 times" is refused by the rule, so the whole repeat stays in the title
+            // with the rule's reason rather than silently repeating forever.
+            long times = DateWords.smallNumber(w.norm(end + 1), 4);
+            if (times >= 0) {
+                m = new Match<>(m.value().times((int) times), m.words() + 3);
+            }
         }
         return m;
+    }
+
+    private static boolean isTimes(String word) {
+        return word.equals("times") || word.equals("time");
+    }
+
+    /**
+     * Whether the repeat at word {@code i}, {@code words} long, is a single word that is also an ordinary title
+     * word ("Weekly sync", "Daily standup"), so that what follows decides.
+     */
+    static boolean alsoAnOrdinaryWord(QuickAddWords w, int i, int words) {
+        return words == 1 && !w.norm(i).equals("every");
     }
 
     private static Match<RecurrenceRule> core(QuickAddWords w, int i) {

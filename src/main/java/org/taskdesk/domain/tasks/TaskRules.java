@@ -32,13 +32,21 @@ public final class TaskRules {
         if (t.isEmpty()) {
             throw new InvalidTaskException("The title is empty; type what the task is about.");
         }
-        // Characters as people count them (code points), so an emoji counts once, matching the varchar limit.
-        int length = t.codePointCount(0, t.length());
+        int length = titleLength(t);
         if (length > MAX_TITLE_LENGTH) {
             throw new InvalidTaskException("Title is " + length + " characters long; keep it to "
                     + MAX_TITLE_LENGTH + " or fewer.");
         }
         return t;
+    }
+
+    /**
+     * How long {@code title} is as the limit counts it: trimmed, in characters as people count them (code points),
+     * so an emoji counts once, matching the varchar limit. The quick-add bar shows this count while typing.
+     */
+    public static int titleLength(String title) {
+        String t = title == null ? "" : title.strip();
+        return t.codePointCount(0, t.length());
     }
 
     /**

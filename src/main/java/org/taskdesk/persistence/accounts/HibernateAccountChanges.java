@@ -21,6 +21,12 @@ final class HibernateAccountChanges implements AccountChanges {
     }
 
     @Override
+    public boolean anyAccount() {
+        return !session.createSelectionQuery("select u.id from User u", Integer.class).setMaxResults(1).getResultList()
+                .isEmpty();
+    }
+
+    @Override
     public StoredAccount add(String normalisedEmail, String name, String passwordHash, LocalDateTime now) {
         UserEntity user = new UserEntity(normalisedEmail, name, passwordHash, now);
         session.persist(user);

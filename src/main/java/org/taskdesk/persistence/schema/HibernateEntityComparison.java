@@ -12,7 +12,7 @@ import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
-import org.taskdesk.persistence.hibernate.SchemaDiff;
+import org.taskdesk.persistence.mapping.SchemaDiff;
 
 /** The entities against the migrations, by Hibernate's schema update written to a script and never run. */
 final class HibernateEntityComparison implements EntityComparison {

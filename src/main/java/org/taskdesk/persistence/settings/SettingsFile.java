@@ -11,13 +11,15 @@ import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.files.PrivateFolder;
 
 /**
- * The settings file ({@code settings.properties} in the config folder): where the tasks are kept and the theme.
+ * The settings file ({@code settings.properties} in the config folder): where the tasks are kept, the theme and
+ * where the main window was.
  * Written whole to a temporary file and moved into place, so a crash never leaves half a file; owner-only, since a
  * server URL may carry the shared client login's password.
  */
 public final class SettingsFile {
     public static final String DATABASE_URL = "database.url";
     public static final String THEME = "ui.theme";
+    public static final String WINDOW = "ui.window";
 
     private final Path file;
 

@@ -49,7 +49,10 @@ public final class Formats {
         // What a person may type into a date field: the date as shown, or the locale's numeric date with the year
         // in full (what the JavaFX date picker shows by itself, "08/12/2026").
         String numeric = pattern(FormatStyle.SHORT, locale);
-        this.typed = List.of(date, formatter(numeric.contains("yyy") ? numeric : numeric.replaceAll("y+", "yyyy"), locale));
+        // English month names are read too: the command line writes them ("8 Sep 2026"), and British English
+        // data writes "Sept", which would otherwise refuse the "Sep" people have typed for years.
+        this.typed = List.of(date, formatter(numeric.contains("yyy") ? numeric : numeric.replaceAll("y+", "yyyy"), locale),
+                formatter("d MMM y", Locale.ENGLISH)); // not shown: a pattern
     }
 
     /** The formats of {@code locale}; the app uses the person's own, in the constants above. */
@@ -96,7 +99,9 @@ public final class Formats {
         DateTimeParseException first = null;
         for (DateTimeFormatter format : typed) {
             try {
-                return LocalDate.parse(text, format);
+                LocalDate read = LocalDate.parse(text, format);
+                // "8 Dec 26" means 2026, not the year 26.
+                return read.getYear() < 100 ? read.plusYears(2000) : read;
             } catch (DateTimeParseException e) {
                 first = first == null ? e : first;
             }

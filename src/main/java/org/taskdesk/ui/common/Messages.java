@@ -16,6 +16,15 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * The language the text is written in (English until a translation exists), for words the JDK supplies inside
+     * the bundle's sentences, such as day names: "every week on Monday", never a German "Montag" inside English.
+     */
+    public static Locale language() {
+        Locale locale = BUNDLE.getLocale();
+        return locale.getLanguage().isEmpty() ? Locale.ENGLISH : locale;
+    }
+
     /** The text for {@code key}, exactly as written in the bundle (no placeholders, apostrophes as they are). */
     public static String text(String key) {
         return BUNDLE.getString(key);

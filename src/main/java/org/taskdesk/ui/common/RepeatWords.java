@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Set;
 import org.taskdesk.domain.tasks.RecurrenceRule;
 
@@ -75,7 +74,7 @@ public final class RepeatWords {
     }
 
     private static String dayName(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.FULL, Locale.getDefault(Locale.Category.FORMAT));
+        return day.getDisplayName(TextStyle.FULL, Messages.language());
     }
 
     /** "1st", "2nd", "3rd", "11th", "22nd". */

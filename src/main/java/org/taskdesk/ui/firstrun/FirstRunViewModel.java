@@ -28,6 +28,8 @@ public final class FirstRunViewModel {
     public FirstRunViewModel(DesktopServices desktop, BackgroundTasks background) {
         this.desktop = desktop;
         this.background = background;
+        // An error belongs to the place it was about: a server's failure means nothing once "On this computer" is chosen.
+        place.addListener((o, was, now) -> error.set(""));
     }
 
     public ObjectProperty<Place> placeProperty() {
@@ -70,7 +72,9 @@ public final class FirstRunViewModel {
             done.run();
         }, failure -> {
             busy.set(false);
-            error.set(ErrorText.of(failure));
+            if (place.get() == chosen) { // a reply about a place the person has since left is not shown
+                error.set(ErrorText.of(failure));
+            }
         });
     }
 }

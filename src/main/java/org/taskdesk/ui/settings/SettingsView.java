@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -122,6 +123,7 @@ public final class SettingsView extends VBox {
     private static Label heading(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_BOLD);
+        label.setMinWidth(Region.USE_PREF_SIZE); // a heading is never shortened ("Tasks are kep…"); the fields give way
         return label;
     }
 

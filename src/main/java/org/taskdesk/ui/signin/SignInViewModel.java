@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.TaskDeskException;
@@ -23,6 +25,8 @@ import org.taskdesk.ui.common.Messages;
  * marked at the field before anything is sent; "keep me signed in" stores the session token, never the password.
  */
 public final class SignInViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
     private final BooleanProperty signingUp = new SimpleBooleanProperty(false);
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
@@ -109,6 +113,19 @@ public final class SignInViewModel {
 
     public ReadOnlyStringProperty confirmationProblemProperty() {
         return confirmationProblem;
+    }
+
+    /**
+     * Opens on "Create your account" when nobody has signed up here yet (a new user's first screen), else on "Sign
+     * in". Asked in the background; a switch the user made meanwhile is kept.
+     */
+    public void chooseForm() {
+        boolean before = signingUp.get();
+        background.run(accounts::hasAccounts, hasAccounts -> {
+            if (signingUp.get() == before && email.get().isEmpty()) {
+                signingUp.set(!hasAccounts);
+            }
+        }, failure -> LOG.info("Could not tell whether anyone has signed up; showing sign-in", failure));
     }
 
     /** Whether the form can be sent: every field filled and without a problem, and nothing under way. */

@@ -1,5 +1,7 @@
 package org.taskdesk.ui.tasks;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import javafx.animation.Animation;
@@ -23,6 +25,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
 import org.taskdesk.ui.tasks.list.TagDialogs;
 import org.taskdesk.ui.tasks.list.TaskListView;
@@ -41,6 +44,8 @@ import org.taskdesk.ui.tasks.store.TaskStore;
  * {@link MainWindowModels}; this class only places the views and moves the keyboard between them.
  */
 public final class MainWindowView {
+    private static final double FOLD_DETAIL_BELOW = 760;
+
     private final MainContext context;
     private final MainWindowModels models;
     private final QuickAddView quickAdd;
@@ -54,10 +59,14 @@ public final class MainWindowView {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
     private final MenuActions windowActions = new WindowActions();
     private final StackPane root;
+    private final SplitPane split;
+    /** The dividers with the detail pane shown, kept while it is folded away. */
+    private List<Double> dividers = List.of(0.19, 0.68);
     /** True while the keyboard is in a text field, where Ctrl+Z and friends edit the text. */
     private final BooleanProperty typing = new SimpleBooleanProperty();
     private final ChangeListener<Node> focusListener =
             (o, was, now) -> typing.set(now instanceof TextInputControl);
+    private final Timeline clockTick = new Timeline();
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -74,9 +83,11 @@ public final class MainWindowView {
 
         BorderPane window = new BorderPane();
         window.setTop(new VBox(menus.menuBar(), quickAdd.root()));
-        SplitPane split = new SplitPane(sidebar.root(), list.root(), detailView.root());
+        split = new SplitPane(sidebar.root(), list.root(), detailView.root());
         split.setDividerPositions(0.19, 0.68);
         SplitPane.setResizableWithParent(sidebar.root(), false);
+        // Below this width the three panes cannot all be usable: the detail pane folds away until there is room.
+        split.widthProperty().addListener((o, was, now) -> foldDetailPane(now.doubleValue() < FOLD_DETAIL_BELOW));
         window.setCenter(split);
         window.setBottom(new StatusBarView(models.status(), context.workspace().databaseName(), context.user(),
                 models.list().visibleTasks()).root());
@@ -105,7 +116,7 @@ public final class MainWindowView {
         // The command line may change tasks while the window is open (ADR 0016): look for that now and then, while
         // the window is on screen.
         TaskStore store = models.store(); // not the view: a running animation must not keep a signed-out window alive
-        changedElsewhere = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2),
+        changedElsewhere = new Timeline(new KeyFrame(Duration.seconds(2),
                 event -> store.reloadIfChangedElsewhere()));
         changedElsewhere.setCycleCount(Animation.INDEFINITE);
         // The Scene outlives this window (sign-out swaps the root), so the listener moves with the root and is
@@ -113,28 +124,64 @@ public final class MainWindowView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.focusOwnerProperty().removeListener(focusListener);
+                clockTick.stop(); // a running animation would keep the window alive, as the listener would
+                changedElsewhere.stop();
             }
             if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusListener);
+                clockTick.play();
+                changedElsewhere.play();
             }
             typing.set(scene != null && scene.getFocusOwner() instanceof TextInputControl);
-            if (scene != null) {
-                changedElsewhere.play();
-            } else {
-                changedElsewhere.stop();
-            }
         });
         models.status().messageProperty().addListener((obs, old, now) -> {
             if (now != null && !now.isEmpty()) {
                 toasts.show(now);
             }
         });
+        // Nothing else tells the window that 09:01 has come: every minute, what is today and overdue is decided again.
+        clockTick.getKeyFrames().add(new KeyFrame(Duration.minutes(1), e -> {
+            models.store().timePassed();
+            list.timePassed();
+        }));
+        clockTick.setCycleCount(Animation.INDEFINITE);
         models.store().load();
     }
 
     /** The whole window content, menu bar included. */
     public Parent root() {
         return root;
+    }
+
+    /** Where the pane dividers are (fractions), with the detail pane shown; to remember for the next start. */
+    public List<Double> dividers() {
+        if (split.getItems().contains(detailView.root())) {
+            dividers = Arrays.stream(split.getDividerPositions()).boxed().toList();
+        }
+        return dividers;
+    }
+
+    /** Puts the dividers where they were last time; ignored unless there is one for each pane boundary. */
+    public void placeDividers(List<Double> positions) {
+        if (positions.size() != 2) {
+            return;
+        }
+        dividers = List.copyOf(positions);
+        if (split.getItems().contains(detailView.root())) {
+            split.setDividerPositions(positions.get(0), positions.get(1));
+        }
+    }
+
+    private void foldDetailPane(boolean fold) {
+        boolean shown = split.getItems().contains(detailView.root());
+        if (fold && shown) {
+            dividers();
+            split.getItems().remove(detailView.root());
+            split.setDividerPositions(dividers.get(0) / dividers.get(1));
+        } else if (!fold && !shown) {
+            split.getItems().add(detailView.root());
+            split.setDividerPositions(dividers.get(0), dividers.get(1));
+        }
     }
 
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */
@@ -175,6 +222,7 @@ public final class MainWindowView {
      * background thread before the database is closed or the session ended).
      */
     public void close() {
+        clockTick.stop();
         changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
     }

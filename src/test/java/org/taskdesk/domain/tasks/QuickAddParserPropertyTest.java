@@ -57,6 +57,31 @@ class QuickAddParserPropertyTest {
         assertThat(q.dueDate()).isAfter(today).isBeforeOrEqualTo(today.plusDays(7));
     }
 
+    @Property(tries = 300)
+    void quotedWordsAreAlwaysTitle(@ForAll("sentences") String inner, @ForAll("nows") ZonedDateTime now) {
+        QuickAdd q = parser.parse("Note \"" + inner + "\"", now);
+        String words = String.join(" ", inner.trim().split("\\s+")).trim();
+        assertThat(q.title()).isEqualTo(words.isEmpty() ? "Note" : "Note " + words);
+        assertThat(q.parts()).isEmpty();
+        assertThat(q.dueDate()).isNull();
+        assertThat(q.recurrence()).isNull();
+    }
+
+    @Property(tries = 200)
+    void aWeekdayFollowedByATitleWordStaysInTheTitle(@ForAll("nows") ZonedDateTime now,
+                                                     @ForAll java.time.DayOfWeek day,
+                                                     @ForAll("titleWords") String next) {
+        String line = "Email " + day.name().toLowerCase(java.util.Locale.ROOT) + " " + next;
+        QuickAdd q = parser.parse(line, now);
+        assertThat(q.title()).isEqualTo(line);
+        assertThat(q.dueDate()).isNull();
+    }
+
+    @Provide
+    Arbitrary<String> titleWords() {
+        return Arbitraries.of("notes", "Night", "plans", "report", "season", "to", "with", "2");
+    }
+
     private static void checkWellFormed(String line, QuickAdd q) {
         assertThat(q).isNotNull();
         assertThat(q.title()).isNotNull();

@@ -158,6 +158,19 @@ class QuickAddParserTest {
             assertThat(q.dueTime()).isEqualTo(time);
         }
 
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({"7:15pm, 19:15", "7:15 PM, 19:15", "at 5pm, 17:00", "noon, 12:00", "09:30, 09:30", "9:30, 09:30"})
+        void theTimeReaderTakesAWholeFieldAsQuickAddDoes(String text, LocalTime expected) {
+            assertThat(TimeWords.read(text)).isEqualTo(expected);
+            assertThat(parse("Call tomorrow " + text).dueTime()).isEqualTo(expected);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "9", "25:99", "9.30", "7:15pm tomorrow", "soon"})
+        void theTimeReaderRefusesWhatIsNotAllATime(String text) {
+            assertThat(TimeWords.read(text)).isNull();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"Call 13pm", "Call 25:00", "Call 9:75", "Meet at cafe", "Call 0am", "Lift 9"})
         void impossibleTimesStayInTheTitle(String line) {
@@ -271,6 +284,122 @@ class QuickAddParserTest {
             QuickAdd q = parse(line);
             assertThat(q.recurrence()).isNull();
             assertThat(q.title()).isEqualTo(line);
+        }
+    }
+
+    /** Issue 13: words that are part of the title stay there; quotes keep words literal. */
+    @Nested
+    class WordsThatBelongToTheTitle {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Watch Friday Night Lights season 2", "Email Monday notes to team",
+                "Buy sun cream", "Read may 5 chapters"})
+        void aDateWordFollowedByMoreTitleWordsStaysInTheTitle(String line) {
+            QuickAdd q = parse(line);
+            assertThat(q.title()).isEqualTo(line);
+            assertThat(q.dueDate()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Email notes Monday           | 2026-11-23 | Email notes",
+                "Email Monday 9am notes       | 2026-11-23 | Email notes",
+                "Email Monday #work notes     | 2026-11-23 | Email notes",
+                "Email Monday, notes to team  | 2026-11-23 | Email notes to team",
+                "Email Monday and Tuesday     | 2026-11-23 | Email and Tuesday",
+                "Email dec 24 at 5pm notes    | 2026-12-24 | Email notes",
+        })
+        void aDateAtTheEndOrBeforeAnotherPartIsADate(String line, LocalDate due, String title) {
+            QuickAdd q = parse(line);
+            assertThat(q.dueDate()).isEqualTo(due);
+            assertThat(q.title()).isEqualTo(title);
+        }
+
+        @Test
+        void aRepeatWordThatStartsTheTitleStaysThereAndTheRepeatAfterItIsRead() {
+            QuickAdd q = parse("Weekly sync every 2 weeks until dec 31");
+            assertThat(q.title()).isEqualTo("Weekly sync");
+            assertThat(q.recurrence().toStored()).isEqualTo("FREQ=WEEKLY;INTERVAL=2;UNTIL=20261231");
+            assertThat(q.dueDate()).isEqualTo(TODAY);
+            assertThat(q.parts()).containsExactly(
+                    new QuickAddPart(QuickAddPart.Kind.RECURRENCE, 12, 38, "every 2 weeks until dec 31"));
+        }
+
+        @Test
+        void aRepeatWordAtTheEndIsStillARepeat() {
+            assertThat(parse("Team sync weekly").recurrence().toStored()).isEqualTo("FREQ=WEEKLY");
+            assertThat(parse("Team sync weekly #work").title()).isEqualTo("Team sync");
+        }
+
+        @Test
+        void quotesKeepWordsLiteralAndAreNotPartOfTheTitle() {
+            QuickAdd q = parse("Watch \"Friday Night Lights\"");
+            assertThat(q.title()).isEqualTo("Watch Friday Night Lights");
+            assertThat(q.dueDate()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+
+        @Test
+        void quotedWordsStayLiteralBesideRealParts() {
+            QuickAdd q = parse("Read \"tomorrow #never\" tomorrow #books");
+            assertThat(q.title()).isEqualTo("Read tomorrow #never");
+            assertThat(q.dueDate()).isEqualTo(TOMORROW);
+            assertThat(q.tags().names()).containsExactly("books");
+            assertThat(q.parts()).extracting(QuickAddPart::text).containsExactly("tomorrow", "#books");
+        }
+
+        @Test
+        void anUnclosedQuoteIsAnOrdinaryCharacter() {
+            QuickAdd q = parse("Say \"hi tomorrow");
+            assertThat(q.title()).isEqualTo("Say \"hi");
+            assertThat(q.dueDate()).isEqualTo(TOMORROW);
+        }
+    }
+
+    @Nested
+    class WordsGivenBack {
+
+        @Test
+        void aWordGivenBackIsTitleAndTheNextDateIsRead() {
+            QuickAdd q = parser.parse("Meet friday or monday", NOW, java.util.Set.of(5));
+            assertThat(q.title()).isEqualTo("Meet friday or");
+            assertThat(q.dueDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(q.parts()).extracting(QuickAddPart::text).containsExactly("monday");
+        }
+
+        @Test
+        void aRepeatGivenBackWordByWordIsAllTitle() {
+            QuickAdd q = parser.parse("Stretch every 2 weeks", NOW, java.util.Set.of(8, 14, 16, 99));
+            assertThat(q.title()).isEqualTo("Stretch every 2 weeks");
+            assertThat(q.recurrence()).isNull();
+            assertThat(q.parts()).isEmpty();
+        }
+    }
+
+    @Nested
+    class RepeatEnds {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Stretch every day until dec 31          | FREQ=DAILY;UNTIL=20261231",
+                "Stretch every day for 10 times          | FREQ=DAILY;COUNT=10",
+                "Stretch every monday for 3 times        | FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+                "Stretch daily for 1 time                | FREQ=DAILY;COUNT=1",
+                "Stretch every 3 days after completion for 5 times | FREQ=DAILY;INTERVAL=3;COUNT=5;X-FROM=DONE",
+        })
+        void readsUntilAndForSoManyTimesAfterARepeat(String line, String stored) {
+            QuickAdd q = parse(line);
+            assertThat(q.title()).isEqualTo("Stretch");
+            assertThat(q.recurrence().toStored()).isEqualTo(stored);
+        }
+
+        @Test
+        void forWithoutARepeatStaysInTheTitle() {
+            assertThat(parse("Practise for 3 times").title()).isEqualTo("Practise for 3 times");
+            QuickAdd q = parse("Stretch every day for 3 weeks");
+            assertThat(q.title()).isEqualTo("Stretch for 3 weeks");
+            assertThat(q.recurrence().toStored()).isEqualTo("FREQ=DAILY");
         }
     }
 

@@ -115,7 +115,23 @@ class TaskFilterTest {
         assertThat(TaskFilter.parse("KÜCHE").matches(t, NOW)).isTrue();
         assertThat(TaskFilter.parse("putzen").matches(t, NOW)).isTrue();
         assertThat(TaskFilter.parse("\"che p\"").matches(t, NOW)).isTrue();
-        assertThat(TaskFilter.parse("kuche").matches(t, NOW)).isFalse();
+        assertThat(TaskFilter.parse("kuche").matches(t, NOW)).as("accents are ignored too").isTrue();
+        assertThat(TaskFilter.parse("kiche").matches(t, NOW)).isFalse();
+    }
+
+    @Test
+    void textMatchingIgnoresAccentsAndCase() {
+        Task cafe = task("Café with Zoë", "crème brûlée", false, null, Tags.of("señor"), null, null);
+        Task decomposed = task("Cafe\u0301 noir", "", false, null, null, null, null); // e + combining acute
+        Task plain = task("cafe", "", false, null, null, null, null);
+
+        for (String word : List.of("cafe", "CAFE", "café", "CAFÉ", "zoe", "creme brulee", "\"creme brulee\"", "senor")) {
+            assertThat(TaskFilter.parse(word).matches(cafe, NOW)).as(word).isTrue();
+        }
+        assertThat(TaskFilter.parse("\"cafe noir\"").matches(decomposed, NOW)).isTrue();
+        assertThat(TaskFilter.parse("CAFÉ").matches(plain, NOW)).isTrue();
+        assertThat(TaskFilter.parse("cafes").matches(cafe, NOW)).isFalse();
+        assertThat(TaskFilter.parse("\"café w\"").matches(plain, NOW)).isFalse();
     }
 
     @Test

@@ -2,18 +2,24 @@ package org.taskdesk.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.RecurrenceRule;
 
-/** Times, days and priorities read the same whatever the machine's language. */
+/**
+ * Times and priorities read the same whatever the machine's language; dates follow the locale the formats were made
+ * for, never the default locale at the moment of use.
+ */
 class FormatsTest {
 
     @Test
@@ -26,7 +32,7 @@ class FormatsTest {
             assertThat(PriorityNames.name(Priority.NONE)).isEqualTo("None");
             assertThat(PriorityNames.of(Priority.NONE)).isEqualTo("No priority");
             assertThat(Formats.TIME.format(LocalTime.of(9, 5))).isEqualTo("09:05");
-            assertThat(Formats.SHORT_DAY.format(LocalDate.of(2026, 11, 27))).isEqualTo("Fri 27 Nov");
+            assertThat(Formats.of(Locale.UK).shortDay(LocalDate.of(2026, 11, 27))).isEqualTo("Fri 27 Nov");
             assertThat(Formats.capitalise("every week")).isEqualTo("Every week");
             assertThat(Formats.capitalise("")).isEmpty();
         } finally {
@@ -65,5 +71,28 @@ class FormatsTest {
         assertThat(Formats.DAY_MONTH.format(LocalDate.of(2026, 12, 8))).isEqualTo("8 Dec");
         assertThat(Formats.withoutYear("d MMM y 'г'.")).isEqualTo("d MMM");
         assertThat(Formats.withoutYear("y/MM/dd")).isEqualTo("MM/dd");
+    }
+
+    @Test
+    void aDateFieldReadsEnglishMonthsAndTwoDigitYears() {
+        Formats british = Formats.of(Locale.UK);
+        assertThat(british.dateConverter().fromString("8 Sep 2026")).isEqualTo(LocalDate.of(2026, 9, 8));
+        assertThat(british.dateConverter().fromString(british.date(LocalDate.of(2026, 9, 8))))
+                .isEqualTo(LocalDate.of(2026, 9, 8));
+        assertThat(british.dateConverter().fromString("8 Dec 26")).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(Formats.of(Locale.GERMANY).dateConverter().fromString("8 Sep 2026")).isEqualTo(LocalDate.of(2026, 9, 8));
+    }
+
+    @Test
+    void dayNamesInsideTheBundlesSentencesAreInItsLanguage() {
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+        try {
+            assertThat(Messages.language().getLanguage()).isEqualTo("en");
+            assertThat(RepeatWords.describe(RecurrenceRule.weekly(1, Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY))))
+                    .isEqualTo("every week on Monday and Thursday");
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.testing.TestPostgres;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.ui.firstrun.FirstRunViewModel.Place;
 
 /** The first run's choice, with the real settings file and real databases. */
@@ -62,5 +63,33 @@ class FirstRunViewModelTest {
         assertThat(done).isTrue();
         assertThat(desktop().isFirstRun()).isFalse();
         assertThat(desktop().databaseName()).startsWith("postgresql://" + TestPostgres.OWNER + "@");
+    }
+
+    @Test
+    void switchingBackToThisComputerClearsTheServersError() {
+        FirstRunViewModel model = new FirstRunViewModel(desktop(), new DirectBackgroundTasks());
+        model.placeProperty().set(Place.SHARED_SERVER);
+        model.serverUrlProperty().set("postgresql://ann@127.0.0.1:1/tasks");
+        model.confirm(() -> { });
+        assertThat(model.errorProperty().get()).contains("Cannot reach the database server");
+
+        model.placeProperty().set(Place.THIS_COMPUTER);
+
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aServersFailureThatArrivesAfterSwitchingBackIsNotShown() {
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        FirstRunViewModel model = new FirstRunViewModel(desktop(), background);
+        model.placeProperty().set(Place.SHARED_SERVER);
+        model.serverUrlProperty().set("postgresql://ann@127.0.0.1:1/tasks");
+        model.confirm(() -> { });
+
+        model.placeProperty().set(Place.THIS_COMPUTER);
+        background.replyAll();
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
     }
 }

@@ -55,6 +55,25 @@ class SettingsViewFxTest {
     }
 
     @Test
+    void everyLabelIsShownWholeInANarrowWindowTheFieldsGiveWayInstead(FxRobot robot) {
+        robot.interact(() -> {
+            Stage window = new Stage();
+            window.setScene(new Scene(new SettingsView(new SettingsViewModel(desk.context(background, desk.desktop),
+                    theme -> { })), 420, 460));
+            window.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".label").queryAllAs(Label.class))
+                .filteredOn(label -> label.getScene() != main.getScene() && !label.getText().isEmpty())
+                .isNotEmpty()
+                .allSatisfy(label -> assertThat(label.lookupAll(".text").stream()
+                        .filter(javafx.scene.text.Text.class::isInstance)
+                        .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse(""))
+                        .as("drawn").isEqualTo(label.getText()));
+    }
+
+    @Test
     void darkThemeAppliesAtOnceAndAServerIsTestedThenSavedForTheNextStart(FxRobot robot) throws Exception {
         // The app's real desktop backend: server URLs are really connected to, settings really written.
         org.taskdesk.ui.DesktopServices real = org.taskdesk.app.TestDesktop.backend(folder.resolve("user"), desk.clock, null);

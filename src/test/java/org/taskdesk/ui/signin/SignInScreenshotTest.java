@@ -47,6 +47,7 @@ class SignInScreenshotTest {
         scene = new Scene(new SignInView(model, workspace.databaseName().replace(folder.toString(), "~/.local/share/taskdesk")
                 .replace("tasks.mv.db", "taskdesk.mv.db"), session -> { }).root(), 900, 700);
         stage.setScene(scene);
+        stage.sizeToScene(); // an earlier test may have sized the shared stage
         stage.show();
     }
 

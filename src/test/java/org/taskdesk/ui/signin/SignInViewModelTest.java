@@ -124,4 +124,21 @@ class SignInViewModelTest {
 
         assertThat(model.errorProperty().get()).matches("Too many failed sign-ins: wait \\d+ seconds? and try again\\.");
     }
+
+    @Test
+    void anEmptyDatabaseOpensOnCreateYourAccount() {
+        model.chooseForm();
+
+        assertThat(model.signingUpProperty().get()).as("no account yet: the sign-up form comes first").isTrue();
+    }
+
+    @Test
+    void aDatabaseWithAnAccountOpensOnSignIn() {
+        workspace.accounts().signUp("ann@example.com", "Ann", "a good password");
+        SignInViewModel another = new SignInViewModel(workspace.accounts(), desktop, new DirectBackgroundTasks());
+
+        another.chooseForm();
+
+        assertThat(another.signingUpProperty().get()).isFalse();
+    }
 }

@@ -102,6 +102,24 @@ class MainViewModelsTest {
         list.setSelection(list.visibleTasks().stream().filter(t -> wanted.contains(t.title())).toList());
     }
 
+    // ---- the empty list ------------------------------------------------------------------------------
+
+    @Test
+    void anEmptyListTeachesQuickAddAndAnEmptySearchSaysWhatWasSearched() {
+        start();
+
+        assertThat(list.visibleTasks()).isEmpty();
+        assertThat(list.emptyText().get()).startsWith("Nothing here yet: try 'Pay rent tomorrow 9am #home !high every month'")
+                .contains("Ctrl+N").contains("F1");
+
+        fixture.add("Pay rent tomorrow #home");
+        store.load();
+        search.textProperty().set("groceries");
+
+        assertThat(list.visibleTasks()).isEmpty();
+        assertThat(list.emptyText().get()).isEqualTo("No tasks match \u201cgroceries\u201d.");
+    }
+
     // ---- smart lists ---------------------------------------------------------------------------------
 
     @Test
@@ -113,7 +131,7 @@ class MainViewModelsTest {
         start();
 
         assertThat(count(SmartList.INBOX)).isEqualTo(5);
-        assertThat(count(SmartList.TODAY)).isEqualTo(1);
+        assertThat(count(SmartList.TODAY)).as("today's task and the overdue one").isEqualTo(2);
         assertThat(count(SmartList.UPCOMING)).isEqualTo(2);
         assertThat(count(SmartList.OVERDUE)).isEqualTo(1);
         assertThat(count(SmartList.COMPLETED)).isEqualTo(1);
@@ -128,6 +146,38 @@ class MainViewModelsTest {
         assertThat(titles()).containsExactly("Report");
         sidebar.select(SmartList.COMPLETED);
         assertThat(titles()).containsExactly("Old thing");
+    }
+
+    @Test
+    void todayIncludesOverdueTasksAndATaskDueAt11IsOverdueAt1101() {
+        // The clock stands at 11:00 in Berlin.
+        fixture.add("Report 2026-11-18 #work", "Standup today 11:00", "Call mum today", "Trip 2026-12-20");
+        start();
+
+        sidebar.select(SmartList.TODAY);
+        assertThat(titles()).containsExactlyInAnyOrder("Report", "Standup", "Call mum");
+        assertThat(count(SmartList.TODAY)).isEqualTo(3);
+        assertThat(count(SmartList.OVERDUE)).isEqualTo(1);
+
+        fixture.clock.advance(java.time.Duration.ofMinutes(1));
+        store.timePassed();
+
+        assertThat(count(SmartList.OVERDUE)).as("due at 11:00, and it is 11:01").isEqualTo(2);
+        sidebar.select(SmartList.OVERDUE);
+        assertThat(titles()).containsExactlyInAnyOrder("Report", "Standup");
+    }
+
+    @Test
+    void aTagsCountIncludesItsSubTagsAsItsListDoes() {
+        fixture.add("Plan #work", "Budget #work/reports", "Minutes #work/reports #work", "Garden #home");
+        start();
+
+        SidebarEntry work = sidebar.tagEntries().stream().filter(e -> e.label().equals("#work")).findFirst()
+                .orElseThrow();
+        sidebar.selectedListProperty().set(work);
+
+        assertThat(titles()).hasSize(3);
+        assertThat(work.count()).isEqualTo(3);
     }
 
     @Test

@@ -104,6 +104,7 @@ class MainWindowScreenshotTest {
             MainWindowView v = new MainWindowView(new MainContext(shown, real.user(), real.background(),
                     real.dialogs(), real.desktop(), real.clock(), real.signOut()));
             stage.setScene(new Scene(v.root(), 1200, 760));
+            stage.sizeToScene(); // an earlier test may have sized the shared stage
             stage.show();
         });
 

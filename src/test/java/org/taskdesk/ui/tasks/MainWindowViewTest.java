@@ -114,6 +114,24 @@ class MainWindowViewTest {
     }
 
     @Test
+    void theFocusedEmptyQuickAddBarShowsItsExampleAndTheEmptyListTeachesQuickAdd(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        TextField quickAdd = robot.lookup("#quick-add").query();
+        assertThat(flag(quickAdd::isFocused)).isTrue();
+        assertThat(text(quickAdd::getText)).isEmpty();
+
+        // The skin draws the prompt as a Text node, shown only while its fill is not transparent.
+        List<String> shownPrompts = fx(() -> quickAdd.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text t && t.isVisible() && t.getText().startsWith("Add a task"))
+                .map(n -> ((javafx.scene.text.Text) n).getText()).toList());
+        assertThat(shownPrompts).singleElement().asString().contains("Pay rent tomorrow 9am #home !high every month");
+
+        Label empty = robot.lookup("#task-list-empty").query();
+        waitUntil(() -> empty.getText().startsWith("Nothing here yet"));
+        assertThat(flag(empty::isVisible)).isTrue();
+    }
+
+    @Test
     void aDayWithTheKeyboardAndMouse(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty() || robot.lookup("#task-list").query() != null);
 

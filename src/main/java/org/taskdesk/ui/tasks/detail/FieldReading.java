@@ -2,12 +2,12 @@ package org.taskdesk.ui.tasks.detail;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Tags;
+import org.taskdesk.domain.tasks.TimeWords;
 import org.taskdesk.ui.common.ErrorText;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
@@ -39,16 +39,18 @@ final class FieldReading {
         return Tags.of(List.of(text.split("[,\\s]+")));
     }
 
-    /** The due date and time; null for neither. {@code time} is HH:mm (or H:mm), or empty for "some time that day". */
+    /**
+     * The due date and time; null for neither. {@code time} is what quick add reads as a time (HH:mm, H:mm, 7:15pm,
+     * 9am, noon), or empty for "some time that day".
+     */
     static Due due(LocalDate date, String typedTime) {
         String time = typedTime == null ? "" : typedTime.strip();
         if (time.isEmpty()) {
             return date == null ? null : Due.on(date);
         }
-        LocalTime parsed;
-        try {
-            parsed = LocalTime.parse(time.length() == 4 && time.charAt(1) == ':' ? "0" + time : time, Formats.TIME);
-        } catch (DateTimeParseException e) {
+        // The same words quick add takes ("7:15pm", "9am", "17:30"), so a time typed there can be typed here.
+        LocalTime parsed = TimeWords.read(time);
+        if (parsed == null) {
             throw new FieldException(Messages.text("detail.time.unreadable"));
         }
         if (date == null) {

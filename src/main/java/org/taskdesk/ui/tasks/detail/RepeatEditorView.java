@@ -82,7 +82,7 @@ final class RepeatEditorView {
 
     /** Monday to Sunday as toggles, shown for weekly repeats. */
     private HBox weekdays() {
-        Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+        Locale locale = Messages.language(); // the day names sit among the bundle's words
         HBox days = new HBox(2);
         for (DayOfWeek day : DayOfWeek.values()) {
             String shortName = day.getDisplayName(TextStyle.SHORT, locale);

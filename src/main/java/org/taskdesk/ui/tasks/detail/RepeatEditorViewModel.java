@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,6 +32,7 @@ import org.taskdesk.ui.tasks.detail.FieldReading.FieldException;
  */
 public final class RepeatEditorViewModel {
     private final Runnable edited;
+    private final Supplier<LocalDate> dueDate;
     private boolean loading;
 
     private final ObjectProperty<RepeatPreset> preset = new SimpleObjectProperty<>(this, "preset", RepeatPreset.NEVER);
@@ -53,7 +55,16 @@ public final class RepeatEditorViewModel {
 
     /** @param edited called when the person changes the repeat (not when a task's repeat is shown) */
     RepeatEditorViewModel(Runnable edited) {
+        this(edited, () -> null);
+    }
+
+    /**
+     * @param edited  called when the person changes the repeat (not when a task's repeat is shown)
+     * @param dueDate the task's due date as the form has it (null: none), whose weekday a plain weekly repeat uses
+     */
+    RepeatEditorViewModel(Runnable edited, Supplier<LocalDate> dueDate) {
         this.edited = edited;
+        this.dueDate = dueDate;
         for (DayOfWeek day : DayOfWeek.values()) {
             BooleanProperty on = new SimpleBooleanProperty(this, day.name());
             weekdays.put(day, on);
@@ -152,6 +163,9 @@ public final class RepeatEditorViewModel {
                 for (DayOfWeek day : rule.days()) {
                     weekdays.get(day).set(true);
                 }
+                if (rule.frequency() == RecurrenceRule.Frequency.WEEKLY && rule.days().isEmpty()) {
+                    tickDueWeekday();
+                }
             }
             end.set(rule == null ? RepeatEnd.NEVER : rule.endDate().isPresent() ? RepeatEnd.UNTIL
                     : rule.timesLeft().isPresent() ? RepeatEnd.COUNT : RepeatEnd.NEVER);
@@ -206,7 +220,7 @@ public final class RepeatEditorViewModel {
                 Messages.format("detail.repeat.interval.range", RecurrenceRule.MAX_INTERVAL));
         RecurrenceRule rule = switch (unit.get()) {
             case DAYS -> RecurrenceRule.daily(n);
-            case WEEKS -> RecurrenceRule.weekly(n, chosenDays());
+            case WEEKS -> RecurrenceRule.weekly(n, daysToStore(dueDate));
             case MONTHS -> RecurrenceRule.monthly(n);
             case YEARS -> RecurrenceRule.yearly(n);
         };
@@ -238,6 +252,23 @@ public final class RepeatEditorViewModel {
         nextDates.setAll(rule.nextOccurrences(start, 5).stream().map(Formats.DAY::format).toList());
     }
 
+    /** A plain weekly repeat falls on its due date's weekday: shown ticked, so "Every week" does not look dayless. */
+    private void tickDueWeekday() {
+        LocalDate due = dueDate.get();
+        if (due != null) {
+            weekdays.get(due.getDayOfWeek()).set(true);
+        }
+    }
+
+    /**
+     * The ticked days, or none when only the due date's weekday is ticked: that is what a plain weekly repeat
+     * means (and shows), so it is stored as one and reads back as "Every week" rather than as a custom repeat.
+     */
+    private Set<DayOfWeek> daysToStore(LocalDate due) {
+        Set<DayOfWeek> days = chosenDays();
+        return due != null && days.equals(Set.of(due.getDayOfWeek())) ? Set.of() : days;
+    }
+
     private Set<DayOfWeek> chosenDays() {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         weekdays.forEach((day, on) -> {
@@ -259,6 +290,9 @@ public final class RepeatEditorViewModel {
                 unit.set(chosen.unit());
                 for (DayOfWeek day : DayOfWeek.values()) {
                     weekdays.get(day).set(chosen == RepeatPreset.WEEKDAYS && day.getValue() <= 5);
+                }
+                if (chosen == RepeatPreset.WEEKLY) {
+                    tickDueWeekday();
                 }
             }
         } finally {

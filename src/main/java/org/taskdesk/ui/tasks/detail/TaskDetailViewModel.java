@@ -65,7 +65,7 @@ public final class TaskDetailViewModel {
         this.stillListed = stillListed;
         this.tell = tell;
         this.fields = new TaskFieldsViewModel(tagsInUse, this::validate);
-        this.repeat = new RepeatEditorViewModel(this::validate);
+        this.repeat = new RepeatEditorViewModel(this::validate, fields.dueDateProperty()::get);
         this.stamps = new TaskStampsViewModel(clock);
         selected.addListener((obs, old, now) -> arrived(now));
         show(selected.getValue());

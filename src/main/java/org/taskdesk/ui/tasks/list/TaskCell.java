@@ -48,11 +48,12 @@ public final class TaskCell extends ListCell<Task> {
         });
         priorityMark.getStyleClass().add("priority-mark");
         title.getStyleClass().add("task-title");
+        // Title and tags give way with an ellipsis when the row is narrow; the repeat mark and the due date never do.
         title.setMinWidth(60);
         HBox.setHgrow(title, Priority.SOMETIMES);
         tags.setAlignment(Pos.CENTER_LEFT);
-        tags.setMinWidth(Region.USE_PREF_SIZE);
         repeat.getStyleClass().add("repeat-mark");
+        repeat.setMinWidth(Region.USE_PREF_SIZE);
         due.getStyleClass().add("due");
         due.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
@@ -60,6 +61,9 @@ public final class TaskCell extends ListCell<Task> {
         row = new HBox(8, done, priorityMark, title, tags, spacer, repeat, due);
         row.setAlignment(Pos.CENTER_LEFT);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        // The list makes every row as wide as the widest row wants; asking for nothing keeps rows as wide as the
+        // list, so a long title or a second tag shortens instead of bringing a horizontal scrollbar.
+        setPrefWidth(0);
     }
 
     @Override

@@ -5,7 +5,6 @@ import atlantafx.base.theme.Tweaks;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -21,6 +20,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.TaskSort;
@@ -68,9 +68,12 @@ public final class TaskListView {
             }
         });
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(store.loadingProperty()).then(Messages.text("list.loading"))
-                .otherwise(Messages.text("list.empty")));
+        placeholder.setId("task-list-empty");
+        placeholder.textProperty().bind(model.emptyText());
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(TextAlignment.CENTER);
+        placeholder.setPadding(new Insets(24));
         taskList.setPlaceholder(placeholder);
         VBox.setVgrow(taskList, Priority.ALWAYS);
 
@@ -78,7 +81,7 @@ public final class TaskListView {
         root.setPadding(new Insets(8, 0, 0, 0));
         VBox.setMargin(tools, new Insets(0, 8, 0, 8));
         VBox.setMargin(search.error(), new Insets(0, 8, 0, 8));
-        root.setMinWidth(380);
+        root.setMinWidth(240); // with the sidebar, fits a 600-pixel window (the detail pane folds away there)
     }
 
     public Node root() {
@@ -96,6 +99,11 @@ public final class TaskListView {
     /** Into the list, leaving the selection as it is (Esc in the quick-add bar). */
     public void requestFocus() {
         taskList.requestFocus();
+    }
+
+    /** The clock moved on: rows say "Today 09:00" or mark a task overdue by the time, so they are drawn again. */
+    public void timePassed() {
+        taskList.refresh();
     }
 
     /** Ctrl+F. */

@@ -5,11 +5,14 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskFilter;
+import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.tasks.search.SearchViewModel;
 import org.taskdesk.ui.tasks.sidebar.SidebarViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
@@ -27,6 +30,7 @@ public final class TaskListViewModel {
     private final SearchViewModel search;
     private final Clock clock;
     private final TaskSelection selection = new TaskSelection();
+    private final StringBinding emptyText;
 
     // A filtered pass over the store's tasks.
     private final ObservableList<Task> visible = FXCollections.observableArrayList();
@@ -46,6 +50,24 @@ public final class TaskListViewModel {
         store.onOrderChanged(() -> refilter(true));
         sidebar.selectedListProperty().addListener((obs, old, now) -> refilter(true));
         search.filterProperty().addListener((obs, old, now) -> searchChanged(search.textProperty().get()));
+        emptyText = Bindings.createStringBinding(this::emptyTextNow, store.loadingProperty(), search.filterProperty());
+    }
+
+    /**
+     * What the list says when it shows no task: that it is loading, that nothing matches what was searched (with
+     * the search, so the person sees why), or else how to add a task with quick add, since an empty list is where
+     * a new user starts.
+     */
+    public StringBinding emptyText() {
+        return emptyText;
+    }
+
+    private String emptyTextNow() {
+        if (store.loadingProperty().get()) {
+            return Messages.text("list.loading");
+        }
+        String searched = search.filterProperty().get().text().strip();
+        return searched.isEmpty() ? Messages.text("list.empty") : Messages.format("list.no.match", searched);
     }
 
     /** The tasks to show, filtered and sorted; replaced as a whole so the list view reuses its cells. */

@@ -5,9 +5,11 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -44,7 +46,16 @@ public final class QuickAddView {
         model.chips().addListener((ListChangeListener<QuickAddChip>) c -> showChips(chips));
         chips.managedProperty().bind(Bindings.isNotEmpty(chips.getChildren()));
         chips.visibleProperty().bind(chips.managedProperty());
-        root = new VBox(6, field, chips);
+        Label titleError = new Label();
+        titleError.setId("quick-add-error");
+        titleError.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
+        titleError.setWrapText(true);
+        titleError.textProperty().bind(model.titleErrorProperty());
+        titleError.managedProperty().bind(model.titleErrorProperty().isNotEmpty());
+        titleError.visibleProperty().bind(titleError.managedProperty());
+        model.titleErrorProperty().addListener((obs, old, now) ->
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+        root = new VBox(6, field, titleError, chips);
         root.getStyleClass().add("quick-add-bar");
         root.setPadding(new Insets(10, 12, 10, 12));
     }
@@ -69,7 +80,16 @@ public final class QuickAddView {
         for (QuickAddChip chip : model.chips()) {
             Label label = new Label(chip.text());
             label.getStyleClass().addAll("chip", "chip-" + chip.kind().name().toLowerCase(Locale.ROOT));
+            if (chip.priority() != null) {
+                // Each level its own colour, as the list's marks: a red chip for "Low" would say the wrong thing.
+                label.getStyleClass().add("chip-priority-" + chip.priority().name().toLowerCase(Locale.ROOT));
+            }
             label.setAccessibleText(Messages.format("quickadd.chip.accessible", kindName(chip), chip.text()));
+            // Quick add guessed; a click says "that was part of the title" and the line is read again.
+            String typed = model.textProperty().get().substring(chip.start(), chip.end());
+            label.setTooltip(new Tooltip(Messages.format("quickadd.chip.giveback", typed)));
+            label.setCursor(Cursor.HAND);
+            label.setOnMouseClicked(e -> model.giveBack(chip));
             chips.getChildren().add(label);
         }
     }

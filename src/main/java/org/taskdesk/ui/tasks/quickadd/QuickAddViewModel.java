@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +18,7 @@ import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.QuickAdd;
 import org.taskdesk.domain.tasks.QuickAddParser;
 import org.taskdesk.domain.tasks.QuickAddPart;
+import org.taskdesk.domain.tasks.TaskRules;
 import org.taskdesk.ui.common.DueWords;
 import org.taskdesk.ui.common.Formats;
 import org.taskdesk.ui.common.Messages;
@@ -38,14 +40,20 @@ public final class QuickAddViewModel {
     private final ObservableList<QuickAddChip> chips = FXCollections.observableArrayList();
     private final ObservableList<QuickAddChip> readChips = FXCollections.unmodifiableObservableList(chips);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper(this, "titleError", "");
     /** What the chips show: the line as read when it was typed, which is what is saved. */
     private QuickAdd understood;
+    /** Where the words start that the person gave back to the title by clicking their chip. */
+    private Set<Integer> givenBack = Set.of();
 
     public QuickAddViewModel(TaskCommands commands, UndoManager undo, Clock clock) {
         this.commands = commands;
         this.undo = undo;
         this.clock = clock;
-        text.addListener((obs, old, now) -> understand(now));
+        text.addListener((obs, old, now) -> {
+            givenBack = GivenBackWords.after(givenBack, old, now);
+            understand(now);
+        });
     }
 
     public StringProperty textProperty() {
@@ -62,10 +70,21 @@ public final class QuickAddViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Adds the task the line describes; the line is cleared once it is saved. Blank lines do nothing. */
+    /**
+     * Why the line cannot be added as it is (a title over the limit, with its count), or "" when it can. Shown
+     * while typing, as the detail pane marks its fields, rather than as a dialog after Enter.
+     */
+    public ReadOnlyStringProperty titleErrorProperty() {
+        return titleError.getReadOnlyProperty();
+    }
+
+    /**
+     * Adds the task the line describes; the line is cleared once it is saved. Blank lines do nothing, and neither
+     * does a line whose title is too long: the bar already says so, and keeps the line to be shortened.
+     */
     public void submit() {
         String line = text.get();
-        if (line == null || line.isBlank()) {
+        if (line == null || line.isBlank() || !titleError.get().isEmpty()) {
             return;
         }
         undo.execute(commands.add(understood), () -> {
@@ -75,21 +94,35 @@ public final class QuickAddViewModel {
         });
     }
 
+    /**
+     * Gives the words of {@code chip} back to the title: they stay title words while the line is edited, until it
+     * is cleared. Another word may then be read in their place ("Meet friday or monday" then falls on Monday).
+     */
+    public void giveBack(QuickAddChip chip) {
+        givenBack = GivenBackWords.with(givenBack, text.get(), chip.start(), chip.end());
+        understand(text.get());
+    }
+
     private void understand(String line) {
         if (line == null || line.isBlank()) {
             understood = null;
             chips.clear();
             title.set("");
+            titleError.set("");
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        QuickAdd parsed = parser.parse(line, now);
+        QuickAdd parsed = parser.parse(line, now, givenBack);
         understood = parsed;
         List<QuickAddChip> result = new ArrayList<>();
         for (QuickAddPart part : parsed.parts()) {
-            result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end()));
+            result.add(new QuickAddChip(part.kind(), label(part, parsed, now), part.start(), part.end(),
+                    part.kind() == QuickAddPart.Kind.PRIORITY ? parsed.priority() : null));
         }
         title.set(parsed.title()); // first: the chips' listeners show the title too
+        int length = TaskRules.titleLength(parsed.title());
+        titleError.set(length <= TaskRules.MAX_TITLE_LENGTH ? ""
+                : Messages.format("quickadd.title.too.long", length, TaskRules.MAX_TITLE_LENGTH));
         chips.setAll(result);
     }
 

@@ -5,8 +5,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,8 +19,9 @@ import org.taskdesk.domain.tasks.TaskFilter;
 import org.taskdesk.ui.tasks.store.TaskStore;
 
 /**
- * The sidebar: the smart lists and one entry per tag in use on open tasks, each with a live count, and which of
- * them the list shows. The counts follow every change to the tasks.
+ * The sidebar: the smart lists and one entry per tag in use on open tasks (and each tag above one, #work for
+ * #work/reports), each with a live count, and which of them the list shows. The counts follow every change to the
+ * tasks, and the clock ({@link TaskStore#timePassed}).
  */
 public final class SidebarViewModel {
     private final TaskStore store;
@@ -46,7 +49,7 @@ public final class SidebarViewModel {
         return List.copyOf(smartEntries.values());
     }
 
-    /** One entry per tag in use on open tasks, alphabetical. */
+    /** One entry per tag in use on open tasks and per tag above one, alphabetical. */
     public ObservableList<SidebarEntry> tagEntries() {
         return readTagEntries;
     }
@@ -82,15 +85,29 @@ public final class SidebarViewModel {
                 }
             }
             if (!task.completed()) {
-                for (String tag : task.tags()) {
-                    tagCounts.computeIfAbsent(tag, t -> new int[1])[0]++;
-                }
+                countTags(task, tagCounts);
             }
         }
         for (int i = 0; i < lists.length; i++) {
             smartEntries.get(lists[i]).setCount(counts[i]);
         }
         updateTagEntries(tagCounts);
+    }
+
+    /**
+     * Counts the task once for each of its tags and each tag above them, as the tag's list shows it: #work's list
+     * has the tasks of #work/reports too, so its count does. A task with both counts once for #work.
+     */
+    private static void countTags(Task task, Map<String, int[]> counts) {
+        Set<String> counted = new HashSet<>();
+        for (String tag : task.tags()) {
+            for (int slash = tag.length(); slash > 0; slash = tag.lastIndexOf('/', slash - 1)) {
+                String above = tag.substring(0, slash);
+                if (counted.add(above)) {
+                    counts.computeIfAbsent(above, t -> new int[1])[0]++;
+                }
+            }
+        }
     }
 
     private void updateTagEntries(Map<String, int[]> counts) {

@@ -5,7 +5,8 @@ import org.taskdesk.ui.common.Messages;
 /** The fixed lists at the top of the sidebar, each said in the filter language; Ctrl+1 to Ctrl+5 pick them. */
 public enum SmartList {
     INBOX("is:open"),
-    TODAY("is:open due:today"), // not shown: the filter language
+    // Overdue tasks belong to today, as in Todoist and Things: they are still to be done today.
+    TODAY("is:open (due:today | due:overdue)"), // not shown: the filter language
     UPCOMING("is:open due:7d"), // not shown: the filter language
     OVERDUE("due:overdue"),
     COMPLETED("is:done");

@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,6 +53,13 @@ public final class StatusBarView {
             }
         }
         database.setMinWidth(0);
+        // A failure can be a long sentence: it shortens with an ellipsis (the whole of it in the tooltip) rather than
+        // making the bar, and with it the window's content, wider than the window.
+        error.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(error.textProperty());
+        error.tooltipProperty().bind(Bindings.when(error.textProperty().isEmpty())
+                .then((Tooltip) null).otherwise(whole));
         root.getStyleClass().add("status-bar");
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 12, 4, 12));

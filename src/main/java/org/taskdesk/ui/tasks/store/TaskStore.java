@@ -181,6 +181,14 @@ public final class TaskStore {
         changeListeners.forEach(Runnable::run); // the selection follows its tasks to their new versions
     }
 
+    /**
+     * The clock moved on (the window calls this every minute): what is due today and what is overdue depend on the
+     * time, so the listeners decide again although no task changed. A task due at 09:00 is overdue from 09:01.
+     */
+    public void timePassed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
     /** A command failed: says so, and loads again, because part of a bulk change may have happened. */
     public void changeFailed(Throwable failure) {
         status.failed(failure);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.RecurrenceRule;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.persistence.database.DatabaseConnections;
@@ -104,6 +105,38 @@ class TaskDetailViewModelTest {
 
         select("Pay rent", "Other");
         assertThat(detail.showingProperty().get()).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"7:15pm, 19:15", "7:15 pm, 19:15", "9am, 09:00", "noon, 12:00",
+            "at 5pm, 17:00", "17:30, 17:30", "9:30, 09:30"})
+    void theTimeFieldReadsWhatQuickAddReads(String typed, LocalTime expected) {
+        fixture.add("Pay rent tomorrow");
+        start();
+        select("Pay rent");
+
+        detail.fields().dueTimeProperty().set(typed);
+        assertThat(detail.fields().dueTimeErrorProperty().get()).isEmpty();
+        assertThat(detail.save()).isTrue();
+
+        assertThat(stored("Pay rent").due()).isEqualTo(Due.at(TODAY.plusDays(1), expected));
+    }
+
+    @Test
+    void everyWeekShowsTheDueDatesWeekdayTickedAndSavesAPlainWeeklyRepeat() {
+        fixture.add("Water plants every week", "Pay rent tomorrow"); // today, Saturday; tomorrow, Sunday
+        start();
+        select("Water plants");
+        assertThat(detail.repeat().presetProperty().get()).isEqualTo(RepeatPreset.WEEKLY);
+        assertThat(Stream.of(DayOfWeek.values()).filter(d -> detail.repeat().weekdayProperty(d).get()))
+                .containsExactly(DayOfWeek.SATURDAY);
+
+        select("Pay rent");
+        detail.repeat().presetProperty().set(RepeatPreset.WEEKLY);
+        assertThat(Stream.of(DayOfWeek.values()).filter(d -> detail.repeat().weekdayProperty(d).get()))
+                .containsExactly(DayOfWeek.SUNDAY);
+        assertThat(detail.save()).isTrue();
+        assertThat(stored("Pay rent").recurrence()).isEqualTo(RecurrenceRule.weekly(1, java.util.Set.of()));
     }
 
     @Test

@@ -53,4 +53,38 @@ class QuickAddSavesWhatItShowedTest {
         assertThat(saved.title()).isEqualTo("Call mum");
         assertThat(saved.due()).isEqualTo(Due.on(LocalDate.of(2026, 11, 29)));
     }
+
+    @Test
+    void aWordGivenBackIsSavedInTheTitle() {
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
+                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        QuickAddViewModel quickAdd = models.quickAdd();
+        models.store().load();
+
+        quickAdd.textProperty().set("Read Tomorrow Never Dies");
+        assertThat(quickAdd.chips()).hasSize(1);
+        quickAdd.giveBack(quickAdd.chips().get(0));
+        quickAdd.submit();
+
+        Task saved = fixture.workspace.tasks().list(fixture.user, TaskQuery.of("")).tasks().get(0);
+        assertThat(saved.title()).isEqualTo("Read Tomorrow Never Dies");
+        assertThat(saved.due()).isNull();
+    }
+
+    @Test
+    void anOverLongTitleIsNotSentAndNoDialogOpens() {
+        MainWindowModels models = new MainWindowModels(fixture.workspace.tasks(), fixture.user,
+                new DirectBackgroundTasks(), fixture.dialogs, fixture.clock);
+        QuickAddViewModel quickAdd = models.quickAdd();
+        models.store().load();
+
+        String line = "y".repeat(250) + " tomorrow";
+        quickAdd.textProperty().set(line);
+        quickAdd.submit();
+
+        assertThat(fixture.dialogs.errors).isEmpty();
+        assertThat(quickAdd.textProperty().get()).isEqualTo(line); // kept, to be shortened
+        assertThat(quickAdd.titleErrorProperty().get()).contains("250");
+        assertThat(fixture.workspace.tasks().list(fixture.user, TaskQuery.of("")).tasks()).isEmpty();
+    }
 }

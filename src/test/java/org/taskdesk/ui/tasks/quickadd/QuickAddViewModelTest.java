@@ -26,4 +26,51 @@ class QuickAddViewModelTest {
         assertThat(quickAdd.chips()).isEmpty();
         assertThat(quickAdd.titleProperty().get()).isEmpty();
     }
+
+    @Test
+    void clickingAChipGivesItsWordsBackToTheTitle() {
+        quickAdd.textProperty().set("Watch Friday night #tv");
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Watch Friday night");
+
+        quickAdd.textProperty().set("Call mum tomorrow 9am");
+        QuickAddChip date = quickAdd.chips().get(0);
+        quickAdd.giveBack(date);
+
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Call mum tomorrow");
+        assertThat(quickAdd.chips()).extracting(QuickAddChip::text).containsExactly("09:00");
+    }
+
+    @Test
+    void wordsGivenBackStayTitleWhileTypingGoesOn() {
+        quickAdd.textProperty().set("Plan friday");
+        quickAdd.giveBack(quickAdd.chips().get(0));
+        quickAdd.textProperty().set("Plan friday #work");
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Plan friday");
+        assertThat(quickAdd.chips()).extracting(QuickAddChip::text).containsExactly("#work");
+
+        quickAdd.textProperty().set("Big Plan friday #work"); // typed before it: the word moved, still given back
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Big Plan friday");
+    }
+
+    @Test
+    void aClearedLineForgetsWhatWasGivenBack() {
+        quickAdd.textProperty().set("Plan friday");
+        quickAdd.giveBack(quickAdd.chips().get(0));
+        quickAdd.textProperty().set("");
+        quickAdd.textProperty().set("Plan friday");
+        assertThat(quickAdd.titleProperty().get()).isEqualTo("Plan");
+    }
+
+    @Test
+    void anOverLongTitleIsMarkedWhileTypingWithItsCount() {
+        quickAdd.textProperty().set("x".repeat(200) + " tomorrow #home");
+        assertThat(quickAdd.titleErrorProperty().get()).isEmpty();
+
+        quickAdd.textProperty().set("😀".repeat(201) + " tomorrow #home"); // an emoji is one character
+        assertThat(quickAdd.titleErrorProperty().get())
+                .isEqualTo("The title is 201 characters long; keep it to 200 or fewer.");
+
+        quickAdd.textProperty().set("Short tomorrow");
+        assertThat(quickAdd.titleErrorProperty().get()).isEmpty();
+    }
 }

@@ -19,7 +19,7 @@ import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
-import org.taskdesk.persistence.hibernate.HibernateSetup;
+import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.TaskQuery;

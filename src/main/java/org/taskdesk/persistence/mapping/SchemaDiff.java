@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.hibernate;
+package org.taskdesk.persistence.mapping;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

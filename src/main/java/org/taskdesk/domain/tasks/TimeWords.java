@@ -7,18 +7,26 @@ import java.util.regex.Pattern;
 import org.taskdesk.domain.tasks.QuickAddWords.Match;
 
 /**
- * Times in a quick-add line: 9am, 9:30pm, 9 pm, 17:30, noon, and after "at" also a bare hour ("at 17").
- * A bare number without "at" is not a time: "Buy 2 apples" must keep its 2. Returns null when the words are
- * not a time.
+ * Times as people type them: 9am, 9:30pm, 9 pm, 17:30, noon, and after "at" also a bare hour ("at 17").
+ * A bare number without "at" is not a time: "Buy 2 apples" must keep its 2. The one reader of times, for the
+ * quick-add line and the detail pane's time field alike, so both take the same words.
  */
-final class QuickAddTimes {
+public final class TimeWords {
 
     private static final Pattern TWELVE_HOUR = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?(am|pm|a\\.m|p\\.m)");
     private static final Pattern TWENTY_FOUR_HOUR = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
-    private QuickAddTimes() {
+    private TimeWords() {
     }
 
+    /** {@code text} as a time if all of it is one ("7:15pm", "at 5pm", "17:30"); null otherwise. */
+    public static LocalTime read(String text) {
+        QuickAddWords w = new QuickAddWords(text == null ? "" : text);
+        Match<LocalTime> m = w.size() == 0 ? null : at(w, 0);
+        return m != null && m.words() == w.size() ? m.value() : null;
+    }
+
+    /** The time that starts at word {@code i} of a quick-add line, or null when the words there are not a time. */
     static Match<LocalTime> at(QuickAddWords w, int i) {
         if (w.norm(i).equals("at")) {
             Match<LocalTime> m = timeAt(w, i + 1, true);

@@ -1,4 +1,4 @@
-package org.taskdesk.persistence.hibernate;
+package org.taskdesk.persistence.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

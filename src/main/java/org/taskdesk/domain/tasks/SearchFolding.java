@@ -1,0 +1,58 @@
+package org.taskdesk.domain.tasks;
+
+import java.text.Normalizer;
+
+/**
+ * Letters as search compares them: case and accents ignored, so "cafe" finds "Café" and "CAFÉ" finds "cafe", as
+ * people expect from Todoist or a web search. A character is folded to its base letter (the first character of its
+ * canonical decomposition) in lower case; combining accents, as in a decomposed "é" (e and U+0301), are skipped. The filter
+ * folds its words once and each task's text one character at a time, so matching allocates nothing.
+ */
+final class SearchFolding {
+    /** Latin, Greek and Cyrillic and their accented forms (Vietnamese included) lie below this: looked up. */
+    private static final int TABLE_SIZE = 0x2000;
+    private static final char[] TABLE = table();
+
+    private SearchFolding() {
+    }
+
+    /** The character as search compares it. */
+    static char fold(char c) {
+        return c < TABLE_SIZE ? TABLE[c] : caseFolded(c);
+    }
+
+    /** Whether {@code c} is a combining accent, which search skips. */
+    static boolean isAccent(char c) {
+        return c >= 0x300 && Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /** A whole word folded, its accents dropped: done once per word of the filter. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (!isAccent(c)) {
+                folded.append(fold(c));
+            }
+        }
+        return folded.toString();
+    }
+
+    private static char[] table() {
+        char[] table = new char[TABLE_SIZE];
+        for (char c = 0; c < TABLE_SIZE; c++) {
+            char base = c;
+            if (c >= 0x80 && !Character.isSurrogate(c)) {
+                base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+            }
+            table[c] = caseFolded(base);
+        }
+        return table;
+    }
+
+    /** Lower case of upper case, as String.regionMatches ignores case: "ſ" and "s" meet. */
+    private static char caseFolded(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+}
