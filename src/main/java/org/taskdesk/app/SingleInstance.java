@@ -32,11 +32,14 @@ final class SingleInstance implements AutoCloseable {
 
     private final FileChannel lockFile;
     private final ServerSocketChannel server;
+    private final Path socket;
     private volatile Runnable show = () -> { };
+    private volatile boolean closed;
 
-    private SingleInstance(FileChannel lockFile, ServerSocketChannel server) {
+    private SingleInstance(FileChannel lockFile, ServerSocketChannel server, Path socket) {
         this.lockFile = lockFile;
         this.server = server;
+        this.socket = socket;
     }
 
     /**
@@ -67,7 +70,7 @@ final class SingleInstance implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Optional.of(new SingleInstance(null, null));
+        return Optional.of(new SingleInstance(null, null, null));
     }
 
     /** Runs {@code action} (on a thread of its own) whenever another start asks for the window. */
@@ -80,7 +83,7 @@ final class SingleInstance implements AutoCloseable {
             Files.deleteIfExists(socket); // left by an app that was killed: the lock says nobody listens on it
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
-            SingleInstance instance = new SingleInstance(lockFile, server);
+            SingleInstance instance = new SingleInstance(lockFile, server, socket);
             Thread listener = new Thread(instance::answer, "TaskDesk single instance");
             listener.setDaemon(true);
             listener.start();
@@ -92,18 +95,19 @@ final class SingleInstance implements AutoCloseable {
     }
 
     private void answer() {
-        while (server.isOpen()) {
+        while (!closed && server.isOpen()) {
             try (SocketChannel other = server.accept()) {
                 ByteBuffer request = ByteBuffer.allocate(SHOW.length());
                 while (request.hasRemaining() && other.read(request) >= 0) {
                     // read the whole request
                 }
-                if (SHOW.equals(new String(request.array(), 0, request.position(), StandardCharsets.UTF_8))) {
+                boolean asked = SHOW.equals(new String(request.array(), 0, request.position(), StandardCharsets.UTF_8));
+                if (asked && !closed) {
                     show.run();
                     other.write(ByteBuffer.wrap(DONE.getBytes(StandardCharsets.UTF_8)));
                 }
             } catch (IOException e) {
-                if (server.isOpen()) {
+                if (!closed) {
                     LOG.debug("A second start's request was not answered", e);
                 }
             }
@@ -133,7 +137,12 @@ final class SingleInstance implements AutoCloseable {
         if (server == null) {
             return;
         }
+        closed = true;
         try (lockFile) {
+            // The socket file goes first: closing a Unix socket that a thread waits on in accept() does not stop it
+            // at once (that thread still holds it open), so a start right after this one closed would be answered
+            // by it, and would end believing an app is running. Without the file, nobody can connect any more.
+            Files.deleteIfExists(socket);
             server.close();
         } catch (IOException e) {
             LOG.debug("Could not let go of the single-instance lock", e);

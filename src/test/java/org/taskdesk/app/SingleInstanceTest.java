@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,25 @@ class SingleInstanceTest {
         }
         assertThat(SingleInstance.claim(data)).as("the next start is the one app").isPresent().get()
                 .satisfies(SingleInstance::close);
+    }
+
+    @Test
+    void aStartRightAfterTheAppClosedIsTheOneAppEveryTime() throws Exception {
+        // The closing app's listener must not answer once it has closed: the start right after it would end, believing
+        // an app runs, and no window would open at all. A race, so tried many times.
+        for (int round = 1; round <= 100; round++) {
+            Path data = folder.resolve("round " + round);
+            AtomicInteger shown = new AtomicInteger();
+            try (SingleInstance app = SingleInstance.claim(data).orElseThrow()) {
+                app.onShowRequest(shown::incrementAndGet);
+                assertThat(SingleInstance.claim(data)).as("round %d: a second start while it runs", round).isEmpty();
+            }
+            Optional<SingleInstance> next = SingleInstance.claim(data);
+            next.ifPresent(SingleInstance::close);
+            assertThat(next).as("round %d: the start after it closed", round).isPresent();
+            assertThat(shown).as("round %d: the closed app was asked once, by the start while it ran", round)
+                    .hasValue(1);
+        }
     }
 
     @Test
