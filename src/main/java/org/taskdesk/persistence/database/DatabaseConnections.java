@@ -151,8 +151,9 @@ public final class DatabaseConnections implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         ServerWatch watch = schemaChange;
-        Connection connection = shared ? SharedLocalFile.connect(() -> DriverManager.getConnection(jdbcUrl,
-                properties(false)), () -> DriverManager.getConnection(unsharedUrl, properties(false)))
+        Connection connection = shared ? SharedLocalFile.connect(target.h2File().orElseThrow(),
+                () -> DriverManager.getConnection(jdbcUrl, properties(false)),
+                () -> DriverManager.getConnection(unsharedUrl, properties(false)))
                 : DriverManager.getConnection(jdbcUrl, properties(watch != null));
         opened.incrementAndGet();
         if (watch != null) {
