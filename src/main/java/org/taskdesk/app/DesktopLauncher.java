@@ -28,6 +28,7 @@ final class DesktopLauncher {
     }
 
     static int run(Configuration configuration, Clock clock, Path logFile, PrintWriter err) {
+        JavaFxLogging.intoLogFile(); // before JavaFX starts: its start-up warning would reach the terminal
         Optional<SingleInstance> only = SingleInstance.claim(configuration.environment().dataFolder());
         if (only.isEmpty()) {
             return 0; // the running app was asked to show its window

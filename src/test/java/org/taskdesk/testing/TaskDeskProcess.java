@@ -19,10 +19,17 @@ public final class TaskDeskProcess {
 
     /** A child JVM running TaskDesk with {@code args}, not yet waited for; its output goes to files in {@code folder}. */
     public static Process start(Path folder, Map<String, String> environment, String... args) throws IOException {
+        return start(folder, environment, List.of(), args);
+    }
+
+    /** The same, with {@code javaOptions} (system properties, say) given to the child JVM as well. */
+    public static Process start(Path folder, Map<String, String> environment, List<String> javaOptions,
+                                String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtaskdesk.log.dir=" + folder.resolve("logs"),
-                "-cp", System.getProperty("java.class.path"), "org.taskdesk.app.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtaskdesk.log.dir=" + folder.resolve("logs")));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.taskdesk.app.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectOutput(folder.resolve("child.out").toFile()).redirectError(folder.resolve("child.err").toFile())
