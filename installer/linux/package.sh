@@ -71,7 +71,7 @@ if [ "${1:-}" != "--no-deb" ]; then  # --with-deb (the default) or nothing: buil
   jpackage --type deb --app-image "$STAGE/taskdesk" --name taskdesk --app-version "$VERSION" \
     --description "Keyboard-first task manager that keeps your data on your computer or your own PostgreSQL server" \
     --vendor "TaskDesk" --resource-dir installer/linux --linux-shortcut --linux-menu-group "Office;ProjectManagement;" \
-    --linux-app-category utils --linux-package-deps "libgtk-3-0, fonts-noto-color-emoji" --dest "$OUT"
+    --linux-app-category utils --linux-package-deps "libgtk-3-0" --dest "$OUT"
   rm -rf "$STAGE"
   mv "$OUT"/taskdesk_"$VERSION"-1_amd64.deb "$OUT/taskdesk_${VERSION}_amd64.deb"
 fi

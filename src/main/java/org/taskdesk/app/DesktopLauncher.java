@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -29,6 +30,20 @@ final class DesktopLauncher {
     }
 
     static int run(Configuration configuration, Clock clock, Path logFile, PrintWriter err) {
+        JavaFxLogging.intoLogFile(); // before JavaFX starts: its start-up warning would reach the terminal
+        Optional<SingleInstance> only = SingleInstance.claim(configuration.environment().dataFolder());
+        if (only.isEmpty()) {
+            return 0; // the running app was asked to show its window
+        }
+        try {
+            return run(configuration, clock, logFile, err, only.get());
+        } finally {
+            only.get().close();
+        }
+    }
+
+    private static int run(Configuration configuration, Clock clock, Path logFile, PrintWriter err,
+                           SingleInstance instance) {
         Passwords passwords = new Passwords(configuration.bcryptCost());
         DesktopBackend backend = DesktopBackend.create(configuration, clock, passwords);
         FxBackgroundTasks background = new FxBackgroundTasks();
@@ -43,6 +58,12 @@ final class DesktopLauncher {
                     HostServices host = new HostApplication().getHostServices();
                     new DesktopApp(backend, background, MainScreens.factory(probe, logFile, host::showDocument), probe)
                             .show(stage);
+                    instance.onShowRequest(() -> Platform.runLater(() -> {
+                        stage.setIconified(false);
+                        stage.show();
+                        stage.toFront();
+                        stage.requestFocus();
+                    }));
                     // After show(): handlers run in the order added, so DesktopApp's own WINDOW_HIDDEN handler queues
                     // closing the database before this one lets run() shut the background thread down.
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());

@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.taskdesk.cli.CommandRunner;
@@ -27,7 +28,9 @@ public final class Main {
     static int run(UserEnvironment environment, String... args) {
         Logs.configure(environment);
         Path logFile = Logs.file(environment);
-        Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        // UTF-8 whatever the locale says: a minimal system's default "C" locale would turn "café" into "caf?", and
+        // every terminal and script TaskDesk meets reads UTF-8.
+        Charset console = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, console), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, console), true);
         Clock clock = Clock.systemDefaultZone();

@@ -16,6 +16,9 @@ public interface TaskRepository {
     /** Every task, open and done, in the order they were added. */
     List<Task> all();
 
+    /** The summary of every task that changes with any of them, read without loading the tasks. */
+    TaskListStamp stamp();
+
     /** The open tasks only, read with the database's index on open tasks. */
     List<Task> open();
 

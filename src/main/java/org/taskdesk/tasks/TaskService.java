@@ -71,6 +71,11 @@ public final class TaskService {
         return new TaskPage(sorted.subList(from, to), sorted.size(), query.offset(), query.limit());
     }
 
+    /** What changes whenever any of the person's tasks does: cheap to read, for noticing other programs' changes. */
+    public TaskListStamp stamp(UserSession user) {
+        return inOneTransaction(user, TaskRepository::stamp);
+    }
+
     /**
      * The person's open tasks, read with the database's index on open tasks: for the reminders' regular check,
      * which must not read every task ever completed.

@@ -57,7 +57,7 @@ class DesktopBackendTest {
             assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
             assertThat(Files.size(file)).isEqualTo(size);
             // Opening and closing a channel on the file would have dropped H2's lock: another program could open it.
-            assertThatThrownBy(() -> HeldDatabase.by(file).close()).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> HeldDatabase.exclusivelyBy(file).close()).isInstanceOf(IllegalStateException.class);
         }
         assertThat(TestDesktop.backend(folder, Clock.systemUTC(), null).isFirstRun()).isFalse();
     }

@@ -104,7 +104,8 @@ class DatabaseErrorsCliTest {
         String inUse = "Error: The database " + file + " is in use by another program (probably another TaskDesk "
                 + "window or command): close it and try again." + System.lineSeparator();
 
-        try (var held = org.taskdesk.testing.HeldDatabase.by(file)) {
+        // Held as a schema change holds it, to itself; the app's hold lets commands through (ADR 0016).
+        try (var held = org.taskdesk.testing.HeldDatabase.exclusivelyBy(file)) {
             CliResult current = run("--database-url", file.toString(), "db", "current");
             CliResult add = new TaskDeskCli(TestEnvironment.in(folder, java.util.Map.of("TASKDESK_EMAIL", "ann@example.com",
                     "TASKDESK_PASSWORD", "ann password"))).run("--database-url", file.toString(), "tasks", "add", "Buy milk");

@@ -32,21 +32,37 @@ public final class DatabaseConnections implements DataSource {
     private volatile ServerWatch schemaChange;
     /** How many connections were opened: a schema change that opened none cannot have changed anything. */
     private final AtomicLong opened = new AtomicLong();
+    /** Whether a local file is opened in H2's mixed mode, so that other TaskDesk processes can reach it (ADR 0016). */
+    private final boolean shared;
+    /** The URL without mixed mode: the last resort when the process serving the file does not answer. */
+    private final String unsharedUrl;
+
+    static {
+        // H2's automatic mixed mode serves an open file over TCP, and by default on every network interface; only
+        // this computer's other TaskDesk processes are meant to reach it. Read once, when H2 first loads.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     /** With the default timeouts. */
     public DatabaseConnections(DatabaseTarget target) {
-        this(target, ServerTimeouts.DEFAULT, true);
+        this(target, ServerTimeouts.DEFAULT, true, true);
     }
 
     public DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts) {
-        this(target, timeouts, true);
+        this(target, timeouts, true, true);
     }
 
-    private DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts, boolean durableCommits) {
+    private DatabaseConnections(DatabaseTarget target, ServerTimeouts timeouts, boolean durableCommits,
+                                boolean shared) {
         this.target = target;
         this.timeouts = timeouts;
         this.durableCommits = durableCommits && target.h2File().isPresent();
-        this.jdbcUrl = this.durableCommits ? DurableCommits.withoutWriteDelay(target.jdbcUrl()) : target.jdbcUrl();
+        this.shared = shared && SharedLocalFile.canShare(target);
+        String url = this.durableCommits ? DurableCommits.withoutWriteDelay(target.jdbcUrl()) : target.jdbcUrl();
+        this.jdbcUrl = this.shared ? SharedLocalFile.shared(url) : url;
+        this.unsharedUrl = url;
     }
 
     /**
@@ -54,7 +70,15 @@ public final class DatabaseConnections implements DataSource {
      * what durable commits cost ({@code bench/durable-writes}); a reported save made through these can be lost.
      */
     public static DatabaseConnections withDelayedWrites(DatabaseTarget target) {
-        return new DatabaseConnections(target, ServerTimeouts.DEFAULT, false);
+        return new DatabaseConnections(target, ServerTimeouts.DEFAULT, false, true);
+    }
+
+    /**
+     * Connections that need a local file to themselves (a schema change, a restore): they never reach a file another
+     * process has open, nor serve it to others, so such a process gets "in use" while they run (ADR 0016).
+     */
+    public DatabaseConnections exclusive() {
+        return new DatabaseConnections(target, timeouts, durableCommits, false);
     }
 
     public DatabaseTarget target() {
@@ -67,7 +91,7 @@ public final class DatabaseConnections implements DataSource {
 
     /** The same timeouts for another target (the same database opened only if it exists, say). */
     public DatabaseConnections to(DatabaseTarget other) {
-        return new DatabaseConnections(other, timeouts);
+        return new DatabaseConnections(other, timeouts, true, shared);
     }
 
     /**
@@ -127,7 +151,10 @@ public final class DatabaseConnections implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         ServerWatch watch = schemaChange;
-        Connection connection = DriverManager.getConnection(jdbcUrl, properties(watch != null));
+        Connection connection = shared ? SharedLocalFile.connect(target.h2File().orElseThrow(),
+                () -> DriverManager.getConnection(jdbcUrl, properties(false)),
+                () -> DriverManager.getConnection(unsharedUrl, properties(false)))
+                : DriverManager.getConnection(jdbcUrl, properties(watch != null));
         opened.incrementAndGet();
         if (watch != null) {
             watch.watch(connection);

@@ -25,7 +25,10 @@ import org.taskdesk.persistence.database.DatabaseTarget;
  * transactional); a local H2 file, whose DDL is not, is copied aside first and put back if anything fails.
  */
 final class SchemaMigrator {
+    /** For changes: they need the file to themselves (ADR 0016). */
     private final DatabaseConnections connections;
+    /** For reading the history: may go through another TaskDesk that has the file open. */
+    private final DatabaseConnections readers;
     private final MigrationCatalog catalog;
     private final LocalBackups backups;
     private final SchemaHistory history;
@@ -41,15 +44,16 @@ final class SchemaMigrator {
 
     /** With the migration scripts of {@code scripts}: tests add broken or future migrations this way. */
     SchemaMigrator(DatabaseConnections connections, LocalBackups backups, ClassLoader scripts) {
-        this.connections = connections;
+        this.connections = connections.exclusive();
+        this.readers = connections;
         this.catalog = MigrationCatalog.load(connections.target().kind(), scripts);
         this.backups = backups;
         this.history = new SchemaHistory(connections.target().kind());
         this.scripts = scripts;
         this.text = new ScriptText(catalog, scripts);
-        this.copies = new DatabaseFileCopies(connections, backups, history);
-        this.change = new AllOrNothingChange(connections, backups, copies);
-        this.downgrader = new Downgrader(connections, catalog, history, text);
+        this.copies = new DatabaseFileCopies(this.connections, backups, history);
+        this.change = new AllOrNothingChange(this.connections, backups, copies);
+        this.downgrader = new Downgrader(this.connections, catalog, history, text);
     }
 
     public MigrationCatalog catalog() {
@@ -74,7 +78,7 @@ final class SchemaMigrator {
         if (target.isMissingLocalFile()) {
             return List.of();
         }
-        DatabaseConnections readOnly = connections.to(target.ifExists());
+        DatabaseConnections readOnly = readers.to(target.ifExists());
         try (Connection connection = readOnly.open()) {
             return history.applied(connection);
         } catch (SQLException e) {

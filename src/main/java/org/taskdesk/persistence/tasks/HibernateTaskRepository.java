@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.PastCompletion;
 import org.taskdesk.tasks.RecordedCompletion;
+import org.taskdesk.tasks.TaskListStamp;
 import org.taskdesk.tasks.TaskRepository;
 
 /**
@@ -36,6 +37,14 @@ final class HibernateTaskRepository implements TaskRepository {
     @Override
     public List<Task> all() {
         return list(null);
+    }
+
+    @Override
+    public TaskListStamp stamp() {
+        Object[] row = session.createSelectionQuery("select count(t), coalesce(sum(t.id), 0), max(t.updatedAt) "
+                + "from Task t where t.userId = :owner", Object[].class).setParameter("owner", owner).getSingleResult();
+        return new TaskListStamp(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                TaskMapper.toInstant((LocalDateTime) row[2]));
     }
 
     @Override

@@ -42,6 +42,7 @@ import org.taskdesk.ui.tasks.sidebar.SavedSearchDialogs;
 import org.taskdesk.ui.tasks.sidebar.SidebarView;
 import org.taskdesk.ui.tasks.status.StatusBarView;
 import org.taskdesk.ui.tasks.status.Toasts;
+import org.taskdesk.ui.tasks.store.TaskStore;
 
 /**
  * The main window once someone is signed in, put together from its parts: menu bar, quick-add bar, sidebar, task
@@ -59,6 +60,8 @@ public final class MainWindowView {
     private final TagDialogs tagDialogs;
     private final MainMenus menus;
     private final Toasts toasts = new Toasts();
+    /** Every two seconds, a look whether another program changed the tasks (a stamp is read, not the tasks). */
+    private final Timeline changedElsewhere;
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
     private final MenuActions windowActions = new WindowActions();
     private final StackPane root;
@@ -133,16 +136,24 @@ public final class MainWindowView {
                 e.consume();
             }
         });
+        // The command line may change tasks while the window is open (ADR 0016): look for that now and then, while
+        // the window is on screen.
+        TaskStore store = models.store(); // not the view: a running animation must not keep a signed-out window alive
+        changedElsewhere = new Timeline(new KeyFrame(Duration.seconds(2),
+                event -> store.reloadIfChangedElsewhere()));
+        changedElsewhere.setCycleCount(Animation.INDEFINITE);
         // The Scene outlives this window (sign-out swaps the root), so the listener moves with the root and is
         // removed from a scene the root leaves; otherwise the scene would keep every signed-out window alive.
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.focusOwnerProperty().removeListener(focusListener);
                 clockTick.stop(); // a running animation would keep the window alive, as the listener would
+                changedElsewhere.stop();
             }
             if (scene != null) {
                 scene.focusOwnerProperty().addListener(focusListener);
                 clockTick.play();
+                changedElsewhere.play();
             }
             typing.set(scene != null && scene.getFocusOwner() instanceof TextInputControl);
         });
@@ -264,6 +275,7 @@ public final class MainWindowView {
      */
     public void close() {
         clockTick.stop();
+        changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
     }
 

@@ -130,7 +130,7 @@ class SettingsViewFxTest {
             assertThat(java.nio.file.Files.getLastModifiedTime(file)).isEqualTo(modified);
             // Had the save checked the open file, closing its descriptor would have dropped H2's lock on it.
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> org.taskdesk.testing.HeldDatabase.by(file).close());
+                    () -> org.taskdesk.testing.HeldDatabase.exclusivelyBy(file).close());
             Window settings = message.getScene().getWindow();
             robot.targetWindow(settings).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         }

@@ -182,7 +182,7 @@ class StartupViewModelTest {
         new StartupViewModel(desktop, new DirectBackgroundTasks()).open(Workspace::close);
         StartupViewModel model = new StartupViewModel(desktop, new DirectBackgroundTasks());
 
-        try (var held = org.taskdesk.testing.HeldDatabase.by(file)) {
+        try (var held = org.taskdesk.testing.HeldDatabase.exclusivelyBy(file)) {
             model.open(workspace -> {
                 throw new AssertionError("must not open");
             });

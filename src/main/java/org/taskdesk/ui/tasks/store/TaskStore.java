@@ -16,6 +16,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.tasks.TaskListStamp;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.tasks.TaskSort;
@@ -30,6 +33,8 @@ import org.taskdesk.ui.tasks.undo.TaskChanges;
  * changes are put in place instead of loading everything again. The sidebar counts and the list filter over it.
  */
 public final class TaskStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
+
     private final TaskService service;
     private final UserSession user;
     private final BackgroundTasks background;
@@ -44,6 +49,8 @@ public final class TaskStore {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final List<Runnable> orderListeners = new ArrayList<>();
+    /** Whether a look for changes made elsewhere is under way: one at a time. */
+    private boolean looking;
 
     public TaskStore(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
                      StatusViewModel status) {
@@ -114,6 +121,28 @@ public final class TaskStore {
             loading.set(false);
             status.failed(failure);
             dialogs.showError(Messages.text("list.load.failed"), failure);
+        });
+    }
+
+    /**
+     * Looks in the background whether the database holds other tasks than the ones here, because another program
+     * (the command line, say) changed them, and if so loads them again. Cheap enough to call every few seconds: it
+     * reads a stamp of the tasks ({@link TaskListStamp}), not the tasks.
+     */
+    public void reloadIfChangedElsewhere() {
+        if (looking || loading.get()) {
+            return;
+        }
+        looking = true;
+        background.run(() -> service.stamp(user), stamp -> {
+            looking = false;
+            if (!loading.get() && !stamp.equals(TaskListStamp.of(sorted))) {
+                load();
+            }
+        }, failure -> {
+            looking = false;
+            // Nothing the person asked for failed; the next look tries again, and a real problem shows there.
+            LOG.debug("Could not look for changes made elsewhere", failure);
         });
     }
 
