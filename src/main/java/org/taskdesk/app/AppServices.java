@@ -66,7 +66,7 @@ final class AppServices implements Services {
     @Override
     public Workspace openWorkspace() {
         DatabaseConnections connections = connections(chosen());
-        return OpenedWorkspace.open(connections, passwords(), clock, step -> { });
+        return OpenedWorkspace.openForCommand(connections, passwords(), clock);
     }
 
     @Override
