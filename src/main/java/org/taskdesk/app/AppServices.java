@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.taskdesk.accounts.Passwords;
@@ -12,6 +13,9 @@ import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
+import org.taskdesk.persistence.secrets.FileTokenStore;
+import org.taskdesk.persistence.secrets.KeyringTokenStore;
+import org.taskdesk.persistence.secrets.SessionTokenStore;
 import org.taskdesk.persistence.server.SharedServerSetup;
 import org.taskdesk.cli.Services;
 import org.taskdesk.workspace.Workspace;
@@ -66,7 +70,7 @@ final class AppServices implements Services {
     @Override
     public Workspace openWorkspace() {
         DatabaseConnections connections = connections(chosen());
-        return OpenedWorkspace.open(connections, passwords(), clock, step -> { });
+        return OpenedWorkspace.openForCommand(connections, passwords(), clock);
     }
 
     @Override
@@ -95,6 +99,30 @@ final class AppServices implements Services {
             passwords = new Passwords(configuration.bcryptCost());
         }
         return passwords;
+    }
+
+    @Override
+    public Optional<String> rememberedSession() {
+        return tokens().load(sessionKey());
+    }
+
+    @Override
+    public void rememberSession(String token) {
+        tokens().save(sessionKey(), token);
+    }
+
+    @Override
+    public void forgetSession() {
+        tokens().forget(sessionKey());
+    }
+
+    /** The desktop app's store (keyring, else its owner-only file), under a name of the command line's own. */
+    private SessionTokenStore tokens() {
+        return new KeyringTokenStore(new FileTokenStore(configuration.dataFolder().resolve(DesktopBackend.TOKEN_FILE)));
+    }
+
+    private String sessionKey() {
+        return "command line: " + chosen().displayName();
     }
 
     @Override

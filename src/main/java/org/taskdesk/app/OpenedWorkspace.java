@@ -20,13 +20,16 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.mapping.HibernateSetup;
 import org.taskdesk.persistence.hibernate.Transactions;
+import org.taskdesk.persistence.jdbc.JdbcTransactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.tasks.HibernateSavedSearchStorage;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
+import org.taskdesk.persistence.tasks.JdbcTaskStorage;
 import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.tasks.TaskStorage;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -38,33 +41,46 @@ final class OpenedWorkspace implements Workspace {
     private static final Logger LOG = LoggerFactory.getLogger(OpenedWorkspace.class);
 
     private final DatabaseConnections connections;
-    private final Transactions transactions;
     private final AccountService accounts;
     private final TaskService tasks;
     private final StatisticsService statistics;
+    /** Null on the command line's plain-SQL workspace: only the window shows saved searches. */
     private final SavedSearchService savedSearches;
     /**
-     * What keeps the database cheap to use while the workspace is open, closed with it. A local file: one idle
-     * connection, since H2 closes a database with its last connection and may spend up to 200 ms compacting the file
-     * each time (and it keeps the file locked against other programs throughout). A shared server: a small pool for
-     * Hibernate, since each new connection there is a TLS and password exchange.
+     * What keeps the database cheap to use while the workspace is open, closed with it (after Hibernate, if any). A
+     * local file: one idle connection, since H2 closes a database with its last connection and may spend up to 200 ms
+     * compacting the file each time (and it keeps the file locked against other programs throughout). A shared
+     * server: a small pool for Hibernate, since each new connection there is a TLS and password exchange.
      */
     private final AutoCloseable held;
 
-    private OpenedWorkspace(DatabaseConnections connections, SessionFactory factory, Passwords passwords, Clock clock,
-                            AutoCloseable held) {
+    private OpenedWorkspace(DatabaseConnections connections, AccountService accounts, TaskStorage storage,
+                            SavedSearchService savedSearches, Clock clock, AutoCloseable held) {
         this.connections = connections;
         this.held = held;
-        this.transactions = new Transactions(factory, connections.target());
-        // On a shared server the client login cannot read users: accounts go through the server's functions, on
-        // fresh connections of their own (they set the session token for the whole connection).
-        this.accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
-                ? new SharedServerAccountService(SharedServerAccounts.over(connections), passwords)
-                : new LocalAccountService(AccountStorage.local(transactions), passwords, clock);
-        HibernateTaskStorage storage = new HibernateTaskStorage(transactions, clock.getZone());
+        this.accounts = accounts;
         this.tasks = new TaskService(storage, clock);
         this.statistics = new StatisticsService(storage, clock);
-        this.savedSearches = new SavedSearchService(new HibernateSavedSearchStorage(transactions), clock);
+        this.savedSearches = savedSearches;
+    }
+
+    /** Over Hibernate: on a shared server the accounts go through the server's functions. */
+    private static OpenedWorkspace overHibernate(DatabaseConnections connections, SessionFactory factory,
+                                                 Passwords passwords, Clock clock, AutoCloseable held) {
+        Transactions transactions = new Transactions(factory, connections.target());
+        // On a shared server the client login cannot read users: accounts go through the server's functions, on
+        // fresh connections of their own (they set the session token for the whole connection).
+        AccountService accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
+                ? new SharedServerAccountService(SharedServerAccounts.over(connections), passwords)
+                : new LocalAccountService(AccountStorage.local(transactions), passwords, clock);
+        return new OpenedWorkspace(connections, accounts, new HibernateTaskStorage(transactions, clock.getZone()),
+                new SavedSearchService(new HibernateSavedSearchStorage(transactions), clock), clock, () -> {
+                    try {
+                        transactions.close();
+                    } finally {
+                        held.close();
+                    }
+                });
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -72,13 +88,31 @@ final class OpenedWorkspace implements Workspace {
         if (connections.target().kind() != DatabaseKind.H2) {
             migrations.requireAtHead();
             HikariDataSource pool = ConnectionPool.over(connections);
-            return withHeld(pool, () -> new OpenedWorkspace(connections, HibernateSetup.validated(connections, pool),
+            return withHeld(pool, () -> overHibernate(connections, HibernateSetup.validated(connections, pool),
                     passwords, clock, pool));
         }
         migrations.upgradeToHead(steps);
         Connection keepOpen = connections.open();
-        return withHeld(keepOpen, () -> new OpenedWorkspace(connections, HibernateSetup.validated(connections),
+        return withHeld(keepOpen, () -> overHibernate(connections, HibernateSetup.validated(connections),
                 passwords, clock, keepOpen));
+    }
+
+    /**
+     * The same for one command line: on a local file plain SQL on the one connection kept open, without Hibernate,
+     * whose start cost a command more than everything else it does (ADR 0017); a shared server as {@link #open}.
+     */
+    static Workspace openForCommand(DatabaseConnections connections, Passwords passwords, Clock clock) {
+        if (connections.target().kind() != DatabaseKind.H2) {
+            return open(connections, passwords, clock, step -> { });
+        }
+        new MigrationService(DatabaseSchemas.of(connections, clock)).upgradeToHead(step -> { });
+        Connection keepOpen = connections.open();
+        return withHeld(keepOpen, () -> {
+            JdbcTransactions transactions = new JdbcTransactions(keepOpen, connections.target());
+            return new OpenedWorkspace(connections,
+                    new LocalAccountService(AccountStorage.local(transactions), passwords, clock),
+                    new JdbcTaskStorage(transactions, clock.getZone()), null, clock, keepOpen);
+        });
     }
 
     /** Builds the workspace; if that fails, closes what it would have held. */
@@ -112,6 +146,9 @@ final class OpenedWorkspace implements Workspace {
 
     @Override
     public SavedSearchService savedSearches() {
+        if (savedSearches == null) {
+            throw new IllegalStateException("Saved searches are not opened for one command (no command uses them)");
+        }
         return savedSearches;
     }
 
@@ -123,13 +160,9 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public void close() {
         try {
-            transactions.close();
-        } finally {
-            try {
-                held.close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} did not finish cleanly", connections.target().displayName(), e);
-            }
+            held.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} did not finish cleanly", connections.target().displayName(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.taskdesk.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
@@ -41,6 +42,19 @@ public interface Services {
      * owner; {@code clientPassword} null keeps an existing login's password.
      */
     String setUpSharedServer(String clientRole, String clientPassword);
+
+    /**
+     * The token of the command line's remembered session on the chosen database ({@code taskdesk login}), kept in the
+     * system keyring (else an owner-only file) apart from the desktop app's "keep me signed in", so that signing out
+     * in one does not sign the other out.
+     */
+    Optional<String> rememberedSession();
+
+    /** Remembers {@code token} as the command line's session on the chosen database. */
+    void rememberSession(String token);
+
+    /** Forgets the command line's session on the chosen database. */
+    void forgetSession();
 
     /** The clock and zone the user lives in: due dates are shown and read in it. */
     Clock clock();

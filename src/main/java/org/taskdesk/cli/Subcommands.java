@@ -27,6 +27,8 @@ final class Subcommands {
         all.put("db", DbCommand.class);
         all.put("account", AccountCommand.class);
         all.put("tasks", TasksCommand.class);
+        all.put("login", LoginCommand.class);
+        all.put("logout", LogoutCommand.class);
         all.put("server", ServerCommand.class);
         return Collections.unmodifiableMap(all);
     }

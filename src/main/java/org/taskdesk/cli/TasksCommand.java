@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -230,10 +231,17 @@ final class TasksCommand {
         return parsed.recurrence();
     }
 
-    /** Opens the database, signs in for this one command, runs {@code work}, signs out. */
+    /**
+     * Opens the database, runs {@code work} as the person of the session {@code taskdesk login} remembered, or else
+     * signs in with the password for this one command and signs out after it.
+     */
     private int signedIn(BiFunction<TaskService, UserSession, Integer> work) {
         Services services = root.services();
         try (Workspace workspace = services.openWorkspace()) {
+            Optional<UserSession> remembered = remembered(services, workspace);
+            if (remembered.isPresent()) {
+                return work.apply(workspace.tasks(), remembered.get());
+            }
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);
@@ -256,6 +264,27 @@ final class TasksCommand {
             }
             return result;
         }
+    }
+
+    /**
+     * The session of {@code taskdesk login} on this database, unless --email or TASKDESK_EMAIL names someone else (who
+     * then signs in with a password as usual). An expired one is forgotten.
+     */
+    private Optional<UserSession> remembered(Services services, Workspace workspace) {
+        Optional<String> token = services.rememberedSession();
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UserSession> session = workspace.accounts().resume(token.get());
+        if (session.isEmpty()) {
+            LOG.info("The remembered command-line session on {} has ended; forgetting it", workspace.databaseName());
+            services.forgetSession();
+            return Optional.empty();
+        }
+        String named = credentials.email != null ? credentials.email : services.variable("TASKDESK_EMAIL");
+        boolean someoneElse = named != null && !named.isBlank()
+                && !named.strip().equalsIgnoreCase(session.get().account().email());
+        return someoneElse ? Optional.empty() : session;
     }
 
     /** Signs out after {@code failure}, which stays the one reported: a failing sign-out must not replace it. */

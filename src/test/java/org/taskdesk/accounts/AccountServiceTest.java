@@ -27,13 +27,18 @@ class AccountServiceTest {
     @TempDir
     Path folder;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+    /** Opens the database as the desktop app does; {@code OverPlainSqlTest} opens it as a command line does. */
+    Workspace openWorkspace(String url) {
+        return TestWorkspaces.open(url, folder, clock);
+    }
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("Europe/Berlin"));
 
     private String url;
 
     private Workspace open(DatabaseKind kind) {
         url = TestWorkspaces.freshUrl(kind, folder);
-        return TestWorkspaces.open(url, folder, clock);
+        return openWorkspace(url);
     }
 
     /**
@@ -162,14 +167,14 @@ class AccountServiceTest {
         // On PostgreSQL the block runs on the server's clock, and reopening took longer than its one second on a
         // busy machine: there the second client is opened before the failures. It shares no memory with the first,
         // which is what "a restart does not reset" is about.
-        Workspace second = kind == DatabaseKind.POSTGRESQL ? TestWorkspaces.open(url, folder, clock) : null;
-        try (Workspace workspace = TestWorkspaces.open(url, folder, clock)) {
+        Workspace second = kind == DatabaseKind.POSTGRESQL ? openWorkspace(url) : null;
+        try (Workspace workspace = openWorkspace(url)) {
             workspace.accounts().signUp("ann@example.com", "Ann", PASSWORD);
             for (int i = 0; i < 5; i++) {
                 assertThrows(TaskDeskException.class, () -> workspace.accounts().signIn("ann@example.com", "nope", false));
             }
         }
-        try (Workspace restarted = second != null ? second : TestWorkspaces.open(url, folder, clock)) {
+        try (Workspace restarted = second != null ? second : openWorkspace(url)) {
             SignInThrottledException throttled = assertThrows(SignInThrottledException.class,
                     () -> restarted.accounts().signIn("ann@example.com", PASSWORD, false));
             assertThat(throttled.secondsToWait()).isEqualTo(1);

@@ -175,7 +175,7 @@ class DiskFullTest {
 
         @Override
         public Workspace openWorkspace() {
-            return OpenedWorkspace.open(connections, real.passwords(), real.clock(), step -> { });
+            return OpenedWorkspace.openForCommand(connections, real.passwords(), real.clock());
         }
 
         @Override
@@ -206,6 +206,21 @@ class DiskFullTest {
         @Override
         public String setUpSharedServer(String clientRole, String clientPassword) {
             throw new UnsupportedOperationException("not used by this test");
+        }
+
+        @Override
+        public java.util.Optional<String> rememberedSession() {
+            return real.rememberedSession();
+        }
+
+        @Override
+        public void rememberSession(String token) {
+            real.rememberSession(token);
+        }
+
+        @Override
+        public void forgetSession() {
+            real.forgetSession();
         }
 
         @Override

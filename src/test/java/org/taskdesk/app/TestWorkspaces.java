@@ -37,6 +37,15 @@ public final class TestWorkspaces {
         return OpenedWorkspace.open(connections, new Passwords(bcryptCost), clock, step -> { });
     }
 
+    /**
+     * Opens the workspace as a command line does (ADR 0017): plain SQL on a local file, the same as {@link #open} on a
+     * server.
+     */
+    public static Workspace openForCommand(String url, Path folder, Clock clock) {
+        DatabaseConnections connections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url));
+        return OpenedWorkspace.openForCommand(connections, new Passwords(TEST_BCRYPT_COST), clock);
+    }
+
     /** Opens a database that is already at head without migrating it: as a shared server's client login does. */
     public static Workspace openMigrated(String url, Path folder, Clock clock) {
         DatabaseConnections connections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url));

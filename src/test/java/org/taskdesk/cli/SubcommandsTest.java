@@ -24,7 +24,8 @@ class SubcommandsTest {
     void helpVersionTyposAndArgumentFilesGetAllInTheHelpsOrder() {
         for (String[] args : new String[][] {{"--help"}, {"-V"}, {"dbb", "current"}, {"@args.txt"}, {"-vh"}, {"--", "db"}}) {
             assertThat(Subcommands.neededFor(args)).as(String.join(" ", args))
-                    .containsExactly(DbCommand.class, AccountCommand.class, TasksCommand.class, ServerCommand.class);
+                    .containsExactly(DbCommand.class, AccountCommand.class, TasksCommand.class, LoginCommand.class,
+                            LogoutCommand.class, ServerCommand.class);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -158,5 +159,34 @@ class TasksCommandTest {
         assertThat(json.get(0).get("title").asText()).isEqualTo("Pay rent");
         assertThat(json.get(0).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
         assertThat(json.get(1).get("recurrence").asText()).isEqualTo("FREQ=MONTHLY");
+    }
+
+    /** Ann's commands with no password in the environment: only a remembered session can sign her in. */
+    private CliResult withoutPassword(String... args) {
+        List<String> all = new ArrayList<>(List.of("--database-url", url));
+        all.addAll(List.of(args));
+        var environment = TestEnvironment.in(folder, Map.of("TASKDESK_EMAIL", "ann@example.com",
+                "TASKDESK_BCRYPT_COST", "4"));
+        return new TaskDeskCli(environment).run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void loginLetsLaterCommandsRunWithoutAPasswordUntilLogout() {
+        setUp(DatabaseKind.H2);
+        assertThat(withoutPassword("tasks", "list").err()).contains("No password");
+
+        assertThat(ok("ann@example.com", "login").out()).startsWith("Signed in as ann@example.com on ");
+        assertThat(withoutPassword("tasks", "add", "Remembered #cli").exitCode()).isZero();
+        CliResult list = withoutPassword("tasks", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("Remembered", "#cli");
+        // Someone else named on the command line signs in with their own password, as before.
+        assertThat(ok("bob@example.com", "tasks", "list").out()).doesNotContain("Remembered");
+
+        assertThat(withoutPassword("logout").out()).startsWith("Signed out on ");
+        CliResult after = withoutPassword("tasks", "list");
+        assertThat(after.exitCode()).isEqualTo(2);
+        assertThat(after.err()).contains("No password");
+        assertThat(withoutPassword("logout").out()).startsWith("Not signed in on ");
     }
 }

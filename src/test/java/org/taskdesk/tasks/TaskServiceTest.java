@@ -38,10 +38,15 @@ import org.taskdesk.workspace.Workspace;
 class TaskServiceTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Saturday 21 November 2026, 11:00 in Berlin. */
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), BERLIN);
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"), BERLIN);
 
     @TempDir
     Path folder;
+
+    /** Opens the database as the desktop app does; {@code OverPlainSqlTest} opens it as a command line does. */
+    Workspace openWorkspace(String url) {
+        return TestWorkspaces.open(url, folder, clock);
+    }
 
     private String url;
     private Workspace workspace;
@@ -54,7 +59,7 @@ class TaskServiceTest {
 
     private void open(DatabaseKind kind) {
         url = TestWorkspaces.freshUrl(kind, folder);
-        workspace = TestWorkspaces.open(url, folder, clock);
+        workspace = openWorkspace(url);
         workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
         workspace.accounts().signUp("bob@example.com", "Bob", "bob password");
         ann = workspace.accounts().signIn("ann@example.com", "ann password", false);

@@ -26,6 +26,38 @@ final class SearchFolding {
         return c >= 0x300 && Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
+    /** Between the parts of a task's search text: no word that is looked for holds it, so no match spans two. */
+    static final char SEPARATOR = '\0';
+
+    /**
+     * The task's title, description and tags as free words are looked for in them: each folded character by character
+     * as {@link #fold(char)} folds it, combining accents left out, the parts joined by {@link #SEPARATOR}. A word is
+     * in it exactly where the character-by-character comparison finds it in one of the parts.
+     */
+    static String searchText(Task task) {
+        StringBuilder text = new StringBuilder(task.title().length() + 16);
+        append(text, task.title());
+        text.append(SEPARATOR);
+        append(text, task.description());
+        for (String tag : task.tags().nameArray()) {
+            text.append(SEPARATOR);
+            append(text, tag);
+        }
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part == null) {
+            return;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!isAccent(c)) {
+                text.append(fold(c));
+            }
+        }
+    }
+
     /** A whole word folded, its accents dropped: done once per word of the filter. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);

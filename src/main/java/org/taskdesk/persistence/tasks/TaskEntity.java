@@ -77,6 +77,12 @@ class TaskEntity {
         this.updatedAt = now;
     }
 
+    /** A row read with plain SQL ({@link JdbcTaskRepository}): its other fields are set one by one after. */
+    TaskEntity(int id, int userId, String title, LocalDateTime createdAt) {
+        this(userId, title, createdAt);
+        this.id = id;
+    }
+
     public Integer getId() {
         return id;
     }

@@ -51,6 +51,20 @@ class TaskFilterPropertyTest {
         assertThat(negated.matches(TASK, NOW)).isNotEqualTo(f.matches(TASK, NOW));
     }
 
+    @Property(tries = 1000)
+    void aSearchTextKeptWithTheTaskChangesNoAnswer(@ForAll("anyText") String title, @ForAll("anyText") String word) {
+        Task task;
+        TaskFilter filter;
+        try {
+            task = new Task(0, title.isBlank() ? "x" : title, word + title, false, Priority.NONE, TASK.tags(), null, null,
+                    TASK.createdAt(), TASK.updatedAt(), null);
+            filter = TaskFilter.parse("\"" + word.replace("\"", "") + "\"");
+        } catch (FilterSyntaxException | InvalidTaskException e) {
+            return; // not a task or not a filter: nothing to compare
+        }
+        assertThat(filter.matches(task, TaskFilter.searchTextOf(task), NOW)).isEqualTo(filter.matches(task, NOW));
+    }
+
     private static void checkParsesOrPointsInside(String text) {
         try {
             TaskFilter f = TaskFilter.parse(text);

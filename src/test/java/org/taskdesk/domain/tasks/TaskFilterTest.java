@@ -135,6 +135,27 @@ class TaskFilterTest {
     }
 
     @Test
+    void searchTextKeptWithTheTaskFindsWhatTheTaskItselfFinds() {
+        Task cafe = task("Café with Zoë", "crème brûlée", false, null, Tags.of("señor", "work/reports"), null, null);
+        Task decomposed = task("Cafe\u0301 noir", "", false, null, null, null, null);
+        Task split = task("Pay re", "nt now", false, null, Tags.of("mon", "ey"), null, null);
+        List<String> words = List.of("cafe", "CAFÉ", "zoe", "\"creme brulee\"", "senor", "reports", "\"cafe noir\"",
+                "cafes", "\"café w\"", "rent", "money", "\"re nt\"", "\"with zoe\" | senor", "!brulee", "#work creme", "");
+        for (Task t : List.of(cafe, decomposed, split)) {
+            String searchText = TaskFilter.searchTextOf(t);
+            for (String word : words) {
+                TaskFilter filter = TaskFilter.parse(word);
+                assertThat(filter.matches(t, searchText, NOW)).as("%s in %s", word, t.title())
+                        .isEqualTo(filter.matches(t, NOW));
+            }
+        }
+        // Parts are kept apart: a word does not run from the title into the description, nor across two tags.
+        assertThat(TaskFilter.parse("rent").matches(split, TaskFilter.searchTextOf(split), NOW)).isFalse();
+        assertThat(TaskFilter.parse("money").matches(split, TaskFilter.searchTextOf(split), NOW)).isFalse();
+        assertThat(TaskFilter.parse("brulee").matches(cafe, TaskFilter.searchTextOf(cafe), NOW)).isTrue();
+    }
+
+    @Test
     void unknownKeyIsAnOrdinaryWord() {
         assertThat(titlesMatching("q3:")).isEmpty();
         assertThat(titlesMatching("for:")).isEmpty();

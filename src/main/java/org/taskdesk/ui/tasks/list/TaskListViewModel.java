@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,6 +32,12 @@ public final class TaskListViewModel {
     private final SearchViewModel search;
     private final Clock clock;
     private final TaskSelection selection = new TaskSelection();
+    /**
+     * Each task's search text, folded once (TaskFilter.searchTextOf) rather than at every keystroke: kept by the task
+     * object itself, which the store replaces when the task changes. Filled on the first search with words, so a
+     * start without one pays nothing; filled before a pass and only read during it, also by parallel passes.
+     */
+    private final Map<Task, String> searchTexts = new IdentityHashMap<>();
     private final StringBinding emptyText;
 
     // A filtered pass over the store's tasks.
@@ -116,7 +124,7 @@ public final class TaskListViewModel {
     /** Filters the visible list (the previous, wider result) instead of every task. */
     private void narrow(String text) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> result = filter(visible, search.filterProperty().get(), TaskFilter.all(), now);
+        List<Task> result = filter(visible, search.filterProperty().get(), TaskFilter.all(), now, searchTexts(visible));
         shownSearch = text;
         if (result.size() != visible.size()) {
             publish(result, true);
@@ -132,26 +140,45 @@ public final class TaskListViewModel {
         TaskFilter searchFilter = search.filterProperty().get();
         shownSearch = searchFilter.text();
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> result = filter(store.tasks(), sidebar.filter(), searchFilter, now);
+        List<Task> result = filter(store.tasks(), sidebar.filter(), searchFilter, now,
+                searchFilter.matchesEverything() ? null : searchTexts(store.tasks()));
         if (sameElements(result, visible)) {
             return;
         }
         publish(result, newView);
     }
 
-    /** The tasks of {@code from} that pass both filters, in order. */
-    private static List<Task> filter(List<Task> from, TaskFilter first, TaskFilter second, ZonedDateTime now) {
+    /** The search texts of {@code tasks}, made for those that have none yet; forgets those of tasks gone since. */
+    private Map<Task, String> searchTexts(List<Task> tasks) {
+        if (searchTexts.size() > 2 * store.tasks().size() + 1024) {
+            searchTexts.clear(); // mostly replaced or deleted tasks by now
+        }
+        for (Task task : tasks) {
+            searchTexts.computeIfAbsent(task, TaskFilter::searchTextOf);
+        }
+        return searchTexts;
+    }
+
+    /** The tasks of {@code from} that pass both filters, in order; {@code texts} their search texts, or null. */
+    private static List<Task> filter(List<Task> from, TaskFilter first, TaskFilter second, ZonedDateTime now,
+                                     Map<Task, String> texts) {
         if (from.size() >= PARALLEL_FROM) {
             // Filters are immutable and allocation-free, so the pass splits across cores; the order is kept.
-            return from.parallelStream().filter(t -> first.matches(t, now) && second.matches(t, now)).toList();
+            return from.parallelStream().filter(t -> passes(t, first, second, now, texts)).toList();
         }
         List<Task> result = new ArrayList<>(Math.min(from.size(), 1024));
         for (Task task : from) {
-            if (first.matches(task, now) && second.matches(task, now)) {
+            if (passes(task, first, second, now, texts)) {
                 result.add(task);
             }
         }
         return result;
+    }
+
+    private static boolean passes(Task task, TaskFilter first, TaskFilter second, ZonedDateTime now,
+                                  Map<Task, String> texts) {
+        String text = texts == null ? null : texts.get(task);
+        return first.matches(task, text, now) && second.matches(task, text, now);
     }
 
     static boolean sameElements(List<Task> a, List<Task> b) {
