@@ -25,6 +25,7 @@ import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.transfer.TransferService;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -40,6 +41,7 @@ final class OpenedWorkspace implements Workspace {
     private final AccountService accounts;
     private final TaskService tasks;
     private final StatisticsService statistics;
+    private final TransferService transfer;
     /**
      * What keeps the database cheap to use while the workspace is open, closed with it. A local file: one idle
      * connection, since H2 closes a database with its last connection and may spend up to 200 ms compacting the file
@@ -61,6 +63,7 @@ final class OpenedWorkspace implements Workspace {
         HibernateTaskStorage storage = new HibernateTaskStorage(transactions, clock.getZone());
         this.tasks = new TaskService(storage, clock);
         this.statistics = new StatisticsService(storage, clock);
+        this.transfer = new TransferService(storage, clock);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -104,6 +107,11 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public StatisticsService statistics() {
         return statistics;
+    }
+
+    @Override
+    public TransferService transfer() {
+        return transfer;
     }
 
     @Override
