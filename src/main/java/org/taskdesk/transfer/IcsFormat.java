@@ -182,9 +182,10 @@ final class IcsFormat implements TaskWriter {
     }
 
     ReadFile read(String text, Instant now) {
+        EscapedBackslashes backslashes = new EscapedBackslashes(text);
         Calendar calendar;
         try {
-            calendar = new CalendarBuilder().build(new StringReader(text));
+            calendar = new CalendarBuilder().build(new StringReader(backslashes.text()));
         } catch (ParserException e) {
             throw new TransferException("line " + Math.max(1, e.getLineNo()), "this is not valid iCalendar ("
                     + IcsProblems.plain(e) + ").", e);
@@ -201,7 +202,7 @@ final class IcsFormat implements TaskWriter {
         for (int i = 0; i < todos.size(); i++) {
             String position = "line " + (i < lines.size() ? lines.get(i) : 1);
             try {
-                tasks.add(new ReadFile.Located(position, task(todos.get(i), now, position, notKept)));
+                tasks.add(new ReadFile.Located(position, task(todos.get(i), now, position, notKept, backslashes)));
             } catch (FieldText.FieldException e) {
                 skipped.add(position + " " + e.getMessage());
             } catch (TaskDeskException e) {
@@ -218,9 +219,9 @@ final class IcsFormat implements TaskWriter {
         return new ReadFile(tasks, skipped, notKept);
     }
 
-    private TransferTask task(VToDo todo, Instant now, String position, List<String> notKept)
-            throws FieldText.FieldException {
-        String title = value(todo, Property.SUMMARY).strip();
+    private TransferTask task(VToDo todo, Instant now, String position, List<String> notKept,
+                              EscapedBackslashes backslashes) throws FieldText.FieldException {
+        String title = backslashes.restore(value(todo, Property.SUMMARY)).strip();
         if (title.isEmpty()) {
             throw new FieldText.FieldException("has a to-do without a SUMMARY");
         }
@@ -232,7 +233,8 @@ final class IcsFormat implements TaskWriter {
         Instant completedAt = completed ? instant(todo, Property.COMPLETED).orElse(now) : null;
         List<String> tagNames = new ArrayList<>();
         for (Property property : todo.getProperties(Property.CATEGORIES)) {
-            for (String name : ((Categories) property).getCategories().getTexts()) {
+            for (String name : ((Categories) property).getCategories().getTexts().stream().map(backslashes::restore)
+                    .toList()) {
                 String tag = ForeignTags.tagName(name);
                 if (tag == null) {
                     notKept.add(position + ": category '" + name + "' is not a tag name TaskDesk can keep");
@@ -255,9 +257,9 @@ final class IcsFormat implements TaskWriter {
             }
         }
         Due due = todo.getProperty(Property.DUE).map(p -> due(((DateProperty<?>) p).getDate())).orElse(null);
-        Task task = new Task(0, title, value(todo, Property.DESCRIPTION), completed, priority, Tags.of(tagNames), due,
+        Task task = new Task(0, title, backslashes.restore(value(todo, Property.DESCRIPTION)), completed, priority, Tags.of(tagNames), due,
                 recurrence, createdAt, updated, completedAt);
-        String uid = value(todo, Property.UID).strip();
+        String uid = backslashes.restore(value(todo, Property.UID)).strip();
         return new TransferTask(task, uid.isEmpty() ? null : uid, List.of(), created.isPresent());
     }
 
