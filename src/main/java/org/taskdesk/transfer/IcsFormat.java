@@ -1,11 +1,9 @@
 package org.taskdesk.transfer;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -83,23 +81,14 @@ final class IcsFormat implements TaskWriter {
         for (TransferTask transfer : tasks) {
             calendar.add(todo(transfer, now.toInstant(), timeZone));
         }
-        // ical4j closes the writer it is given; the stream is the caller's (standard output, say) to close.
-        Writer writer = new OutputStreamWriter(new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        }, StandardCharsets.UTF_8);
+        // ical4j folds at 75 characters, not the 75 octets RFC 5545 asks for: it writes unfolded, OctetFolding folds.
+        StringWriter unfolded = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, writer);
+            new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, unfolded);
         } catch (ValidationException e) {
             throw new IllegalStateException("TaskDesk wrote an iCalendar file that is not valid: " + e.getMessage(), e);
         }
+        out.write(OctetFolding.fold(unfolded.toString()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The person's zone as ical4j knows it, for TZID and VTIMEZONE; null for UTC or a zone without rules there. */

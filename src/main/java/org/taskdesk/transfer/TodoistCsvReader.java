@@ -32,6 +32,8 @@ final class TodoistCsvReader {
     private static final Set<String> READ = Set.of("type", "content", "description", "priority", "indent", "date",
             "date_lang", "timezone", "");
 
+    private static final String TITLE_WORD = "§";
+
     private final ZonedDateTime now;
 
     TodoistCsvReader(ZonedDateTime now) {
@@ -144,8 +146,10 @@ final class TodoistCsvReader {
         parents.put(indent, title);
         String date = CsvRows.field(record, columns, "date").strip();
         if (!date.isEmpty()) {
-            QuickAdd read = new QuickAddParser().parse(date, now);
-            if (read.title().isBlank() && read.problems().isEmpty() && (read.dueDate() != null || read.recurrence() != null)) {
+            // Quick add keeps a line that is all date as the title; a title word of its own makes it read the date.
+            QuickAdd read = new QuickAddParser().parse(TITLE_WORD + " " + date, now);
+            if (read.title().equals(TITLE_WORD) && read.problems().isEmpty()
+                    && (read.dueDate() != null || read.recurrence() != null)) {
                 row.quickAdd = read;
             } else {
                 notKept.add(position + ": the date '" + date + "' (not understood; it is in the description)");
