@@ -85,9 +85,9 @@ final class ImportPlan {
             }
             recordCompletions(changes, id, update.getValue().completions(), history.getOrDefault(id, List.of()));
         }
-        for (TransferTask addition : additions) {
-            Task added = changes.add(addition.task());
-            recordCompletions(changes, added.id(), addition.completions(), List.of());
+        List<Task> added = changes.addAll(additions.stream().map(TransferTask::task).toList());
+        for (int i = 0; i < added.size(); i++) {
+            recordCompletions(changes, added.get(i).id(), additions.get(i).completions(), List.of());
         }
     }
 
