@@ -204,7 +204,7 @@ final class TasksCommand {
                 out().flush();
                 return 0;
             }
-            int count = AtomicFile.write(output, stream -> workspace.transfer().export(user, filterText, chosen, stream));
+            int count = workspace.transfer().exportToFile(user, filterText, chosen, output);
             out().println("Exported " + count + (count == 1 ? " task" : " tasks") + " to " + output + ".");
             return 0;
         });

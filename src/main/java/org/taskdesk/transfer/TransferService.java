@@ -72,6 +72,14 @@ public final class TransferService {
         return tasks.size();
     }
 
+    /**
+     * Like {@link #export}, into {@code file}, written whole or not at all (a temporary file beside it, then one move):
+     * a failure half-way leaves the file as it was.
+     */
+    public int exportToFile(UserSession user, String filterText, TransferFormat format, Path file) {
+        return AtomicFile.write(file, out -> export(user, filterText, format, out));
+    }
+
     /** Imports the file at {@code file}; see {@link #importText}. */
     public ImportSummary importFile(UserSession user, Path file, TransferFormat format, boolean dryRun) {
         byte[] bytes;

@@ -1,4 +1,4 @@
-package org.taskdesk.cli;
+package org.taskdesk.transfer;
 
 import java.io.IOException;
 import java.io.OutputStream;
