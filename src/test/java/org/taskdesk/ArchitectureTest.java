@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     private static final String[] SERVICES = {
         "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..",
-        "org.taskdesk.workspace.."
+        "org.taskdesk.workspace..", "org.taskdesk.transfer.."
     };
 
     static final ArchRule domainIsPureJava = noClasses().that().resideInAPackage("org.taskdesk.domain..")
@@ -46,7 +46,7 @@ class ArchitectureTest {
                     "java.sql..", "javax.sql..", "org.flywaydb..", "picocli..",
                     "org.taskdesk.persistence..", "org.taskdesk.cli..", "org.taskdesk.ui..", "org.taskdesk.app..",
                     "org.taskdesk.tasks..", "org.taskdesk.accounts..", "org.taskdesk.sync..", "org.taskdesk.migrations..",
-                    "org.taskdesk.workspace..");
+                    "org.taskdesk.workspace..", "org.taskdesk.transfer..");
 
     /**
      * Persistence reaches up only to implement what a service owns: its repository interfaces, in its records

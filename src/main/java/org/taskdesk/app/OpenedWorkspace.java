@@ -30,6 +30,7 @@ import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.tasks.TaskStorage;
+import org.taskdesk.transfer.TransferService;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -46,6 +47,7 @@ final class OpenedWorkspace implements Workspace {
     private final StatisticsService statistics;
     /** Null on the command line's plain-SQL workspace: only the window shows saved searches. */
     private final SavedSearchService savedSearches;
+    private final TransferService transfer;
     /**
      * What keeps the database cheap to use while the workspace is open, closed with it (after Hibernate, if any). A
      * local file: one idle connection, since H2 closes a database with its last connection and may spend up to 200 ms
@@ -62,6 +64,7 @@ final class OpenedWorkspace implements Workspace {
         this.tasks = new TaskService(storage, clock);
         this.statistics = new StatisticsService(storage, clock);
         this.savedSearches = savedSearches;
+        this.transfer = new TransferService(storage, clock);
     }
 
     /** Over Hibernate: on a shared server the accounts go through the server's functions. */
@@ -150,6 +153,11 @@ final class OpenedWorkspace implements Workspace {
             throw new IllegalStateException("Saved searches are not opened for one command (no command uses them)");
         }
         return savedSearches;
+    }
+
+    @Override
+    public TransferService transfer() {
+        return transfer;
     }
 
     @Override

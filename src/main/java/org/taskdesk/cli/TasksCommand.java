@@ -1,6 +1,9 @@
 package org.taskdesk.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +32,7 @@ import org.taskdesk.tasks.TaskPage;
 import org.taskdesk.tasks.TaskQuery;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.transfer.TransferFormat;
 import org.taskdesk.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +44,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code taskdesk tasks}: scriptable task management, signed in with --email and TASKDESK_PASSWORD. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Add, list, show, edit, complete and remove your tasks.", synopsisSubcommandLabel = "COMMAND")
+        description = "Add, list, show, edit, complete, remove, export and import your tasks.", synopsisSubcommandLabel = "COMMAND")
 final class TasksCommand {
     private static final Logger LOG = LoggerFactory.getLogger(TasksCommand.class);
 
@@ -182,6 +186,46 @@ final class TasksCommand {
         });
     }
 
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write tasks (all, or those matching a filter) as iCalendar, CSV or TaskDesk's JSON.")
+    int export(@Parameters(arity = "0..*", paramLabel = "FILTER", description = "e.g. '#work & !is:done'; none: all")
+               List<String> filter,
+               @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "ics, csv or json")
+               String format,
+               @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                       description = "Write to FILE (replaced whole, never half-written) instead of standard output.")
+               Path output) {
+        TransferFormat chosen = TransferFormat.named(format);
+        String filterText = filter == null ? "" : String.join(" ", filter);
+        return signedInTo((workspace, user) -> {
+            if (output == null) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                workspace.transfer().export(user, filterText, chosen, bytes);
+                out().print(bytes.toString(StandardCharsets.UTF_8));
+                out().flush();
+                return 0;
+            }
+            int count = workspace.transfer().exportToFile(user, filterText, chosen, output);
+            out().println("Exported " + count + (count == 1 ? " task" : " tasks") + " to " + output + ".");
+            return 0;
+        });
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Add or update tasks from an iCalendar, CSV, TaskDesk JSON or Todoist CSV file, all or none.")
+    int importFile(@Parameters(paramLabel = "FILE") Path file,
+                   @Option(names = "--format", paramLabel = "FORMAT",
+                           description = "ics, csv, json or todoist (default: from the file's name; a Todoist CSV is "
+                                   + "recognised by its header)") String format,
+                   @Option(names = "--dry-run", description = "Say what would change, and change nothing.") boolean dryRun) {
+        TransferFormat chosen = format == null ? TransferFormat.ofFileName(file.getFileName().toString())
+                : TransferFormat.named(format);
+        return signedInTo((workspace, user) -> {
+            out().println(TerminalText.escape(workspace.transfer().importFile(user, file, chosen, dryRun).describe()));
+            return 0;
+        });
+    }
+
     private Due parseDue(String text) {
         if (text.isBlank() || text.equalsIgnoreCase("none")) {
             return null;
@@ -236,18 +280,23 @@ final class TasksCommand {
      * signs in with the password for this one command and signs out after it.
      */
     private int signedIn(BiFunction<TaskService, UserSession, Integer> work) {
+        return signedInTo((workspace, user) -> work.apply(workspace.tasks(), user));
+    }
+
+    /** Like {@link #signedIn}, for a command that needs more of the workspace than its tasks. */
+    private int signedInTo(BiFunction<Workspace, UserSession, Integer> work) {
         Services services = root.services();
         try (Workspace workspace = services.openWorkspace()) {
             Optional<UserSession> remembered = remembered(services, workspace);
             if (remembered.isPresent()) {
-                return work.apply(workspace.tasks(), remembered.get());
+                return work.apply(workspace, remembered.get());
             }
             String email = credentials.email(services);
             String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
             UserSession user = workspace.accounts().signIn(email, password, false);
             int result;
             try {
-                result = work.apply(workspace.tasks(), user);
+                result = work.apply(workspace, user);
             } catch (ServerNotAnsweringException e) {
                 // Signing out would wait for the same silent server; the short session ends by itself.
                 throw e;

@@ -29,6 +29,12 @@ public interface TaskRepository {
     Task add(Task task);
 
     /**
+     * Saves many new tasks at once (an import): like {@link #add} for each, in order, with one flush at the end
+     * instead of one per task, so that the cost grows with the number of tasks, not with its square.
+     */
+    List<Task> addAll(List<Task> tasks);
+
+    /**
      * Writes {@code values} (every field but the id, the owner and the creation time) onto the task {@code id}, which
      * must have been found in this transaction; returns the task as stored.
      */

@@ -4,6 +4,7 @@ import org.taskdesk.accounts.AccountService;
 import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
 import org.taskdesk.tasks.TaskService;
+import org.taskdesk.transfer.TransferService;
 
 /**
  * One opened database with the services over it: what the desktop app and the task commands work with.
@@ -17,6 +18,9 @@ public interface Workspace extends AutoCloseable {
     StatisticsService statistics();
 
     SavedSearchService savedSearches();
+
+    /** Export and import of the tasks (iCalendar, CSV, JSON; Todoist's CSV in). */
+    TransferService transfer();
 
     /** The database as people should see it: a file path or {@code postgresql://user@host/db}, no password. */
     String databaseName();

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +95,22 @@ final class HibernateTaskRepository implements TaskRepository {
         session.flush();
         rows.put((long) row.getId(), row);
         return mapper.toTask(row);
+    }
+
+    @Override
+    public List<Task> addAll(List<Task> tasks) {
+        List<TaskEntity> added = new ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
+            mapper.copy(task, row);
+            session.persist(row); // an identity id: the row is inserted here, and has its id
+            added.add(row);
+        }
+        session.flush();
+        for (TaskEntity row : added) {
+            rows.put((long) row.getId(), row);
+        }
+        return added.stream().map(mapper::toTask).toList();
     }
 
     @Override

@@ -75,6 +75,12 @@ final class JdbcTaskRepository implements TaskRepository {
         return row(id).orElseThrow(() -> new IllegalArgumentException("Task #" + id + " is not one of the owner's tasks"));
     }
 
+    /** Plain SQL writes each row as it goes (no flush to save up), so many tasks are many adds. */
+    @Override
+    public List<Task> addAll(List<Task> tasks) {
+        return tasks.stream().map(this::add).toList();
+    }
+
     @Override
     public Task add(Task task) {
         TaskEntity values = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));

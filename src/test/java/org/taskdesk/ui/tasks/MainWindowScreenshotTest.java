@@ -97,6 +97,11 @@ class MainWindowScreenshotTest {
                 }
 
                 @Override
+                public org.taskdesk.transfer.TransferService transfer() {
+                    return fixture.workspace.transfer();
+                }
+
+                @Override
                 public String databaseName() {
                     return "~/.local/share/taskdesk/taskdesk.mv.db";
                 }
