@@ -11,6 +11,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.common.OwnedDialogs;
 
 /**
  * Asks for a saved search's name: "Save search…" and "Rename…". What is wrong with the name is said under the
@@ -42,7 +43,6 @@ public final class SavedSearchDialogs {
 
     private Optional<String> ask(Window owner, String title, String header, String initial, SidebarEntry renaming) {
         TextInputDialog dialog = new TextInputDialog(initial);
-        dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         dialog.getEditor().setId("saved-search-name");
@@ -57,6 +57,7 @@ public final class SavedSearchDialogs {
         Node field = dialog.getDialogPane().getContent();
         dialog.getDialogPane().setContent(new VBox(6, field, why));
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(problem.isNotEmpty());
-        return dialog.showAndWait();
+        // Owned and centred without a modal window, which would un-maximise the main window (see OwnedDialogs).
+        return OwnedDialogs.showAndWait(dialog, owner);
     }
 }

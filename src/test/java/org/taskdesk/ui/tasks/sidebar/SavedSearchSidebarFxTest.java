@@ -98,6 +98,9 @@ class SavedSearchSidebarFxTest {
         TextField name = robot.lookup("#saved-search-name").query();
         String offered = fx(name::getText);
         assertThat(offered).as("what was typed is offered").isEqualTo("#work");
+        // Not modal: a modal window un-maximises the main window under openbox (OwnedDialogs).
+        assertThat(fx(() -> ((javafx.stage.Stage) name.getScene().getWindow()).getModality()))
+                .isEqualTo(javafx.stage.Modality.NONE);
         robot.clickOn(name).push(KeyCode.CONTROL, KeyCode.A).write("Work").push(KeyCode.ENTER);
 
         waitUntil(() -> savedRow(robot, "Work").isPresent());
