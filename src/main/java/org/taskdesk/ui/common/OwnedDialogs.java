@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.event.Event;
 import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.control.Dialog;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.MouseEvent;
@@ -91,6 +92,14 @@ public final class OwnedDialogs {
     private static void placeCentred(Window window, Window owner) {
         if (!window.isShowing()) {
             return;
+        }
+        // Openbox first gives a new window GTK's default 200×200, which cuts the dialog's field and buttons: the
+        // window grows back to what its content asks for.
+        Parent content = window.getScene().getRoot();
+        double width = content.prefWidth(-1);
+        if (window.getScene().getWidth() + 1 < width
+                || window.getScene().getHeight() + 1 < content.prefHeight(width)) {
+            window.sizeToScene();
         }
         Rectangle2D screen = screenOf(owner);
         // Whole pixels, and no move for less than two: the system rounds positions, and chasing its rounding

@@ -37,7 +37,7 @@ import org.taskdesk.ui.tasks.MainWindowView;
  */
 public class TagDialogUnderWindowManagerTest {
     private static final Pattern REPORT = Pattern.compile(
-            "before maximised=(\\w+) after maximised=(\\w+) owned=(\\w+) dx=(-?[\\d.]+) dy=(-?[\\d.]+)");
+            "before maximised=(\\w+) after maximised=(\\w+) owned=(\\w+) dx=(-?[\\d.]+) dy=(-?[\\d.]+) fits=(\\w+)");
 
     @TempDir
     Path folder;
@@ -65,6 +65,8 @@ public class TagDialogUnderWindowManagerTest {
         // Centres, allowing for the title bar the window manager adds above the dialog.
         assertThat(Math.abs(Double.parseDouble(report.group(4)))).as("horizontal offset from centre").isLessThan(4);
         assertThat(Math.abs(Double.parseDouble(report.group(5)))).as("vertical offset from centre").isLessThan(30);
+        // Openbox first gives a new window 200×200, which cut the dialog's field and OK button.
+        assertThat(report.group(6)).as("the dialog as large as its content").isEqualTo("true");
     }
 
     private static boolean onPath(String command) {
@@ -95,10 +97,13 @@ public class TagDialogUnderWindowManagerTest {
                 later(2000, () -> {
                     Window dialog = Window.getWindows().stream().filter(w -> w != stage && w.isShowing())
                             .findFirst().orElseThrow();
-                    System.out.printf("before maximised=%s after maximised=%s owned=%s dx=%.1f dy=%.1f%n", before,
-                            stage.isMaximized(), ((Stage) dialog).getOwner() == stage,
+                    javafx.scene.Parent content = dialog.getScene().getRoot();
+                    boolean fits = dialog.getScene().getWidth() + 1 >= content.prefWidth(-1)
+                            && dialog.getScene().getHeight() + 1 >= content.prefHeight(dialog.getScene().getWidth());
+                    System.out.printf("before maximised=%s after maximised=%s owned=%s dx=%.1f dy=%.1f fits=%s%n",
+                            before, stage.isMaximized(), ((Stage) dialog).getOwner() == stage,
                             dialog.getX() + dialog.getWidth() / 2 - (stage.getX() + stage.getWidth() / 2),
-                            dialog.getY() + dialog.getHeight() / 2 - (stage.getY() + stage.getHeight() / 2));
+                            dialog.getY() + dialog.getHeight() / 2 - (stage.getY() + stage.getHeight() / 2), fits);
                     System.out.flush();
                     Runtime.getRuntime().halt(0);
                 });
