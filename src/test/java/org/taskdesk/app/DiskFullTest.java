@@ -112,8 +112,17 @@ class DiskFullTest {
         Path file = folder.resolve("app.mv.db");
         DatabaseConnections connections = new DatabaseConnections(FullDisk.database(file));
         MainWindowFixture.RecordingDialogs dialogs = new MainWindowFixture.RecordingDialogs();
+        try (Workspace setUp = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
+            setUp.accounts().signUp("ann@example.com", "Ann", "ann password");
+        }
+        // The migrations leave free pages inside the file, and writes there need no new disk space (on a real disk
+        // as on this one): compacted, the file has none, so the change below must grow it.
+        try (java.sql.Connection c = connections.open(); java.sql.Statement compact = c.createStatement()) {
+            compact.execute("SHUTDOWN COMPACT");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         try (Workspace workspace = OpenedWorkspace.open(connections, new Passwords(4), Clock.systemUTC(), step -> { })) {
-            workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
             UserSession ann = workspace.accounts().signIn("ann@example.com", "ann password", false);
             MainWindowModels models = new MainWindowModels(workspace.tasks(), workspace.savedSearches(),
                     ann, new DirectBackgroundTasks(), dialogs, Clock.systemUTC());
