@@ -61,7 +61,7 @@ public final class TransferViewModel {
     /** Writes every task, or only the current list's, to {@code file}, in the format its name says. */
     public void export(Path file, boolean currentListOnly) {
         String filter = currentListOnly ? currentFilter.get() : "";
-        start(() -> {
+        start(file, () -> {
             TransferFormat format = TransferFormat.ofFileName(file.getFileName().toString());
             int count = transfer.exportToFile(user, filter, format, file);
             return Messages.format("transfer.exported", count, file.getFileName().toString());
@@ -70,14 +70,19 @@ public final class TransferViewModel {
 
     /** Adds or updates tasks from {@code file}, in the format its name says (a Todoist CSV by its header). */
     public void importFrom(Path file) {
-        start(() -> transfer.importFile(user, file, TransferFormat.ofFileName(file.getFileName().toString()), false)
+        start(file, () -> transfer.importFile(user, file, TransferFormat.ofFileName(file.getFileName().toString()), false)
                 .describe(), () -> imported.run());
     }
 
-    private void start(java.util.concurrent.Callable<String> work, Runnable afterwards) {
-        busy.set(true);
+    private void start(Path file, java.util.concurrent.Callable<String> work, Runnable afterwards) {
         result.set("");
         error.set("");
+        // The service's own message names the command line's --format, which the window does not have.
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ics|ical|ifb|csv|json)")) {
+            error.set(Messages.format("transfer.unknown.ending", file.getFileName().toString()));
+            return;
+        }
+        busy.set(true);
         background.run(work, done -> {
             busy.set(false);
             result.set(done);

@@ -103,4 +103,18 @@ class TransferViewModelTest {
         background.replyAll();
         assertThat(reloads).hasSize(1).allSatisfy(summary -> assertThat(summary).contains("0 added"));
     }
+
+    @Test
+    void aFileNameWithoutAKnownEndingIsRefusedInTheWindowsWords() {
+        TransferViewModel annModel = new TransferViewModel(workspace.transfer(), ann, background, () -> "");
+
+        annModel.export(folder.resolve("tasks.txt"), false);
+        background.replyAll();
+
+        assertThat(annModel.errorProperty().get())
+                .isEqualTo("TaskDesk cannot tell the format of \"tasks.txt\": choose a file ending in .ics, .csv or .json.")
+                .doesNotContain("--format");
+        assertThat(annModel.busyProperty().get()).isFalse();
+        assertThat(folder.resolve("tasks.txt")).doesNotExist();
+    }
 }
