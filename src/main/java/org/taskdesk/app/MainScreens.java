@@ -23,6 +23,10 @@ import org.taskdesk.ui.settings.SettingsView;
 import org.taskdesk.ui.stats.StatisticsView;
 import org.taskdesk.ui.tasks.MainContext;
 import org.taskdesk.ui.tasks.MainWindowView;
+import org.taskdesk.ui.tasks.transfer.ChooserTransferFiles;
+import org.taskdesk.ui.tasks.transfer.TransferFiles;
+import org.taskdesk.ui.tasks.transfer.TransferView;
+import org.taskdesk.ui.tasks.transfer.TransferViewModel;
 
 /** Builds the signed-in screen: the main window with its statistics and settings windows, and reminders. */
 final class MainScreens {
@@ -34,6 +38,12 @@ final class MainScreens {
      * @param openDocument shows a URI in the system's viewer (the JavaFX host services); blocks
      */
     static Function<MainContext, MainScreen> factory(StartupProbe probe, Path logFile, Consumer<String> openDocument) {
+        return factory(probe, logFile, openDocument, new ChooserTransferFiles());
+    }
+
+    /** @param files where File → Import… and File → Export take their file from (a file chooser, or a test's file) */
+    static Function<MainContext, MainScreen> factory(StartupProbe probe, Path logFile, Consumer<String> openDocument,
+                                                     TransferFiles files) {
         return context -> {
             MainWindowView window = new MainWindowView(context);
             ToolWindows tools = new ToolWindows();
@@ -42,6 +52,12 @@ final class MainScreens {
             statistics.setOnAction(e -> tools.show("statistics",
                     () -> StatisticsView.open(context, window.root().getScene().getWindow())));
             window.addMenuItem("View", statistics); // not shown: the menu's name in code
+            TransferViewModel transfer = new TransferViewModel(context.workspace().transfer(), context.user(),
+                    context.background(), window::currentListFilter);
+            transfer.whenImported(window::refresh);
+            TransferView transferView = new TransferView(transfer, files, () -> window.root().getScene().getWindow());
+            transferView.menuItems().forEach(item -> window.addMenuItem("File", item)); // not shown: the name in code
+            window.addToStatusBar(transferView.status());
             MenuItem settings = new MenuItem(Messages.text("menu.settings"));
             settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
             settings.setOnAction(e -> tools.show("settings",

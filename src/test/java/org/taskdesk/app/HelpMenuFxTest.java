@@ -76,7 +76,7 @@ class HelpMenuFxTest {
     void quitIsTheFileMenusLastItemAndHelpHasTheGuideAndAbout(FxRobot robot) {
         MenuBar bar = showMainWindow(robot);
 
-        assertThat(texts(menu(bar, "File"))).containsExactly("Sign out", "Settings…", "—", "Quit");
+        assertThat(texts(menu(bar, "File"))).containsExactly("Sign out", "Import…", "Export", "Settings…", "—", "Quit");
         assertThat(texts(menu(bar, "Help"))).containsExactly("Keyboard shortcuts", "User guide", "About TaskDesk");
 
         robot.interact(() -> item(menu(bar, "Help"), "User guide").fire());

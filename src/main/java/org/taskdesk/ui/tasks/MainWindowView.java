@@ -66,6 +66,7 @@ public final class MainWindowView {
     private final MenuActions windowActions = new WindowActions();
     private final StackPane root;
     private final SplitPane split;
+    private final StatusBarView statusBar;
     /** The dividers with the detail pane shown, kept while it is folded away. */
     private List<Double> dividers = List.of(0.19, 0.68);
     /** True while the keyboard is in a text field, where Ctrl+Z and friends edit the text. */
@@ -109,7 +110,7 @@ public final class MainWindowView {
         // Below this width the three panes cannot all be usable: the detail pane folds away until there is room.
         split.widthProperty().addListener((o, was, now) -> foldDetailPane(now.doubleValue() < FOLD_DETAIL_BELOW));
         window.setCenter(split);
-        StatusBarView statusBar = new StatusBarView(models.status(), context.workspace().databaseName(),
+        statusBar = new StatusBarView(models.status(), context.workspace().databaseName(),
                 context.user(), models.list().visibleTasks());
         statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
                 .then(many.headingProperty()).otherwise(""));
@@ -229,6 +230,16 @@ public final class MainWindowView {
     /** Adds {@code item} to the menu named {@code menuName} ("View"); a new menu is made before Help if needed. */
     public void addMenuItem(String menuName, MenuItem item) {
         menus.addItem(menuName, item);
+    }
+
+    /** Shows {@code node} in the status bar, on the right (e.g. an import's progress and summary). */
+    public void addToStatusBar(Node node) {
+        statusBar.addOnTheRight(node);
+    }
+
+    /** The filter text of the list chosen in the sidebar ("#home"), for File → Export → Current list. */
+    public String currentListFilter() {
+        return models.sidebar().filter().text();
     }
 
     /** Puts {@code layer} over the window, under the shortcuts card (e.g. the reminders waiting for an answer). */

@@ -22,6 +22,7 @@ import org.taskdesk.ui.common.Messages;
 public final class StatusBarView {
     private final HBox root;
     private final Label count = new Label();
+    private final Label error = new Label();
 
     /** @param shown the tasks the list shows, to count them */
     public StatusBarView(StatusViewModel model, String databaseName, UserSession user, ObservableList<?> shown) {
@@ -39,7 +40,6 @@ public final class StatusBarView {
         busy.setPrefSize(14, 14);
         busy.setAccessibleText(Messages.text("status.busy"));
         busy.visibleProperty().bind(model.busyProperty());
-        Label error = new Label();
         error.setId("status-error");
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(model.errorProperty());
@@ -88,6 +88,11 @@ public final class StatusBarView {
         note.managedProperty().bind(note.textProperty().isNotEmpty());
         note.visibleProperty().bind(note.managedProperty());
         root.getChildren().add(root.getChildren().indexOf(count) + 1, note);
+    }
+
+    /** Shows {@code node} on the right, before the errors and the busy sign (e.g. an export's progress). */
+    public void addOnTheRight(Node node) {
+        root.getChildren().add(root.getChildren().indexOf(error), node);
     }
 
     private static Node separator() {

@@ -29,6 +29,7 @@ public final class TransferViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private Runnable imported = () -> { };
 
     public TransferViewModel(TransferService transfer, UserSession user, BackgroundTasks background,
                              Supplier<String> currentFilter) {
@@ -52,29 +53,40 @@ public final class TransferViewModel {
         return error;
     }
 
+    /** Calls {@code then} after each import that went through (FX thread), e.g. to show the list again. */
+    public void whenImported(Runnable then) {
+        imported = then;
+    }
+
     /** Writes every task, or only the current list's, to {@code file}, in the format its name says. */
     public void export(Path file, boolean currentListOnly) {
         String filter = currentListOnly ? currentFilter.get() : "";
-        start(() -> {
+        start(file, () -> {
             TransferFormat format = TransferFormat.ofFileName(file.getFileName().toString());
             int count = transfer.exportToFile(user, filter, format, file);
             return Messages.format("transfer.exported", count, file.getFileName().toString());
-        });
+        }, () -> { });
     }
 
     /** Adds or updates tasks from {@code file}, in the format its name says (a Todoist CSV by its header). */
     public void importFrom(Path file) {
-        start(() -> transfer.importFile(user, file, TransferFormat.ofFileName(file.getFileName().toString()), false)
-                .describe());
+        start(file, () -> transfer.importFile(user, file, TransferFormat.ofFileName(file.getFileName().toString()), false)
+                .describe(), () -> imported.run());
     }
 
-    private void start(java.util.concurrent.Callable<String> work) {
-        busy.set(true);
+    private void start(Path file, java.util.concurrent.Callable<String> work, Runnable afterwards) {
         result.set("");
         error.set("");
+        // The service's own message names the command line's --format, which the window does not have.
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ics|ical|ifb|csv|json)")) {
+            error.set(Messages.format("transfer.unknown.ending", file.getFileName().toString()));
+            return;
+        }
+        busy.set(true);
         background.run(work, done -> {
             busy.set(false);
             result.set(done);
+            afterwards.run();
         }, failure -> {
             busy.set(false);
             error.set(ErrorText.of(failure));

@@ -82,4 +82,39 @@ class TransferViewModelTest {
         assertThat(bobModel.resultProperty().get()).isEmpty();
         assertThat(workspace.tasks().list(bob, TaskQuery.of("")).tasks()).isEmpty();
     }
+
+    @Test
+    void onlyAnImportThatWentThroughAsksForTheListAgain() throws Exception {
+        java.util.List<String> reloads = new java.util.ArrayList<>();
+        TransferViewModel annModel = new TransferViewModel(workspace.transfer(), ann, background, () -> "");
+        annModel.whenImported(() -> reloads.add(annModel.resultProperty().get()));
+        Path good = folder.resolve("all.csv");
+        Path broken = folder.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": 1, \"tasks\": [");
+
+        annModel.export(good, false);
+        background.replyAll();
+        annModel.importFrom(broken);
+        background.replyAll();
+        assertThat(reloads).isEmpty();
+
+        annModel.importFrom(good);
+        assertThat(reloads).isEmpty();
+        background.replyAll();
+        assertThat(reloads).hasSize(1).allSatisfy(summary -> assertThat(summary).contains("0 added"));
+    }
+
+    @Test
+    void aFileNameWithoutAKnownEndingIsRefusedInTheWindowsWords() {
+        TransferViewModel annModel = new TransferViewModel(workspace.transfer(), ann, background, () -> "");
+
+        annModel.export(folder.resolve("tasks.txt"), false);
+        background.replyAll();
+
+        assertThat(annModel.errorProperty().get())
+                .isEqualTo("TaskDesk cannot tell the format of \"tasks.txt\": choose a file ending in .ics, .csv or .json.")
+                .doesNotContain("--format");
+        assertThat(annModel.busyProperty().get()).isFalse();
+        assertThat(folder.resolve("tasks.txt")).doesNotExist();
+    }
 }
