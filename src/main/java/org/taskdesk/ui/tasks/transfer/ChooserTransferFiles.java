@@ -4,8 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.taskdesk.ui.common.Messages;
 
@@ -20,14 +22,14 @@ public final class ChooserTransferFiles implements TransferFiles {
         chooser.getExtensionFilters().add(0, new ExtensionFilter(Messages.text("transfer.files.all"),
                 "*.ics", "*.csv", "*.json"));
         chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(0));
-        return remember(chooser.showOpenDialog(owner));
+        return remember(keepingMaximised(owner, () -> chooser.showOpenDialog(owner)));
     }
 
     @Override
     public Optional<Path> fileToExport(Window owner) {
         FileChooser chooser = chooser(Messages.text("transfer.choose.export"));
         chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(0));
-        File chosen = chooser.showSaveDialog(owner);
+        File chosen = keepingMaximised(owner, () -> chooser.showSaveDialog(owner));
         if (chosen == null) {
             return Optional.empty();
         }
@@ -50,6 +52,19 @@ public final class ChooserTransferFiles implements TransferFiles {
             chooser.setInitialDirectory(lastFolder);
         }
         return chooser;
+    }
+
+    /**
+     * The system's chooser is modal, and under openbox a modal window un-maximises its owner (JDK-8332222); it cannot
+     * go through OwnedDialogs as our own dialogs do, so a maximised main window is maximised again when it closes.
+     */
+    private static File keepingMaximised(Window owner, Supplier<File> ask) {
+        boolean maximised = owner instanceof Stage stage && stage.isMaximized();
+        File chosen = ask.get();
+        if (maximised && !((Stage) owner).isMaximized()) {
+            ((Stage) owner).setMaximized(true);
+        }
+        return chosen;
     }
 
     private Optional<Path> remember(File chosen) {
