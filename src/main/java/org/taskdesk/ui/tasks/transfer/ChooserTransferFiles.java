@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
@@ -61,8 +62,14 @@ public final class ChooserTransferFiles implements TransferFiles {
     private static File keepingMaximised(Window owner, Supplier<File> ask) {
         boolean maximised = owner instanceof Stage stage && stage.isMaximized();
         File chosen = ask.get();
-        if (maximised && !((Stage) owner).isMaximized()) {
-            ((Stage) owner).setMaximized(true);
+        if (maximised) {
+            Stage stage = (Stage) owner;
+            // JavaFX may still believe the window maximised when the window manager has already un-maximised it, so
+            // the state is set afresh, after the chooser's window has gone.
+            Platform.runLater(() -> {
+                stage.setMaximized(false);
+                stage.setMaximized(true);
+            });
         }
         return chosen;
     }
