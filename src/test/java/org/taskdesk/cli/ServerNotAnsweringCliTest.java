@@ -164,7 +164,9 @@ class ServerNotAnsweringCliTest {
         assertThat(result.err()).contains("may or may not have been saved").doesNotContain("nothing was changed");
         // Everything the line asked for, or the add would be half-written.
         assertThat(tasks()).contains("\"title\":\"Pay rent\"", "\"priority\":\"high\"", "\"tags\":[\"home\"]",
-                "\"repeats\":\"every month\"").doesNotContain("\"due\":null");
+                // "every month", or on the 28th to the 30th "every month on the 29th or the last day of shorter
+                // months": the due day is tomorrow's, so the words depend on today's date.
+                "\"repeats\":\"every month").doesNotContain("\"due\":null");
     }
 
     @ParameterizedTest
