@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.QuotedInput;
 import org.taskdesk.domain.tasks.Tags;
 
 /**
@@ -48,7 +49,7 @@ final class FieldText {
             }
             return Due.at(checkedYear(LocalDate.parse(value.substring(0, t))), LocalTime.parse(value.substring(t + 1)));
         } catch (DateTimeParseException e) {
-            throw new FieldException("due '" + value + "' is not a date: write 2026-12-24 or 2026-12-24T09:00");
+            throw new FieldException("due '" + QuotedInput.escaped(value) + "' is not a date: write 2026-12-24 or 2026-12-24T09:00");
         }
     }
 
@@ -71,7 +72,7 @@ final class FieldText {
         try {
             return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new FieldException(field + " '" + value + "' is not a moment: write 2026-11-21T10:00:00Z");
+            throw new FieldException(field + " '" + QuotedInput.escaped(value) + "' is not a moment: write 2026-11-21T10:00:00Z");
         }
     }
 
@@ -91,7 +92,7 @@ final class FieldText {
             case "high":
                 return Priority.HIGH;
             default:
-                throw new FieldException("priority '" + text.strip() + "' is not high, medium, low or none");
+                throw new FieldException("priority '" + QuotedInput.escaped(text.strip()) + "' is not high, medium, low or none");
         }
     }
 
@@ -112,7 +113,7 @@ final class FieldText {
             case "true", "yes", "1", "x":
                 return true;
             default:
-                throw new FieldException("completed '" + text.strip() + "' is not true or false");
+                throw new FieldException("completed '" + QuotedInput.escaped(text.strip()) + "' is not true or false");
         }
     }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -75,6 +76,21 @@ class TransferFormatsPropertyTest {
             assertThat(e.position()).matches("(line \\d+(, column \\d+)?|byte \\d+|the start)");
             assertThat(e.getMessage()).contains(e.position()).endsWith("Nothing was imported.");
         }
+    }
+
+    /** Found by the property above: a repeat rule broken across two lines was quoted raw, so its refusal took two. */
+    @Example
+    void aValueWithALineBreakIsQuotedOnOneLineInTheSkippedRows() {
+        String csv = CsvFormat.HEADER_LINE + "\r\nWater,,,,,,\"FREQ=DAILY;X\ntask\n-FROM=DONE\",,\r\n"
+                + "Feed,,,\"urgent\nnow\",,,,,\r\n";
+
+        ReadFile read = service.read(csv, TransferFormat.CSV);
+
+        assertThat(read.tasks()).isEmpty();
+        assertThat(read.skipped()).hasSize(2).noneMatch(s -> s.contains("\n") || s.contains("\r"));
+        assertThat(read.skipped().get(0)).startsWith("line 2: Repeat rule \"FREQ=DAILY;X\\ntask\\n-FROM=DONE\" cannot be"
+                + " used: the part X\\nTASK\\n-FROM is not supported");
+        assertThat(read.skipped().get(1)).isEqualTo("line 5: priority 'urgent\\nnow' is not high, medium, low or none");
     }
 
     private String write(List<Task> tasks, TransferFormat format) throws IOException {

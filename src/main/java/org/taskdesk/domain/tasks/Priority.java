@@ -50,8 +50,8 @@ public enum Priority {
     public static Priority parse(String userText) {
         Priority p = parseOrNull(userText);
         if (p == null) {
-            throw new InvalidTaskException("Unknown priority \"" + (userText == null ? "" : userText.trim())
-                    + "\"; use high, medium, low or none.");
+            throw new InvalidTaskException("Unknown priority " + QuotedInput.quoted(userText == null ? "" : userText.trim())
+                    + "; use high, medium, low or none.");
         }
         return p;
     }

@@ -55,7 +55,7 @@ final class RecurrenceRuleText {
         for (String part : t.split(";", -1)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw fail("\"" + part + "\" is not a KEY=VALUE part");
+                throw fail(QuotedInput.quoted(part) + " is not a KEY=VALUE part");
             }
             String key = part.substring(0, eq).trim().toUpperCase(Locale.ROOT);
             String value = part.substring(eq + 1).replace(" ", "").toUpperCase(Locale.ROOT);
@@ -190,7 +190,8 @@ final class RecurrenceRuleText {
     }
 
     private InvalidTaskException fail(String what) {
-        return new InvalidTaskException("Repeat rule \"" + text.trim() + "\" cannot be used: " + what + ".");
+        return new InvalidTaskException("Repeat rule " + QuotedInput.quoted(text.trim()) + " cannot be used: "
+                + QuotedInput.escaped(what) + "."); // what names a part of the rule, which may hold a line break too
     }
 
     private RecurrenceRule.Frequency frequency(String value) {
@@ -222,7 +223,7 @@ final class RecurrenceRuleText {
                 return d;
             }
         }
-        throw fail("\"" + code + "\" is not a day (use MO, TU, WE, TH, FR, SA or SU)");
+        throw fail(QuotedInput.quoted(code) + " is not a day (use MO, TU, WE, TH, FR, SA or SU)");
     }
 
     private LocalDate date(String value) {

@@ -149,13 +149,13 @@ public final class Tags implements Iterable<String> {
         }
         int length = n.codePointCount(0, n.length());
         if (length > MAX_LENGTH) {
-            throw new InvalidTaskException("Tag \"" + n + "\" is " + length + " characters long; keep it to "
+            throw new InvalidTaskException("Tag " + QuotedInput.quoted(n) + " is " + length + " characters long; keep it to "
                     + MAX_LENGTH + " or fewer.");
         }
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             if (!isAllowed(cp)) {
-                throw new InvalidTaskException("Tag \"" + n + "\" contains " + describeChar(cp)
+                throw new InvalidTaskException("Tag " + QuotedInput.quoted(n) + " contains " + describeChar(cp)
                         + "; use only letters, digits, -, _ and /.");
             }
             i += Character.charCount(cp);
@@ -177,7 +177,8 @@ public final class Tags implements Iterable<String> {
     }
 
     private static String describeChar(int cp) {
-        return Character.isWhitespace(cp) ? "a space" : "\"" + new String(Character.toChars(cp)) + "\"";
+        return Character.isWhitespace(cp) && cp != '\n' && cp != '\r' ? "a space"
+                : QuotedInput.quoted(new String(Character.toChars(cp)));
     }
 
     private static Tags wrap(TreeSet<String> set) {
