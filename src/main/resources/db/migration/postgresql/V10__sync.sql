@@ -830,6 +830,11 @@ BEGIN
     IF p_days IS NULL OR p_days < 1 THEN
         RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'keep tombstones for at least 1 day';
     END IF;
+    -- The people's rows first, in id order, as a push takes its person's row before any tombstone: no deadlock.
+    PERFORM 1 FROM public.users u
+    WHERE u.id IN (SELECT d.user_id FROM public.task_tombstones d
+                   WHERE d.deleted_at < (now() AT TIME ZONE 'UTC') - make_interval(days => p_days))
+    ORDER BY u.id FOR NO KEY UPDATE;
     WITH gone AS (
         DELETE FROM public.task_tombstones d
         WHERE d.deleted_at < (now() AT TIME ZONE 'UTC') - make_interval(days => p_days)
