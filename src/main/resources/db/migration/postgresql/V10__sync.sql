@@ -621,6 +621,11 @@ BEGIN
             RETURN '{"status": "rejected", "reason": "a new task needs a title"}';
         END IF;
         v_task := public.taskdesk_sync_insert_task(p_user, v_uid, v_fields, v_created);
+        IF v_task IS NULL THEN
+            -- Written since it was looked for (a direct insert naming this uid): merge into it instead.
+            SELECT t.id INTO v_task FROM public.tasks t WHERE t.user_id = p_user AND t.uid = v_uid FOR UPDATE;
+            PERFORM public.taskdesk_sync_merge_fields(v_task, v_fields);
+        END IF;
     ELSE
         PERFORM public.taskdesk_sync_merge_fields(v_task, v_fields);
     END IF;
