@@ -85,17 +85,18 @@ class LongerRepeatRulesMigrationTest {
                 "INSERT INTO tasks (user_id, title, recurrence_pattern) SELECT id, 'Team meeting', '" + LONG_RULE
                         + "' FROM users");
 
-        CliResult refused = db(url, "downgrade", "-1");
+        // To 8: on PostgreSQL version 11 (shared server hardening) comes after 9 and goes first.
+        CliResult refused = db(url, "downgrade", "8");
 
         assertThat(refused.exitCode()).as("stdout %s", refused.out()).isNotZero();
         assertThat(refused.err().lines()).as("one line: %s", refused.err()).hasSize(1);
-        assertThat(db(url, "current").out().strip()).isEqualTo("9 (head)");
+        assertThat(db(url, "current").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL ? "11 (head)" : "9 (head)");
         assertThat(storedRule(url)).isEqualTo(LONG_RULE);
 
         asOwner(url, "UPDATE tasks SET recurrence_pattern = 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR'");
-        CliResult downgraded = db(url, "downgrade", "-1");
+        CliResult downgraded = db(url, "downgrade", "8");
         assertThat(downgraded.exitCode()).as(downgraded.err()).isZero();
-        assertThat(downgraded.out().strip()).isEqualTo("Running downgrade 9 -> 8, longer repeat rules");
+        assertThat(downgraded.out().strip()).endsWith("Running downgrade 9 -> 8, longer repeat rules");
         assertThat(storedRule(url)).isEqualTo("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR");
     }
 }

@@ -94,6 +94,14 @@ public final class SharedServerSetup {
                 LOOP
                     EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', fn, client);
                 END LOOP;
+
+                -- Large objects are stored without limit by anyone who may call lo_create: PUBLIC may, and only a
+                -- superuser can change that (the functions belong to the bootstrap superuser). In this database
+                -- only; TaskDesk uses none. The owner of a hosted database cannot: ADR 25 lists the line to run.
+                IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
+                    REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+                        pg_catalog.lo_from_bytea(oid, bytea) FROM PUBLIC;
+                END IF;
             END
             $grants$""";
 

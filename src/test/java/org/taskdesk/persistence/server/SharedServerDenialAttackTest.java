@@ -8,11 +8,13 @@ import static org.taskdesk.persistence.server.SharedServer.hash;
 import static org.taskdesk.persistence.server.SharedServer.update;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -234,6 +236,49 @@ class SharedServerDenialAttackTest {
                         .as("by default all but 5 of the connections open to ordinary logins").containsExactly("true");
             }
         }
+    }
+
+    // 5. Side channels (what needs no table-rights change)
+
+    @Test
+    void largeObjectsAreRefusedOnceASuperuserHasSetUpAndTheTaskIdSequenceIsOnlyDrawnFrom() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        assertRefused(attacker, "SELECT pg_catalog.setval('public.tasks_id_seq', 1)");
+        assertRefused(attacker, "SELECT last_value FROM public.tasks_id_seq");
+        assertRefused(attacker, "SELECT nextval('public.users_id_seq')");
+
+        try (Connection superuser = superuserOrOwner(url)) {
+            new SharedServerSetup().setUp(superuser, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
+            boolean isSuperuser = column(superuser, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")
+                    .equals(List.of("true"));
+            if (isSuperuser) {
+                assertRefused(attacker, "SELECT pg_catalog.lo_create(0)");
+                assertRefused(attacker, "SELECT pg_catalog.lo_from_bytea(0, 'x'::bytea)");
+            } else {
+                // A server named by TASKDESK_TEST_DATABASE_URL without a superuser: the documented limit (ADR 25).
+                assertThat(column(attacker, "SELECT pg_catalog.lo_unlink(pg_catalog.lo_create(0))")).containsExactly("1");
+            }
+        }
+        bobStillWorks(url);
+    }
+
+    /** The embedded server's superuser (trusted on loopback), else, on a server of one's own, the owner. */
+    private static Connection superuserOrOwner(String url) throws SQLException {
+        TestPostgres.Server postgres = TestPostgres.server();
+        Properties login = new Properties();
+        login.setProperty("user", "postgres");
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/"
+                    + url.substring(url.lastIndexOf('/') + 1), login);
+        } catch (SQLException notTrusted) {
+            return TestPostgres.connect(url);
+        }
+    }
+
+    private static void assertRefused(Connection connection, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> execute(connection, sql), sql);
+        assertThat(e.getSQLState()).as("SQLSTATE of %s: %s", sql, e.getMessage()).isEqualTo("42501");
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
