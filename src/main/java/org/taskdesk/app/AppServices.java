@@ -16,6 +16,7 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
+import org.taskdesk.persistence.server.SharedServerLimits;
 import org.taskdesk.persistence.server.SharedServerSetup;
 import org.taskdesk.cli.Services;
 import org.taskdesk.workspace.Workspace;
@@ -82,7 +83,9 @@ final class AppServices implements Services {
         }
         DatabaseConnections connections = connections(target);
         try (Connection owner = connections.open()) {
-            new SharedServerSetup().setUp(owner, clientRole, clientPassword);
+            // The server accepts the cost this installation hashes with (besides 10 to 14) and gives it to its dummy hash.
+            new SharedServerSetup().setUp(owner, clientRole, clientPassword,
+                    SharedServerLimits.forBcryptCost(configuration.bcryptCost()));
         } catch (SQLException e) {
             throw DatabaseErrors.failed(target, "set up the shared server", e,
                     "run 'taskdesk server setup' again once it answers: it puts everything in order");

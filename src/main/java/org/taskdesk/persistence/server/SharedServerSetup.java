@@ -31,6 +31,11 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  */
 public final class SharedServerSetup {
     private static final Logger LOG = LoggerFactory.getLogger(SharedServerSetup.class);
+    private static final int DEFAULT_BCRYPT_COST = 12;
+    /** Longer than any wait of an honest client on its own rows; a member holding a lock cannot stall others long. */
+    private static final int LOCK_TIMEOUT_MILLIS = 5_000;
+    /** An honest client never leaves a transaction idle for more than moments (ADR 12: every wait is bounded). */
+    private static final int IDLE_IN_TRANSACTION_MILLIS = 60_000;
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /**
@@ -95,6 +100,14 @@ public final class SharedServerSetup {
                 LOOP
                     EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', fn, client);
                 END LOOP;
+
+                -- Large objects are stored without limit by anyone who may call lo_create: PUBLIC may, and only a
+                -- superuser can change that (the functions belong to the bootstrap superuser). In this database
+                -- only; TaskDesk uses none. The owner of a hosted database cannot: ADR 25 lists the line to run.
+                IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
+                    REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+                        pg_catalog.lo_from_bytea(oid, bytea) FROM PUBLIC;
+                END IF;
             END
             $grants$""";
 
@@ -109,6 +122,14 @@ public final class SharedServerSetup {
      *                           not at the newest version; DATABASE_UNAVAILABLE when the server fails
      */
     public void setUp(Connection ownerConnection, String clientRole, String clientPassword) {
+        setUp(ownerConnection, clientRole, clientPassword, SharedServerLimits.forBcryptCost(DEFAULT_BCRYPT_COST));
+    }
+
+    /**
+     * As {@link #setUp(Connection, String, String)}, and writes {@code limits} on the server: the bcrypt cost it
+     * accepts beside 10 to 14, the longest statement, the client login's connections.
+     */
+    public void setUp(Connection ownerConnection, String clientRole, String clientPassword, SharedServerLimits limits) {
         if (clientRole == null || !ROLE_NAME.matcher(clientRole).matches() || clientRole.startsWith("pg_")) {
             throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The client role name must be 1 to 63 lower-case "
                     + "letters, digits and underscores, start with a letter or underscore and not with pg_; got '"
@@ -121,7 +142,7 @@ public final class SharedServerSetup {
             boolean autoCommit = ownerConnection.getAutoCommit();
             ownerConnection.setAutoCommit(false);
             try {
-                setUpInTransaction(ownerConnection, clientRole, clientPassword);
+                setUpInTransaction(ownerConnection, clientRole, clientPassword, limits);
                 ownerConnection.commit();
             } catch (SQLException | RuntimeException e) {
                 ownerConnection.rollback();
@@ -137,7 +158,8 @@ public final class SharedServerSetup {
         LOG.info("Shared server set up for client role {}", clientRole);
     }
 
-    private void setUpInTransaction(Connection connection, String role, String password) throws SQLException {
+    private void setUpInTransaction(Connection connection, String role, String password, SharedServerLimits limits)
+            throws SQLException {
         checkIsPostgres(connection);
         checkIsOwner(connection);
         checkAtHead(connection);
@@ -168,6 +190,7 @@ public final class SharedServerSetup {
             // reaches the server, its logs or pg_stat_activity.
             connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
         }
+        restoreRoleSettings(connection, quoted, limits);
         try (PreparedStatement settings = connection.prepareStatement(
                 "SELECT pg_catalog.set_config('taskdesk.setup.client_role', ?, true), "
                         + "pg_catalog.set_config('taskdesk.setup.client_functions', ?, true)")) {
@@ -177,6 +200,62 @@ public final class SharedServerSetup {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(GRANTS);
+        }
+    }
+
+    /**
+     * Puts back every default a member may have given the shared login (any role may ALTER ROLE itself SET …, for
+     * all databases or this one: default_transaction_read_only = on locked everyone out), then sets the server's
+     * own: the statement, lock and idle-in-transaction timeouts, the connection limit, no expiry; and writes the
+     * limits the functions read. All numbers are formatted here, never taken from text.
+     */
+    private static void restoreRoleSettings(Connection connection, String quotedRole, SharedServerLimits limits)
+            throws SQLException {
+        long statementMillis = limits.longestStatement().toMillis();
+        int connections = clientConnections(connection, limits);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + quotedRole + " RESET ALL");
+            statement.execute("ALTER ROLE " + quotedRole + " IN DATABASE "
+                    + quoteIdent(connection, currentDatabase(connection)) + " RESET ALL");
+            statement.execute("ALTER ROLE " + quotedRole + " SET statement_timeout = " + statementMillis);
+            statement.execute("ALTER ROLE " + quotedRole + " SET lock_timeout = " + LOCK_TIMEOUT_MILLIS);
+            statement.execute("ALTER ROLE " + quotedRole + " SET idle_in_transaction_session_timeout = "
+                    + IDLE_IN_TRANSACTION_MILLIS);
+            statement.execute("ALTER ROLE " + quotedRole + " CONNECTION LIMIT " + connections
+                    + " VALID UNTIL 'infinity'");
+        }
+        try (PreparedStatement settings = connection.prepareStatement(
+                "UPDATE public.server_settings SET bcrypt_cost = ?, longest_statement_ms = ?")) {
+            settings.setInt(1, limits.bcryptCost());
+            settings.setInt(2, (int) statementMillis);
+            settings.executeUpdate();
+        }
+    }
+
+    /**
+     * The client login's connection limit: what the server allows ordinary logins (max_connections less the slots
+     * kept for superusers and for roles with pg_use_reserved_connections) less
+     * {@value SharedServerLimits#KEPT_FOR_OTHERS}, so that one member holding every client connection still leaves
+     * the owner room; at least 1, and at most {@code limits.clientConnections()} when given.
+     */
+    static int clientConnections(Connection connection, SharedServerLimits limits) throws SQLException {
+        int open;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("""
+                     SELECT current_setting('max_connections')::integer
+                            - current_setting('superuser_reserved_connections')::integer
+                            - coalesce(current_setting('reserved_connections', true)::integer, 0)""")) {
+            result.next();
+            open = Math.max(1, result.getInt(1) - SharedServerLimits.KEPT_FOR_OTHERS);
+        }
+        return limits.clientConnections() == null ? open : Math.min(open, limits.clientConnections());
+    }
+
+    private static String currentDatabase(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT current_database()")) {
+            result.next();
+            return result.getString(1);
         }
     }
 

@@ -34,14 +34,22 @@ final class SharedServer implements AutoCloseable {
     private final List<String> databases = new ArrayList<>();
     private final List<Connection> opened = new ArrayList<>();
 
-    /** A new database at head, set up for {@link #clientRole}; its {@code postgresql://} URL. */
+    /**
+     * A new database at head, set up for {@link #clientRole} with the tests' bcrypt cost (4, as
+     * {@code TASKDESK_BCRYPT_COST=4} gives {@code server setup}); its {@code postgresql://} URL.
+     */
     String newDatabase() throws SQLException {
+        return newDatabase(SharedServerLimits.forBcryptCost(4));
+    }
+
+    /** A new database at head, set up for {@link #clientRole} with {@code limits}. */
+    String newDatabase(SharedServerLimits limits) throws SQLException {
         String url = TestPostgres.newDatabaseUrl();
         databases.add(name(url));
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),
                 Clock.systemUTC()).upgrade(0, MigrationCatalog.forKind(DatabaseKind.POSTGRESQL).head(), step -> { });
         try (Connection owner = TestPostgres.connect(url)) {
-            new SharedServerSetup().setUp(owner, clientRole, CLIENT_PASSWORD);
+            new SharedServerSetup().setUp(owner, clientRole, CLIENT_PASSWORD, limits);
         }
         return url;
     }

@@ -45,9 +45,12 @@ class SharedServerSetupTest {
                 "database connect=true temp=false",
                 "function taskdesk_change_password(text,text) true",
                 "function taskdesk_check_own_password(text) false",
+                "function taskdesk_check_password_hash(text) false",
+                "function taskdesk_check_statement_age() false",
                 "function taskdesk_current_user_id() true",
                 "function taskdesk_delete_account(text) true",
                 "function taskdesk_sign_in(text,text,integer) true",
+                "function taskdesk_sign_in_block(integer) false",
                 "function taskdesk_sign_in_result(text) true",
                 "function taskdesk_sign_out() true",
                 "function taskdesk_sign_up(text,text,text) true",
@@ -81,8 +84,10 @@ class SharedServerSetupTest {
                 "sequence users_id_seq usage=false select=false update=false",
                 "table flyway_schema_history SELECT",
                 "table saved_searches SELECT,INSERT,UPDATE,DELETE",
+                "table server_settings none",
                 "table sessions none",
                 "table sign_in_attempts none",
+                "table sign_in_checks none",
                 "table sync_clients none",
                 "table task_completions SELECT,INSERT,DELETE",
                 "table task_tombstones none",
@@ -138,7 +143,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 10 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 11 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

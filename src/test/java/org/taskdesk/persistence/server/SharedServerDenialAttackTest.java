@@ -1,0 +1,290 @@
+package org.taskdesk.persistence.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.taskdesk.persistence.server.SharedServer.DAY;
+import static org.taskdesk.persistence.server.SharedServer.column;
+import static org.taskdesk.persistence.server.SharedServer.hash;
+import static org.taskdesk.persistence.server.SharedServer.update;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.PGConnection;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.server.ServerSignInResult.Status;
+import org.taskdesk.testing.TestPostgres;
+
+/**
+ * Issue 11: a member holding the shared client login (its password is public) tries to take the server down for
+ * everyone else: burn its CPU, freeze other people's sign-ins, lock everyone out, use up the connections. Each
+ * attack must fail, or be undone by {@code server setup}, while another person's sign-in and tasks keep working
+ * within a bound.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedServerDenialAttackTest {
+    /** What another person's sign-in plus one command may take while an attack goes on (cost-4 hashes). */
+    private static final Duration BOUND = Duration.ofSeconds(3);
+    private static final Duration LONGEST_STATEMENT = Duration.ofSeconds(2);
+
+    private final SharedServer server = new SharedServer();
+    private final PostgresAccounts accounts = new PostgresAccounts();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterAll
+    void dropEverything() throws SQLException {
+        threads.shutdownNow();
+        server.close();
+    }
+
+    /** A database set up with the tests' cost 4 and a short longest statement; Bob has an account and a task. */
+    private String serverWithBob() throws SQLException {
+        String url = server.newDatabase(new SharedServerLimits(4, LONGEST_STATEMENT, null));
+        accounts.signUp(server.client(url), "bob@example.com", "Bob", hash("bob's password"));
+        return url;
+    }
+
+    /** Bob signs in on a new connection and adds and reads a task; fails the test if that takes longer than BOUND. */
+    private void bobStillWorks(String url) throws Exception {
+        Future<List<String>> work = threads.submit(() -> {
+            Connection bob = server.client(url);
+            accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
+            int id = accounts.whoAmI(bob).orElseThrow().id();
+            update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'bob: still here')", id);
+            return column(bob, "SELECT title FROM tasks WHERE title = 'bob: still here'");
+        });
+        assertThat(work.get(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("Bob's sign-in and task within %s", BOUND)
+                .isNotEmpty();
+    }
+
+    // 1. CPU
+
+    @Test
+    void aHashOfACostTaskDeskDoesNotUseIsRefused() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        // A well-formed $2a$ hash of cost 31: one sign-in against it would run for days.
+        String saltAndDigest = hash("whatever").substring(7);
+        for (String cost : new String[] {"31", "15", "09"}) {
+            TaskDeskException refused = assertThrows(TaskDeskException.class, () -> accounts.signUp(attacker,
+                    "mallory" + cost + "@example.com", "Mallory", "$2a$" + cost + "$" + saltAndDigest));
+            assertThat(refused.getMessage()).isEqualTo("Password hash must have a bcrypt cost of 10 to 14 or 4, not "
+                    + Integer.parseInt(cost) + ".");
+        }
+        accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
+        accounts.useSession(attacker, accounts.signIn(attacker, "mallory@example.com", "mallory's password", DAY)
+                .orThrow());
+        TaskDeskException changed = assertThrows(TaskDeskException.class, () -> accounts.changePassword(attacker,
+                "mallory's password", "$2a$31$" + saltAndDigest));
+        assertThat(changed.getMessage()).startsWith("Password hash must have a bcrypt cost of 10 to 14 or 4");
+        assertThat(column(server.owner(url), "SELECT count(*) FROM users WHERE password_hash NOT LIKE '$2a$04$%'"))
+                .containsExactly("0");
+        bobStillWorks(url);
+    }
+
+    @Test
+    void aStatementRunningForMinutesIsStopped() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        assertStoppedWithin(attacker, "SELECT pg_catalog.pg_sleep(600)");
+        // The member switches the timeout off for their session (any role may); TaskDesk's functions stop anyway.
+        execute(attacker, "SET statement_timeout = 0");
+        // Three small series joined: a billion rows that come one by one (one big series is materialised first).
+        String billionRows = " FROM generate_series(1, 1000) a, generate_series(1, 1000) b, generate_series(1, 1000) c";
+        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_current_user_id())" + billionRows);
+        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sign_out())" + billionRows);
+        bobStillWorks(url);
+    }
+
+    private void assertStoppedWithin(Connection connection, String sql) {
+        long start = System.nanoTime();
+        SQLException stopped = assertThrows(SQLException.class, () -> execute(connection, sql), sql);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(stopped.getSQLState()).as("%s: %s", sql, stopped.getMessage()).isEqualTo("57014");
+        assertThat(took).as(sql).isLessThan(LONGEST_STATEMENT.plus(BOUND));
+    }
+
+    // 2. Freezes
+
+    @Test
+    void aSignInAttemptLeftOpenDoesNotHoldUpThatPersonsSignIn() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        attacker.setAutoCommit(false);
+        try {
+            column(attacker, "SELECT public.taskdesk_sign_in('bob@example.com', 'a guess', 3600)");
+
+            bobStillWorks(url);
+        } finally {
+            attacker.rollback();
+        }
+    }
+
+    @Test
+    void twentyFourParallelWrongGuessesGetFiveChecksAndNoMore() throws Exception {
+        String url = serverWithBob();
+        List<Connection> guessers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            guessers.add(server.client(url));
+        }
+        int checks = 0;
+        for (int wave = 0; wave < 50 && checks < 5; wave++) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Status>> outcomes = new ArrayList<>();
+            for (Connection guesser : guessers) {
+                outcomes.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return accounts.signIn(guesser, "bob@example.com", "wrong guess", DAY).status();
+                }, threads));
+            }
+            start.countDown();
+            for (CompletableFuture<Status> outcome : outcomes) {
+                if (outcome.get(30, TimeUnit.SECONDS) == Status.WRONG_CREDENTIALS) {
+                    checks++;
+                }
+            }
+        }
+        assertThat(checks).as("password checks until the account was blocked").isEqualTo(5);
+        assertThat(column(server.owner(url), "SELECT f.failures FROM users u, public.taskdesk_sign_in_block(u.id) f"))
+                .as("every check counted").containsExactly("5");
+    }
+
+    @Test
+    void theClientLoginHasTheServersTimeoutsByDefault() throws SQLException {
+        String url = serverWithBob();
+        Connection client = server.client(url);
+        assertThat(column(client, "SELECT current_setting('statement_timeout') || ' ' || current_setting('lock_timeout')"
+                + " || ' ' || current_setting('idle_in_transaction_session_timeout')")).containsExactly("2s 5s 1min");
+    }
+
+    // 3. Lock-outs
+
+    @Test
+    void serverSetupUndoesWhatAMemberDidToTheSharedLogin() throws Exception {
+        try (SharedServer own = new SharedServer()) {
+            String url = own.newDatabase();
+            accounts.signUp(own.client(url), "bob@example.com", "Bob", hash("bob's password"));
+            Connection attacker = own.client(url);
+            String database = url.substring(url.lastIndexOf('/') + 1);
+            execute(attacker, "ALTER ROLE CURRENT_USER SET default_transaction_read_only = on");
+            execute(attacker, "ALTER ROLE CURRENT_USER IN DATABASE " + database + " SET statement_timeout = 1");
+            attacker.unwrap(PGConnection.class).alterUserPassword(own.clientRole, "mine now".toCharArray(),
+                    "scram-sha-256");
+            assertThrows(SQLException.class, () -> own.client(url), "the attack itself works: PostgreSQL allows it");
+
+            try (Connection owner = TestPostgres.connect(url)) {
+                new SharedServerSetup().setUp(owner, own.clientRole, SharedServer.CLIENT_PASSWORD,
+                        SharedServerLimits.forBcryptCost(4));
+            }
+
+            Connection bob = own.client(url);
+            assertThat(column(bob, "SELECT current_setting('default_transaction_read_only') || ' '"
+                    + " || current_setting('statement_timeout')")).containsExactly("off 30s");
+            accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
+            update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'bob: back')",
+                    accounts.whoAmI(bob).orElseThrow().id());
+            assertThat(column(own.owner(url), "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r "
+                    + "ON r.oid = s.setrole WHERE r.rolname = '" + own.clientRole + "' AND s.setdatabase <> 0"))
+                    .as("no per-database defaults left").containsExactly("0");
+        }
+    }
+
+    // 4. Connections
+
+    @Test
+    void oneMemberHoldingEveryClientConnectionLeavesTheOwnerRoom() throws Exception {
+        // A login of its own: the connections other tests of this class keep open count against the limit.
+        try (SharedServer own = new SharedServer()) {
+            String url = own.newDatabase(new SharedServerLimits(4, LONGEST_STATEMENT, 6));
+            List<Connection> held = new ArrayList<>();
+            SQLException refused = null;
+            for (int i = 0; i < 10 && refused == null; i++) {
+                try {
+                    held.add(own.client(url));
+                } catch (SQLException e) {
+                    refused = e;
+                }
+            }
+            assertThat(held).hasSize(6);
+            assertThat(refused == null ? "not refused" : refused.getSQLState()).as("too many connections for the role")
+                    .isEqualTo("53300");
+            try (Connection owner = TestPostgres.connect(url)) {
+                assertThat(column(owner, "SELECT current_user")).containsExactly(TestPostgres.server().user());
+                new SharedServerSetup().setUp(owner, own.clientRole, null, SharedServerLimits.forBcryptCost(4));
+                assertThat(column(owner, "SELECT (rolconnlimit = current_setting('max_connections')::int "
+                        + "- current_setting('superuser_reserved_connections')::int "
+                        + "- coalesce(current_setting('reserved_connections', true)::int, 0) - 5)::text FROM pg_roles "
+                        + "WHERE rolname = '" + own.clientRole + "'"))
+                        .as("by default all but 5 of the connections open to ordinary logins").containsExactly("true");
+            }
+        }
+    }
+
+    // 5. Side channels (what needs no table-rights change)
+
+    @Test
+    void largeObjectsAreRefusedOnceASuperuserHasSetUpAndTheTaskIdSequenceIsOnlyDrawnFrom() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        assertRefused(attacker, "SELECT pg_catalog.setval('public.tasks_id_seq', 1)");
+        assertRefused(attacker, "SELECT last_value FROM public.tasks_id_seq");
+        assertRefused(attacker, "SELECT nextval('public.users_id_seq')");
+
+        try (Connection superuser = superuserOrOwner(url)) {
+            new SharedServerSetup().setUp(superuser, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
+            boolean isSuperuser = column(superuser, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")
+                    .equals(List.of("true"));
+            if (isSuperuser) {
+                assertRefused(attacker, "SELECT pg_catalog.lo_create(0)");
+                assertRefused(attacker, "SELECT pg_catalog.lo_from_bytea(0, 'x'::bytea)");
+            } else {
+                // A server named by TASKDESK_TEST_DATABASE_URL without a superuser: the documented limit (ADR 25).
+                assertThat(column(attacker, "SELECT pg_catalog.lo_unlink(pg_catalog.lo_create(0))")).containsExactly("1");
+            }
+        }
+        bobStillWorks(url);
+    }
+
+    /** The embedded server's superuser (trusted on loopback), else, on a server of one's own, the owner. */
+    private static Connection superuserOrOwner(String url) throws SQLException {
+        TestPostgres.Server postgres = TestPostgres.server();
+        Properties login = new Properties();
+        login.setProperty("user", "postgres");
+        try {
+            return DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/"
+                    + url.substring(url.lastIndexOf('/') + 1), login);
+        } catch (SQLException notTrusted) {
+            return TestPostgres.connect(url);
+        }
+    }
+
+    private static void assertRefused(Connection connection, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> execute(connection, sql), sql);
+        assertThat(e.getSQLState()).as("SQLSTATE of %s: %s", sql, e.getMessage()).isEqualTo("42501");
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+}
