@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.taskdesk.tasks.TaskRepository;
  * found; on the shared server, row-level security filters the same way underneath.
  */
 final class HibernateTaskRepository implements TaskRepository {
+    /** Task ids per history query: well under the 65,535 parameters PostgreSQL takes in one statement. */
+    private static final int IDS_PER_QUERY = 10_000;
+
     private final Session session;
     private final int owner;
     private final TaskMapper mapper;
@@ -61,7 +65,9 @@ final class HibernateTaskRepository implements TaskRepository {
         if (completed != null) {
             query.setParameter("completed", completed);
         }
-        return query.getResultList().stream().map(mapper::toTask).toList();
+        List<TaskEntity> found = query.getResultList();
+        found.forEach(row -> rows.put((long) row.getId(), row)); // an import then updates them without reading again
+        return found.stream().map(mapper::toTask).toList();
     }
 
     @Override
@@ -97,20 +103,28 @@ final class HibernateTaskRepository implements TaskRepository {
         return mapper.toTask(row);
     }
 
+    /**
+     * In JDBC batches on the session's connection ({@link TaskBatches}): Hibernate cannot batch inserts of IDENTITY
+     * ids, and persisting 100,000 entities one INSERT at a time, each then checked at every flush, was most of an
+     * import. The rows stay out of the session; {@link #update} or {@link #delete} of one reads it in first.
+     */
     @Override
     public List<Task> addAll(List<Task> tasks) {
-        List<TaskEntity> added = new ArrayList<>(tasks.size());
+        List<TaskEntity> values = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
             TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
             mapper.copy(task, row);
-            session.persist(row); // an identity id: the row is inserted here, and has its id
-            added.add(row);
+            values.add(row);
         }
-        session.flush();
-        for (TaskEntity row : added) {
-            rows.put((long) row.getId(), row);
+        session.flush(); // this transaction's earlier changes first, in their order
+        List<Integer> ids = session.doReturningWork(connection -> TaskBatches.insertTasks(connection, owner, values));
+        List<Task> added = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(), values.get(i).getCreatedAt());
+            mapper.copy(tasks.get(i), row);
+            added.add(mapper.toTask(row));
         }
-        return added.stream().map(mapper::toTask).toList();
+        return added;
     }
 
     @Override
@@ -135,6 +149,13 @@ final class HibernateTaskRepository implements TaskRepository {
     }
 
     @Override
+    public void recordCompletions(List<PastCompletion> completions) {
+        session.flush();
+        List<TaskBatches.CompletionRow> rows = completions.stream().map(mapper::completionRow).toList();
+        session.doWork(connection -> TaskBatches.insertCompletions(connection, owner, rows));
+    }
+
+    @Override
     public List<PastCompletion> completionsSince(Instant since) {
         return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.completedAt >= :since"
                         + " order by c.completedAt, c.id", TaskCompletionEntity.class)
@@ -150,10 +171,17 @@ final class HibernateTaskRepository implements TaskRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks"
-                        + " order by c.completedAt, c.id", TaskCompletionEntity.class)
-                .setParameter("owner", owner).setParameterList("tasks", ids).getResultList().stream()
-                .map(HibernateTaskRepository::recorded).toList();
+        // A slice of ids at a time: PostgreSQL's protocol takes at most 65,535 parameters in one statement, and an
+        // export of every task asks for the history of all of them.
+        List<RecordedCompletion> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks",
+                            TaskCompletionEntity.class).setParameter("owner", owner)
+                    .setParameterList("tasks", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList().forEach(row -> found.add(recorded(row)));
+        }
+        found.sort(Comparator.comparing(RecordedCompletion::completedAtUtc).thenComparingLong(RecordedCompletion::id));
+        return found;
     }
 
     @Override
