@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -28,6 +27,7 @@ import org.taskdesk.app.TestWorkspaces;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.jdbc.Columns;
 import org.taskdesk.transfer.ImportSummary;
 import org.taskdesk.transfer.TransferFormat;
 import org.taskdesk.workspace.Workspace;
@@ -143,20 +143,21 @@ public final class ImportExportBenchmark {
                         + " due_date, recurrence_pattern, due_has_time, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                         + " ?, ?)")) {
             connection.setAutoCommit(false);
+            // Bound as the repositories bind them (LocalDateTime, typed nulls): only the database's own work differs.
             for (int i = 0; i < count; i++) {
                 LocalDateTime created = now.minusMinutes(i).withNano(0);
                 insert.setInt(1, owner);
                 insert.setString(2, "Task number " + i);
-                insert.setString(3, i % 3 == 0 ? "Notes, with \"quotes\"; and a comma" : null);
+                Columns.text(insert, 3, i % 3 == 0 ? "Notes, with \"quotes\"; and a comma" : null);
                 insert.setBoolean(4, i % 5 == 0);
-                insert.setTimestamp(5, Timestamp.valueOf(created));
-                insert.setTimestamp(6, Timestamp.valueOf(created));
-                insert.setString(7, i % 4 == 0 ? null : new String[] {"low", "medium", "high"}[i % 3]);
-                insert.setString(8, i % 2 == 0 ? "bench,home" : null);
-                insert.setTimestamp(9, i % 3 == 2 ? null : Timestamp.valueOf(created.plusDays(i % 30)));
-                insert.setString(10, i % 7 == 0 ? "FREQ=WEEKLY" : null);
+                Columns.time(insert, 5, created);
+                Columns.time(insert, 6, created);
+                Columns.text(insert, 7, i % 4 == 0 ? null : new String[] {"low", "medium", "high"}[i % 3]);
+                Columns.text(insert, 8, i % 2 == 0 ? "bench,home" : null);
+                Columns.time(insert, 9, i % 3 == 2 ? null : created.plusDays(i % 30));
+                Columns.text(insert, 10, i % 7 == 0 ? "FREQ=WEEKLY" : null);
                 insert.setBoolean(11, i % 3 == 1);
-                insert.setTimestamp(12, i % 5 == 0 ? Timestamp.valueOf(created.plusHours(1)) : null);
+                Columns.time(insert, 12, i % 5 == 0 ? created.plusHours(1) : null);
                 insert.addBatch();
                 if (i % 1000 == 999) {
                     insert.executeBatch();

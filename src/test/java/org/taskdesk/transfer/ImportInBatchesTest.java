@@ -2,6 +2,9 @@ package org.taskdesk.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,10 +77,10 @@ class ImportInBatchesTest {
     }
 
     /** TaskDesk's JSON, written out here by hand rather than by the exporter under test. */
-    private static String file() {
+    private static String file(int tasks) {
         StringBuilder json = new StringBuilder("{\"format\": 1, \"application\": \"TaskDesk\", \"zone\": \"Europe/Berlin\","
                 + " \"tasks\": [");
-        for (int i = 0; i < TASKS; i++) {
+        for (int i = 0; i < tasks; i++) {
             Due due = due(i);
             String dueText = due == null ? "null" : "\"" + (due.hasTime() ? due.date() + "T" + due.time() : due.date())
                     + "\"";
@@ -100,7 +103,7 @@ class ImportInBatchesTest {
     @MethodSource("paths")
     void aFileOfSeveralBatchesArrivesWholeInItsOrderAndOnlyOnce(String path, DatabaseKind kind) {
         UserSession ann = open(path, kind);
-        String file = file();
+        String file = file(TASKS);
         int completed = 0;
         for (int i = 0; i < TASKS; i++) {
             completed += completions(i).size();
@@ -123,5 +126,38 @@ class ImportInBatchesTest {
         assertThat(stored).extracting(Task::title).containsExactlyElementsOf(titles);
         assertThat(stored).extracting(Task::due).containsExactlyElementsOf(dues);
         assertThat(workspace.statistics().lastThirtyDays(ann).totalCompleted()).isEqualTo(completed);
+    }
+
+    static Stream<Arguments> pathsThatFailedBefore() {
+        return Stream.of(Arguments.of("command line", DatabaseKind.H2), Arguments.of("app", DatabaseKind.POSTGRESQL));
+    }
+
+    /**
+     * An export asks for the history of every task at once: past 65,536 tasks that was one array too long for H2
+     * (the command line) and too many parameters for PostgreSQL (the app), and the export failed.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("pathsThatFailedBefore")
+    void aJsonExportOfMoreTasksThanOneQueryTakesKeepsEveryTaskAndItsHistory(String path, DatabaseKind kind)
+            throws Exception {
+        UserSession ann = open(path, kind);
+        int tasks = 65_600;
+        int completed = 0;
+        for (int i = 0; i < tasks; i++) {
+            completed += completions(i).size();
+        }
+        workspace.transfer().importText(ann, file(tasks), TransferFormat.JSON, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int written = workspace.transfer().export(ann, "", TransferFormat.JSON, out);
+
+        JsonNode exported = new ObjectMapper().readTree(out.toByteArray()).get("tasks");
+        int history = 0;
+        for (JsonNode task : exported) {
+            history += task.get("completions").size();
+        }
+        assertThat(written).isEqualTo(tasks);
+        assertThat(exported.size()).isEqualTo(tasks);
+        assertThat(history).isEqualTo(completed);
     }
 }

@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.PastCompletion;
@@ -24,9 +25,6 @@ import org.taskdesk.tasks.TaskRepository;
  * found; on the shared server, row-level security filters the same way underneath.
  */
 final class HibernateTaskRepository implements TaskRepository {
-    /** Task ids per history query: well under the 65,535 parameters PostgreSQL takes in one statement. */
-    private static final int IDS_PER_QUERY = 10_000;
-
     private final Session session;
     private final int owner;
     private final TaskMapper mapper;
@@ -171,16 +169,20 @@ final class HibernateTaskRepository implements TaskRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // A slice of ids at a time: PostgreSQL's protocol takes at most 65,535 parameters in one statement, and an
-        // export of every task asks for the history of all of them.
+        // Many tasks (an export of all of them): the owner's whole history in one query, kept for those tasks. A list
+        // of ids that long is slow to send, and PostgreSQL takes at most 65,535 parameters in one statement.
         List<RecordedCompletion> found = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+        if (ids.size() > TaskBatches.IDS_PER_QUERY) {
+            Set<Integer> wanted = new HashSet<>(ids);
+            session.createSelectionQuery("from TaskCompletion c where c.userId = :owner", TaskCompletionEntity.class)
+                    .setParameter("owner", owner).setReadOnly(true).getResultList().stream()
+                    .filter(row -> wanted.contains(row.getTaskId())).forEach(row -> found.add(recorded(row)));
+        } else {
             session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks",
-                            TaskCompletionEntity.class).setParameter("owner", owner)
-                    .setParameterList("tasks", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                            TaskCompletionEntity.class).setParameter("owner", owner).setParameterList("tasks", ids)
                     .getResultList().forEach(row -> found.add(recorded(row)));
         }
-        found.sort(Comparator.comparing(RecordedCompletion::completedAtUtc).thenComparingLong(RecordedCompletion::id));
+        found.sort(TaskBatches.OLDEST_FIRST);
         return found;
     }
 

@@ -205,8 +205,16 @@ final class JdbcTaskRepository implements TaskRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return completions("SELECT " + COMPLETION_COLUMNS + " FROM task_completions WHERE user_id = ?"
-                + " AND task_id = ANY(?) ORDER BY completed_at, id", owner, ids.toArray(Integer[]::new));
+        // A slice of ids at a time: H2 takes arrays of at most 65,536 values, and an export of every task asks for
+        // the history of all of them.
+        List<RecordedCompletion> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += TaskBatches.IDS_PER_QUERY) {
+            found.addAll(completions("SELECT " + COMPLETION_COLUMNS + " FROM task_completions WHERE user_id = ?"
+                    + " AND task_id = ANY(?)", owner, ids.subList(from, Math.min(ids.size(),
+                    from + TaskBatches.IDS_PER_QUERY)).toArray(Integer[]::new)));
+        }
+        found.sort(TaskBatches.OLDEST_FIRST);
+        return found;
     }
 
     @Override

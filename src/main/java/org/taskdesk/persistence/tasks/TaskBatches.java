@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.taskdesk.persistence.jdbc.Columns;
+import org.taskdesk.tasks.RecordedCompletion;
 
 /**
  * Many new rows in JDBC batches, for an import: both task repositories write them this way. One INSERT per row cost
@@ -19,6 +21,14 @@ final class TaskBatches {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_COMPLETION = "INSERT INTO task_completions (task_id, user_id, completed_at,"
             + " due_date, due_has_time) VALUES (?, ?, ?, ?, ?)";
+    /**
+     * Task ids per history query: an export asks for the history of every task, and one statement takes at most
+     * 65,535 parameters on PostgreSQL and arrays of at most 65,536 values on H2.
+     */
+    static final int IDS_PER_QUERY = 10_000;
+    /** History in the order both repositories give it: by moment, then by id. */
+    static final Comparator<RecordedCompletion> OLDEST_FIRST = Comparator.comparing(RecordedCompletion::completedAtUtc)
+            .thenComparingLong(RecordedCompletion::id);
     /** Rows per batch: large enough that round trips no longer count, small enough to bound the driver's memory. */
     private static final int ROWS_PER_BATCH = 1_000;
 
