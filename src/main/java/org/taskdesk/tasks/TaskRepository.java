@@ -29,8 +29,8 @@ public interface TaskRepository {
     Task add(Task task);
 
     /**
-     * Saves many new tasks at once (an import): like {@link #add} for each, in order, with one flush at the end
-     * instead of one per task, so that the cost grows with the number of tasks, not with its square.
+     * Saves many new tasks at once (an import): like {@link #add} for each, in order, in batches of rows rather than
+     * one statement per task. Returns them as stored, with their new ids, in the same order.
      */
     List<Task> addAll(List<Task> tasks);
 
@@ -48,6 +48,12 @@ public interface TaskRepository {
      * it before the completion moves a repeating task's due date on.
      */
     RecordedCompletion recordCompletion(long taskId, Instant completedAt);
+
+    /**
+     * Records many past completions at once (an import's history), in batches: each of a task found or added in this
+     * transaction, at its moment, with the due date it gives (the task's due date as the caller has just written it).
+     */
+    void recordCompletions(List<PastCompletion> completions);
 
     /** The completions at or after {@code since}, oldest first. */
     List<PastCompletion> completionsSince(Instant since);

@@ -16,7 +16,7 @@ final class IcsProblems {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
-                if (text.substring(start, i).strip().equalsIgnoreCase("BEGIN:VTODO")) {
+                if (isLine(text, start, i, "BEGIN:VTODO")) {
                     lines.add(line);
                 }
                 line++;
@@ -24,6 +24,19 @@ final class IcsProblems {
             }
         }
         return lines;
+    }
+
+    /** Whether {@code text} from {@code start} to {@code end}, stripped, is {@code wanted} in any case. */
+    private static boolean isLine(String text, int start, int end, String wanted) {
+        int from = start;
+        int to = end;
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return to - from == wanted.length() && text.regionMatches(true, from, wanted, 0, wanted.length());
     }
 
     /** The line a runtime failure of the parser names, else 1. */

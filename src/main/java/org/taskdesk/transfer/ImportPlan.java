@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.PastCompletion;
 import org.taskdesk.tasks.TaskRepository;
 
 /**
@@ -77,27 +78,36 @@ final class ImportPlan {
      * already recorded for the tasks updated, so that a re-import does not record them twice.
      */
     void apply(TaskRepository changes, Map<Long, List<Instant>> history) {
+        List<PastCompletion> completions = new ArrayList<>();
         for (Map.Entry<Long, TransferTask> update : updates.entrySet()) {
             long id = update.getKey();
             Task stored = changes.find(id).orElseThrow();
-            if (!sameValues(stored, update.getValue().task())) {
-                changes.update(id, update.getValue().task());
+            Task incoming = update.getValue().task();
+            if (!sameValues(stored, incoming)) {
+                stored = changes.update(id, incoming);
             }
-            recordCompletions(changes, id, update.getValue().completions(), history.getOrDefault(id, List.of()));
+            newCompletions(stored, update.getValue().completions(), history.getOrDefault(id, List.of()), completions);
         }
         List<Task> added = changes.addAll(additions.stream().map(TransferTask::task).toList());
         for (int i = 0; i < added.size(); i++) {
-            recordCompletions(changes, added.get(i).id(), additions.get(i).completions(), List.of());
+            newCompletions(added.get(i), additions.get(i).completions(), List.of(), completions);
+        }
+        if (!completions.isEmpty()) {
+            changes.recordCompletions(completions);
         }
     }
 
-    private static void recordCompletions(TaskRepository changes, long id, List<Instant> completions,
-                                          List<Instant> recorded) {
+    /**
+     * Adds to {@code into} the completions of {@code task} that are not {@code recorded} already (to the second),
+     * each with the task's due date, as recording a completion keeps it.
+     */
+    private static void newCompletions(Task task, List<Instant> completions, List<Instant> recorded,
+                                       List<PastCompletion> into) {
         Set<Instant> known = new HashSet<>();
         recorded.forEach(at -> known.add(at.truncatedTo(ChronoUnit.SECONDS)));
         for (Instant at : completions) {
             if (known.add(at.truncatedTo(ChronoUnit.SECONDS))) {
-                changes.recordCompletion(id, at);
+                into.add(new PastCompletion(task.id(), at, task.due()));
             }
         }
     }

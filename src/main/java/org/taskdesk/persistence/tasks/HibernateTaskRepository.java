@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.tasks.PastCompletion;
@@ -61,7 +63,9 @@ final class HibernateTaskRepository implements TaskRepository {
         if (completed != null) {
             query.setParameter("completed", completed);
         }
-        return query.getResultList().stream().map(mapper::toTask).toList();
+        List<TaskEntity> found = query.getResultList();
+        found.forEach(row -> rows.put((long) row.getId(), row)); // an import then updates them without reading again
+        return found.stream().map(mapper::toTask).toList();
     }
 
     @Override
@@ -97,20 +101,28 @@ final class HibernateTaskRepository implements TaskRepository {
         return mapper.toTask(row);
     }
 
+    /**
+     * In JDBC batches on the session's connection ({@link TaskBatches}): Hibernate cannot batch inserts of IDENTITY
+     * ids, and persisting 100,000 entities one INSERT at a time, each then checked at every flush, was most of an
+     * import. The rows stay out of the session; {@link #update} or {@link #delete} of one reads it in first.
+     */
     @Override
     public List<Task> addAll(List<Task> tasks) {
-        List<TaskEntity> added = new ArrayList<>(tasks.size());
+        List<TaskEntity> values = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
             TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
             mapper.copy(task, row);
-            session.persist(row); // an identity id: the row is inserted here, and has its id
-            added.add(row);
+            values.add(row);
         }
-        session.flush();
-        for (TaskEntity row : added) {
-            rows.put((long) row.getId(), row);
+        session.flush(); // this transaction's earlier changes first, in their order
+        List<Integer> ids = session.doReturningWork(connection -> TaskBatches.insertTasks(connection, owner, values));
+        List<Task> added = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(), values.get(i).getCreatedAt());
+            mapper.copy(tasks.get(i), row);
+            added.add(mapper.toTask(row));
         }
-        return added.stream().map(mapper::toTask).toList();
+        return added;
     }
 
     @Override
@@ -135,6 +147,13 @@ final class HibernateTaskRepository implements TaskRepository {
     }
 
     @Override
+    public void recordCompletions(List<PastCompletion> completions) {
+        session.flush();
+        List<TaskBatches.CompletionRow> rows = completions.stream().map(mapper::completionRow).toList();
+        session.doWork(connection -> TaskBatches.insertCompletions(connection, owner, rows));
+    }
+
+    @Override
     public List<PastCompletion> completionsSince(Instant since) {
         return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.completedAt >= :since"
                         + " order by c.completedAt, c.id", TaskCompletionEntity.class)
@@ -150,10 +169,21 @@ final class HibernateTaskRepository implements TaskRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks"
-                        + " order by c.completedAt, c.id", TaskCompletionEntity.class)
-                .setParameter("owner", owner).setParameterList("tasks", ids).getResultList().stream()
-                .map(HibernateTaskRepository::recorded).toList();
+        // Many tasks (an export of all of them): the owner's whole history in one query, kept for those tasks. A list
+        // of ids that long is slow to send, and PostgreSQL takes at most 65,535 parameters in one statement.
+        List<RecordedCompletion> found = new ArrayList<>();
+        if (ids.size() > TaskBatches.IDS_PER_QUERY) {
+            Set<Integer> wanted = new HashSet<>(ids);
+            session.createSelectionQuery("from TaskCompletion c where c.userId = :owner", TaskCompletionEntity.class)
+                    .setParameter("owner", owner).setReadOnly(true).getResultList().stream()
+                    .filter(row -> wanted.contains(row.getTaskId())).forEach(row -> found.add(recorded(row)));
+        } else {
+            session.createSelectionQuery("from TaskCompletion c where c.userId = :owner and c.taskId in :tasks",
+                            TaskCompletionEntity.class).setParameter("owner", owner).setParameterList("tasks", ids)
+                    .getResultList().forEach(row -> found.add(recorded(row)));
+        }
+        found.sort(TaskBatches.OLDEST_FIRST);
+        return found;
     }
 
     @Override

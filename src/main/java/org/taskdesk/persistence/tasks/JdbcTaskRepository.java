@@ -75,10 +75,29 @@ final class JdbcTaskRepository implements TaskRepository {
         return row(id).orElseThrow(() -> new IllegalArgumentException("Task #" + id + " is not one of the owner's tasks"));
     }
 
-    /** Plain SQL writes each row as it goes (no flush to save up), so many tasks are many adds. */
+    /** In JDBC batches ({@link TaskBatches}); the rows are this transaction's, as {@link #add} makes them. */
     @Override
     public List<Task> addAll(List<Task> tasks) {
-        return tasks.stream().map(this::add).toList();
+        List<TaskEntity> values = new ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            TaskEntity row = new TaskEntity(owner, task.title(), TaskMapper.toUtc(task.createdAt()));
+            mapper.copy(task, row);
+            values.add(row);
+        }
+        List<Integer> ids;
+        try {
+            ids = TaskBatches.insertTasks(connection, owner, values);
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+        List<Task> added = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(), values.get(i).getCreatedAt());
+            mapper.copy(tasks.get(i), row);
+            rows.put((long) row.getId(), row);
+            added.add(mapper.toTask(row));
+        }
+        return added;
     }
 
     @Override
@@ -151,6 +170,15 @@ final class JdbcTaskRepository implements TaskRepository {
     }
 
     @Override
+    public void recordCompletions(List<PastCompletion> completions) {
+        try {
+            TaskBatches.insertCompletions(connection, owner, completions.stream().map(mapper::completionRow).toList());
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    @Override
     public TaskListStamp stamp() {
         try (PreparedStatement query = prepare("SELECT COUNT(*), COALESCE(SUM(id), 0), MAX(updated_at) FROM tasks"
                 + " WHERE user_id = ?", owner); ResultSet result = query.executeQuery()) {
@@ -177,8 +205,16 @@ final class JdbcTaskRepository implements TaskRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return completions("SELECT " + COMPLETION_COLUMNS + " FROM task_completions WHERE user_id = ?"
-                + " AND task_id = ANY(?) ORDER BY completed_at, id", owner, ids.toArray(Integer[]::new));
+        // A slice of ids at a time: H2 takes arrays of at most 65,536 values, and an export of every task asks for
+        // the history of all of them.
+        List<RecordedCompletion> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += TaskBatches.IDS_PER_QUERY) {
+            found.addAll(completions("SELECT " + COMPLETION_COLUMNS + " FROM task_completions WHERE user_id = ?"
+                    + " AND task_id = ANY(?)", owner, ids.subList(from, Math.min(ids.size(),
+                    from + TaskBatches.IDS_PER_QUERY)).toArray(Integer[]::new)));
+        }
+        found.sort(TaskBatches.OLDEST_FIRST);
+        return found;
     }
 
     @Override
@@ -222,20 +258,13 @@ final class JdbcTaskRepository implements TaskRepository {
 
     /** Every column after the title, from {@code first} on, in the order of the statements above. */
     private static void fields(PreparedStatement statement, int first, TaskEntity row) throws SQLException {
-        Columns.text(statement, first, row.getDescription());
-        statement.setBoolean(first + 1, row.isCompleted());
-        Columns.time(statement, first + 2, row.getCreatedAt());
-        Columns.time(statement, first + 3, row.getUpdatedAt());
-        Columns.text(statement, first + 4, row.getPriority());
-        Columns.text(statement, first + 5, row.getTags());
-        Columns.time(statement, first + 6, row.getDueDate());
-        Columns.text(statement, first + 7, row.getRecurrencePattern());
-        statement.setBoolean(first + 8, row.isDueHasTime());
-        Columns.time(statement, first + 9, row.getCompletedAt());
+        TaskBatches.fields(statement, first, row);
     }
 
     private List<Task> tasks(String sql, Object... values) {
-        return entities(sql, values).stream().map(mapper::toTask).toList();
+        List<TaskEntity> found = entities(sql, values);
+        found.forEach(row -> rows.put((long) row.getId(), row)); // an import then updates them without reading again
+        return found.stream().map(mapper::toTask).toList();
     }
 
     private List<TaskEntity> entities(String sql, Object... values) {

@@ -10,6 +10,7 @@ import org.taskdesk.domain.tasks.Priority;
 import org.taskdesk.domain.tasks.RecurrenceRule;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.PastCompletion;
 
 /**
  * Converts between rows and the domain's {@link Task}. Times are stored as UTC wall-clock values. A due date with
@@ -40,17 +41,27 @@ final class TaskMapper {
         row.setRecurrencePattern(task.recurrence() == null ? null : recurrence(task).toStored());
         row.setUpdatedAt(toUtc(task.updatedAt()));
         row.setCompletedAt(toUtc(task.completedAt()));
-        Due due = task.due();
+        row.setDueDate(storedDue(task.due()));
+        row.setDueHasTime(task.due() != null && task.due().hasTime());
+    }
+
+    /**
+     * A due date as the {@code due_date} column keeps it: a time as the UTC wall-clock value of that moment in the
+     * person's zone, a day at its midnight, unshifted; null for none.
+     */
+    LocalDateTime storedDue(Due due) {
         if (due == null) {
-            row.setDueDate(null);
-            row.setDueHasTime(false);
-        } else if (due.hasTime()) {
-            row.setDueDate(LocalDateTime.ofInstant(due.toLocalDateTime().atZone(zone).toInstant(), ZoneOffset.UTC));
-            row.setDueHasTime(true);
-        } else {
-            row.setDueDate(due.date().atStartOfDay());
-            row.setDueHasTime(false);
+            return null;
         }
+        return due.hasTime() ? LocalDateTime.ofInstant(due.toLocalDateTime().atZone(zone).toInstant(), ZoneOffset.UTC)
+                : due.date().atStartOfDay();
+    }
+
+    /** A past completion as its history row keeps it. */
+    TaskBatches.CompletionRow completionRow(PastCompletion completion) {
+        Due due = completion.due();
+        return new TaskBatches.CompletionRow(Math.toIntExact(completion.taskId()), toUtc(completion.completedAt()),
+                storedDue(due), due != null && due.hasTime());
     }
 
     /**
