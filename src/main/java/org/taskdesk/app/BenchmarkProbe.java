@@ -40,6 +40,12 @@ final class BenchmarkProbe implements StartupProbe {
         }
     }
 
+    /** "stage database-opened 1234": each stage on the way, for the benchmark's breakdown. */
+    @Override
+    public void reached(String stage) {
+        out.println("stage " + stage.replace(' ', '-') + " " + (System.currentTimeMillis() - launchedAtMillis));
+    }
+
     @Override
     public void taskListShown(int tasks) {
         out.println("task-list " + (System.currentTimeMillis() - launchedAtMillis) + " " + tasks);
