@@ -26,6 +26,7 @@ import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
 import org.taskdesk.persistence.settings.SettingsFile;
 import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
@@ -42,6 +43,8 @@ final class DesktopBackend implements DesktopServices {
     /** Resolved once; replaced, never read again from the files, when the person chooses another database. */
     private volatile Configuration configuration;
     private volatile DatabaseTarget opened;
+    /** The database being opened since the program started, until the start-up view takes it; else null. */
+    private EarlyOpening early;
 
     DesktopBackend(Configuration configuration, Clock clock, Passwords passwords, SessionTokenStore tokens) {
         this.configuration = configuration;
@@ -75,10 +78,59 @@ final class DesktopBackend implements DesktopServices {
         return open != null ? open.displayName() : chosen().displayName();
     }
 
+    /**
+     * Starts opening the chosen database now, on a thread of its own, so that it opens while JavaFX starts and the
+     * window is built (ADR 0027); {@link #openWorkspace} then takes it. Not on a first run, where the person chooses
+     * the database first, nor when the settings cannot be read (the start-up view reports that).
+     */
+    void startOpening(StartupProbe probe) {
+        DatabaseTarget target;
+        try {
+            if (isFirstRun()) {
+                return;
+            }
+            target = chosen();
+        } catch (TaskDeskException e) {
+            return;
+        }
+        DatabaseConnections connections = connections(target);
+        EarlyOpening opening = EarlyOpening.start(target, steps -> {
+            Workspace workspace = OpenedWorkspace.open(connections, passwords, clock, steps);
+            probe.reached("database opened");
+            return workspace;
+        });
+        synchronized (this) {
+            early = opening;
+        }
+    }
+
+    /** Closes the database opened at start-up if the start-up view never took it (the window closed first). */
+    void abandonEarlyOpening() {
+        EarlyOpening opening = takeEarlyOpening();
+        if (opening != null) {
+            opening.abandon();
+        }
+    }
+
+    private synchronized EarlyOpening takeEarlyOpening() {
+        EarlyOpening opening = early;
+        early = null;
+        return opening;
+    }
+
     @Override
     public Workspace openWorkspace(Consumer<MigrationStep> progress) {
         DatabaseTarget target = chosen();
-        Workspace workspace = OpenedWorkspace.open(connections(target), passwords, clock, progress);
+        EarlyOpening opening = takeEarlyOpening();
+        Workspace workspace;
+        if (opening != null && opening.target().equals(target)) {
+            workspace = opening.take(progress);
+        } else {
+            if (opening != null) {
+                opening.abandon(); // the settings chose another database meanwhile
+            }
+            workspace = OpenedWorkspace.open(connections(target), passwords, clock, progress);
+        }
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
         return workspace;

@@ -46,15 +46,19 @@ final class DesktopLauncher {
                            SingleInstance instance) {
         Passwords passwords = new Passwords(configuration.bcryptCost());
         DesktopBackend backend = DesktopBackend.create(configuration, clock, passwords);
+        StartupProbe probe = StartupTimeline.ofThisProcess(
+                BenchmarkProbe.from(configuration.environment().variable(BenchmarkProbe.VARIABLE), System.out));
+        // Before JavaFX starts: the database opens (migrations' check, Hibernate's start) while the toolkit starts
+        // and the window is built, instead of after the first frame (ADR 0027).
+        backend.startOpening(probe);
         FxBackgroundTasks background = new FxBackgroundTasks();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failedToShow = new AtomicReference<>();
         try {
             Platform.startup(() -> {
                 try {
+                    probe.reached("JavaFX started");
                     Stage stage = new Stage();
-                    StartupProbe probe = BenchmarkProbe.from(configuration.environment().variable(BenchmarkProbe.VARIABLE),
-                            System.out);
                     HostServices host = new HostApplication().getHostServices();
                     new DesktopApp(backend, background, MainScreens.factory(probe, logFile, host::showDocument), probe)
                             .show(stage);
@@ -75,6 +79,7 @@ final class DesktopLauncher {
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             LOG.warn("Cannot start the desktop app", e);
+            backend.abandonEarlyOpening();
             err.println("Error: TaskDesk's window needs a graphical desktop, and none was found (" + e.getMessage()
                     + "). The command line works anywhere: taskdesk --help.");
             return ErrorCode.INTERNAL.exitCode();
@@ -84,6 +89,7 @@ final class DesktopLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            backend.abandonEarlyOpening();
             background.close();
             Platform.exit();
         }

@@ -140,11 +140,13 @@ public final class DesktopApp {
     }
 
     private void showMain(UserSession user) {
+        probe.reached("signed in"); // not shown: a start-up stage for the log
         MainContext context = new MainContext(workspace, user, background, dialogs, desktop, desktop.clock(),
                 () -> signOut(user));
         mainScreen = mainScreens.apply(context);
         mainScreen.placeDividers(placing.dividers());
         setRoot(mainScreen.root());
+        probe.reached("main window built"); // not shown: a start-up stage for the log
     }
 
     private void signOut(UserSession user) {

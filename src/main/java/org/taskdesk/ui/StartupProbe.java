@@ -1,8 +1,8 @@
 package org.taskdesk.ui;
 
 /**
- * Start-up milestones, for the start-up benchmark (bench/startup): the first frame on screen, and the task list
- * shown. The app's own probe is silent unless the benchmark asks for it.
+ * Start-up milestones: the first frame on screen and the task list shown, for the start-up benchmark (bench/startup),
+ * and the stages on the way there ("database opened", "main window built"), for the log's start-up timeline.
  */
 public interface StartupProbe {
     StartupProbe NONE = new StartupProbe() {
@@ -18,4 +18,8 @@ public interface StartupProbe {
     void firstFrame();
 
     void taskListShown(int tasks);
+
+    /** A stage of the start on the way to the task list, reached now, on whichever thread reached it. */
+    default void reached(String stage) {
+    }
 }

@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.testing.HeldDatabase;
 import org.taskdesk.testing.TestEnvironment;
 import org.taskdesk.testing.TestPostgres;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.ui.DesktopServices;
+import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
@@ -118,5 +123,69 @@ class DesktopBackendTest {
         assertThat(nextStart.theme()).isEqualTo(Theme.DARK);
         nextStart.saveSnoozedReminders("");
         assertThat(TestDesktop.backend(folder, Clock.systemUTC(), null).snoozedReminders()).isEmpty();
+    }
+
+    @Test
+    void anExistingDatabaseOpensOnItsOwnAtStartAndTheStartupViewTakesThatOne() throws Exception {
+        DesktopServices first = TestDesktop.backend(folder, Clock.systemUTC(), null);
+        first.useLocalDatabase(); // the file exists: no first run next time
+        DesktopBackend backend = (DesktopBackend) TestDesktop.backend(folder, Clock.systemUTC(), null);
+        CountDownLatch opened = new CountDownLatch(1);
+        Path file = TestEnvironment.defaultDatabaseFile(folder);
+
+        backend.startOpening(new StartupProbe() {
+            @Override
+            public void firstFrame() {
+            }
+
+            @Override
+            public void taskListShown(int tasks) {
+            }
+
+            @Override
+            public void reached(String stage) {
+                if (stage.equals("database opened")) {
+                    opened.countDown();
+                }
+            }
+        });
+
+        assertThat(opened.await(60, TimeUnit.SECONDS)).as("opened without being asked").isTrue();
+        // Open already: the workspace holds the file's lock before the start-up view asks for it.
+        assertThatThrownBy(() -> HeldDatabase.exclusivelyBy(file).close()).isInstanceOf(IllegalStateException.class);
+        try (Workspace taken = backend.openWorkspace(step -> { })) {
+            assertThat(taken.databaseName()).isEqualTo(file.toString());
+            assertThat(taken.accounts().signUp("early@example.com", "Early", "a good password")).isNotNull();
+        }
+        HeldDatabase.exclusivelyBy(file).close(); // closed with the workspace taken: nothing else holds it
+    }
+
+    @Test
+    void aFirstRunOpensNothingBeforeThePersonHasChosen() {
+        DesktopBackend backend = (DesktopBackend) TestDesktop.backend(folder, Clock.systemUTC(), null);
+
+        backend.startOpening(StartupProbe.NONE);
+        backend.abandonEarlyOpening();
+
+        assertThat(TestEnvironment.defaultDatabaseFile(folder)).doesNotExist();
+        assertThat(backend.isFirstRun()).isTrue();
+    }
+
+    @Test
+    void aDamagedFileOpenedAtStartFailsTheStartupViewAsOpeningItThenWould() throws Exception {
+        TestDesktop.backend(folder, Clock.systemUTC(), null).useLocalDatabase();
+        Path file = TestEnvironment.defaultDatabaseFile(folder);
+        Files.write(file, new byte[4096]); // zeros where H2's header was
+        DesktopBackend backend = (DesktopBackend) TestDesktop.backend(folder, Clock.systemUTC(), null);
+
+        backend.startOpening(StartupProbe.NONE);
+
+        assertThatThrownBy(() -> backend.openWorkspace(step -> { }))
+                .isInstanceOfSatisfying(TaskDeskException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_DAMAGED));
+        // "Try again" opens afresh, and fails the same way rather than on a workspace already taken.
+        assertThatThrownBy(() -> backend.openWorkspace(step -> { }))
+                .isInstanceOfSatisfying(TaskDeskException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_DAMAGED));
     }
 }

@@ -31,10 +31,12 @@ public final class TaskFilter {
 
     private final String text;
     private final FilterTerm root; // null = everything
+    private final boolean searchesText;
 
     private TaskFilter(String text, FilterTerm root) {
         this.text = text;
         this.root = root;
+        this.searchesText = root != null && searchesText(root);
     }
 
     /**
@@ -72,6 +74,31 @@ public final class TaskFilter {
     /** What free words and phrases are looked for in, folded once (case and accents), to keep with {@code task}. */
     public static String searchTextOf(Task task) {
         return SearchFolding.searchText(task);
+    }
+
+    /**
+     * Whether the filter looks for words in the tasks' text ("report", a quoted phrase): only then is a task's
+     * {@link #searchTextOf search text} worth folding for it.
+     */
+    public boolean searchesText() {
+        return searchesText;
+    }
+
+    private static boolean searchesText(FilterTerm term) {
+        if (term instanceof FilterTerm.Contains) {
+            return true;
+        }
+        if (term instanceof FilterTerm.Not not) {
+            return searchesText(not.term());
+        }
+        FilterTerm[] terms = term instanceof FilterTerm.And and ? and.terms()
+                : term instanceof FilterTerm.Or or ? or.terms() : new FilterTerm[0];
+        for (FilterTerm inner : terms) {
+            if (searchesText(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this filter lets every task through. */

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.cfg.MappingSettings;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
@@ -50,6 +51,8 @@ public final class HibernateSetup {
         Configuration configuration = new Configuration();
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("hibernate.connection.datasource", connections);
+        configuration.getProperties().put(MappingSettings.JSON_FORMAT_MAPPER, NoFormatMapper.INSTANCE);
+        configuration.getProperties().put(MappingSettings.XML_FORMAT_MAPPER, NoFormatMapper.INSTANCE);
         configuration.setProperty("hibernate.jdbc.time_zone", "UTC");
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
         configuration.setProperty("hibernate.show_sql", "false");

@@ -79,6 +79,9 @@ public final class MainWindowView {
         this.context = context;
         this.models = new MainWindowModels(context.workspace().tasks(), context.workspace().savedSearches(),
                 context.user(), context.background(), context.dialogs(), context.clock());
+        // First: the tasks are read in the background while the views below are built (ADR 0027).
+        models.store().load();
+        models.savedSearches().load();
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.rename(),
                 models.clock(), detailView::focus);
@@ -174,8 +177,6 @@ public final class MainWindowView {
             list.timePassed();
         }));
         clockTick.setCycleCount(Animation.INDEFINITE);
-        models.store().load();
-        models.savedSearches().load();
     }
 
     /** The whole window content, menu bar included. */

@@ -235,4 +235,13 @@ class TaskFilterTest {
         Map<String, Boolean> second = TASKS.stream().collect(Collectors.toMap(Task::title, t -> f.matches(t, NOW)));
         assertThat(second).isEqualTo(first).containsValue(true).containsValue(false);
     }
+
+    @Test
+    void aFilterSaysWhetherItLooksForWordsSoThatTextsAreFoldedOnlyForThose() {
+        assertThat(TaskFilter.parse("report").searchesText()).isTrue();
+        assertThat(TaskFilter.parse("#work & !(priority:high | \"quarterly report\")").searchesText()).isTrue();
+        assertThat(TaskFilter.parse("-budget").searchesText()).isTrue();
+        assertThat(TaskFilter.parse("#work & (due:today | due:overdue) & !is:done").searchesText()).isFalse();
+        assertThat(TaskFilter.all().searchesText()).isFalse();
+    }
 }

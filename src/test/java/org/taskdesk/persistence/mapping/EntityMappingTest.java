@@ -49,6 +49,16 @@ class EntityMappingTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void hibernateStartsWithoutAJsonOrXmlMapperSinceNoColumnHoldsJsonOrXml(DatabaseKind kind) {
+        try (SessionFactory factory = HibernateSetup.validated(migratedToHead(kind))) {
+            // Left to itself Hibernate builds Jackson's at every start, because Jackson is on the classpath.
+            assertThat(factory.getSessionFactoryOptions().getJsonFormatMapper()).isInstanceOf(NoFormatMapper.class);
+            assertThat(factory.getSessionFactoryOptions().getXmlFormatMapper()).isInstanceOf(NoFormatMapper.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aMissingColumnStopsStartUpNamingTableAndColumn(DatabaseKind kind) throws Exception {
         DatabaseConnections connections = migratedToHead(kind);
         execute(connections, "ALTER TABLE tasks DROP COLUMN recurrence_pattern");

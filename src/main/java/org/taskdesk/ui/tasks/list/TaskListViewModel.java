@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -32,12 +31,6 @@ public final class TaskListViewModel {
     private final SearchViewModel search;
     private final Clock clock;
     private final TaskSelection selection = new TaskSelection();
-    /**
-     * Each task's search text, folded once (TaskFilter.searchTextOf) rather than at every keystroke: kept by the task
-     * object itself, which the store replaces when the task changes. Filled on the first search with words, so a
-     * start without one pays nothing; filled before a pass and only read during it, also by parallel passes.
-     */
-    private final Map<Task, String> searchTexts = new IdentityHashMap<>();
     private final StringBinding emptyText;
 
     // A filtered pass over the store's tasks.
@@ -124,7 +117,7 @@ public final class TaskListViewModel {
     /** Filters the visible list (the previous, wider result) instead of every task. */
     private void narrow(String text) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> result = filter(visible, search.filterProperty().get(), TaskFilter.all(), now, searchTexts(visible));
+        List<Task> result = filter(visible, search.filterProperty().get(), TaskFilter.all(), now, store.searchTexts());
         shownSearch = text;
         if (result.size() != visible.size()) {
             publish(result, true);
@@ -140,23 +133,14 @@ public final class TaskListViewModel {
         TaskFilter searchFilter = search.filterProperty().get();
         shownSearch = searchFilter.text();
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> result = filter(store.tasks(), sidebar.filter(), searchFilter, now,
-                searchFilter.matchesEverything() ? null : searchTexts(store.tasks()));
+        TaskFilter listFilter = sidebar.filter();
+        // The folded texts only when words are looked for: by the search, or by a saved search's list.
+        List<Task> result = filter(store.tasks(), listFilter, searchFilter, now,
+                searchFilter.searchesText() || listFilter.searchesText() ? store.searchTexts() : null);
         if (sameElements(result, visible)) {
             return;
         }
         publish(result, newView);
-    }
-
-    /** The search texts of {@code tasks}, made for those that have none yet; forgets those of tasks gone since. */
-    private Map<Task, String> searchTexts(List<Task> tasks) {
-        if (searchTexts.size() > 2 * store.tasks().size() + 1024) {
-            searchTexts.clear(); // mostly replaced or deleted tasks by now
-        }
-        for (Task task : tasks) {
-            searchTexts.computeIfAbsent(task, TaskFilter::searchTextOf);
-        }
-        return searchTexts;
     }
 
     /** The tasks of {@code from} that pass both filters, in order; {@code texts} their search texts, or null. */

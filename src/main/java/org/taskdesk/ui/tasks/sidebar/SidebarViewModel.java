@@ -120,13 +120,18 @@ public final class SidebarViewModel {
         counted.addAll(savedEntries);
         int[] counts = new int[counted.size()];
         TaskFilter[] filters = new TaskFilter[counted.size()];
+        boolean searchesText = false;
         for (int i = 0; i < filters.length; i++) {
             filters[i] = counted.get(i).filter();
+            searchesText |= filters[i].searchesText();
         }
+        // A saved search with words looks in the texts the store keeps folded, not in each task's text again.
+        Map<Task, String> texts = searchesText ? store.searchTexts() : Map.of();
         Map<String, int[]> tagCounts = new TreeMap<>();
         for (Task task : store.tasks()) {
+            String text = texts.get(task);
             for (int i = 0; i < filters.length; i++) {
-                if (filters[i].matches(task, now)) {
+                if (filters[i].matches(task, text, now)) {
                     counts[i]++;
                 }
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -16,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.domain.tasks.TaskFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.tasks.TaskListStamp;
@@ -45,12 +47,21 @@ public final class TaskStore {
     private final List<Task> sorted = new ArrayList<>();
     private final List<Task> readSorted = Collections.unmodifiableList(sorted);
     private final Map<Long, Task> byId = new HashMap<>();
+    /**
+     * Each task's search text ({@link TaskFilter#searchTextOf}: title, description and tags, case and accents
+     * folded), made once per version of a task and dropped when the task changes: what the list's search and the
+     * sidebar's counts look for words in, so neither folds a task's text again. Filled on the first search with
+     * words, so a start without one pays nothing.
+     */
+    private final Map<Task, String> searchTexts = new IdentityHashMap<>();
+    private final Map<Task, String> readSearchTexts = Collections.unmodifiableMap(searchTexts);
     private final ObjectProperty<TaskSort> sort = new SimpleObjectProperty<>(this, "sort", TaskSort.DUE);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final List<Runnable> orderListeners = new ArrayList<>();
     /** Whether a look for changes made elsewhere is under way: one at a time. */
     private boolean looking;
+    private boolean loadedOnce;
 
     public TaskStore(TaskService service, UserSession user, BackgroundTasks background, DialogService dialogs,
                      StatusViewModel status) {
@@ -88,6 +99,19 @@ public final class TaskStore {
         orderListeners.add(listener);
     }
 
+    /**
+     * The search text of every task held, made now for those that have none yet: read-only, valid until the next
+     * change, and safe to read from several threads until then (a parallel filter pass).
+     */
+    public Map<Task, String> searchTexts() {
+        if (searchTexts.size() < sorted.size()) {
+            for (Task task : sorted) {
+                searchTexts.computeIfAbsent(task, TaskFilter::searchTextOf);
+            }
+        }
+        return readSearchTexts;
+    }
+
     /** Every tag in use, for completion in the detail pane and the tag dialogs. */
     public List<String> allTags() {
         Set<String> names = new TreeSet<>();
@@ -114,7 +138,16 @@ public final class TaskStore {
     /** Loads all the person's tasks in the background; they replace the ones held when they arrive. */
     public void load() {
         loading.set(true);
-        background.run(() -> service.list(user, TaskQuery.of("")).tasks(), tasks -> {
+        boolean first = !loadedOnce;
+        loadedOnce = true;
+        background.run(() -> {
+            long began = System.nanoTime();
+            List<Task> tasks = service.list(user, TaskQuery.of("")).tasks();
+            if (first) { // where a start's time goes, in every log (ADR 0027)
+                LOG.info("Read {} tasks in {} ms", tasks.size(), (System.nanoTime() - began) / 1_000_000);
+            }
+            return tasks;
+        }, tasks -> {
             loading.set(false);
             showTasks(tasks);
         }, failure -> {
@@ -150,6 +183,7 @@ public final class TaskStore {
     public void showTasks(List<Task> tasks) {
         byId.clear();
         sorted.clear();
+        searchTexts.clear(); // new versions of every task
         for (Task task : tasks) {
             byId.put(task.id(), task);
         }
@@ -167,6 +201,7 @@ public final class TaskStore {
         for (long id : changes.removed()) {
             Task old = byId.remove(id);
             if (old != null) {
+                searchTexts.remove(old);
                 removeSorted(old, order);
             }
         }
@@ -174,6 +209,7 @@ public final class TaskStore {
         for (Task task : changes.saved()) {
             Task old = byId.put(task.id(), task);
             if (old != null) {
+                searchTexts.remove(old);
                 removeSorted(old, order);
                 if (task.isRecurring() && !task.completed() && old.due() != null && task.due() != null
                         && task.due().date().isAfter(old.due().date())) {

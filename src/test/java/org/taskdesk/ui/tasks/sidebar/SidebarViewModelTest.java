@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.tasks.SavedSearch;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.store.TaskStore;
 import org.taskdesk.ui.tasks.undo.TaskChanges;
@@ -51,5 +52,24 @@ class SidebarViewModelTest {
         // The chosen tag has no open task left: it stays chosen, empty, rather than jumping elsewhere.
         assertThat(sidebar.selectedListProperty().get()).isSameAs(home);
         assertThat(home.count()).isZero();
+    }
+
+    @Test
+    void aSavedSearchsWordsAreLookedForInTheTextsTheStoreFoldedOnceNotFoldedAgainAtEachChange() {
+        Task cafe = task(1, "Café budget");
+        Task review = task(3, "Budget review", "work");
+        store.showTasks(List.of(cafe, task(2, "Call the dentist", "health"), review));
+        sidebar.showSavedSearches(List.of(new SavedSearch(7, "Budget", "budget | cafe")));
+        SidebarEntry saved = sidebar.savedEntries().get(0);
+        assertThat(saved.count()).isEqualTo(2);
+        String cafeText = store.searchTexts().get(cafe);
+        assertThat(cafeText).contains("cafe"); // folded: case and accent gone
+
+        store.apply(TaskChanges.saved(List.of(task(2, "Budget call", "health"))));
+
+        assertThat(saved.count()).isEqualTo(3); // the changed task's new words count
+        // The tasks that did not change keep the text folded for them: nothing folded it again.
+        assertThat(store.searchTexts().get(cafe)).isSameAs(cafeText);
+        assertThat(store.searchTexts()).hasSize(3);
     }
 }
