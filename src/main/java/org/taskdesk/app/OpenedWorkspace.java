@@ -23,6 +23,7 @@ import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.jdbc.JdbcTransactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;
+import org.taskdesk.persistence.sync.SyncJournal;
 import org.taskdesk.persistence.tasks.HibernateSavedSearchStorage;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.persistence.tasks.JdbcTaskStorage;
@@ -76,7 +77,9 @@ final class OpenedWorkspace implements Workspace {
         AccountService accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
                 ? new SharedServerAccountService(SharedServerAccounts.over(connections), passwords)
                 : new LocalAccountService(AccountStorage.local(transactions), passwords, clock);
-        return new OpenedWorkspace(connections, accounts, new HibernateTaskStorage(transactions, clock.getZone()),
+        // A local file becomes a replica when its account is linked; a shared server's own triggers do that part.
+        SyncJournal journal = connections.target().kind() == DatabaseKind.H2 ? SyncJournal.onReplica(clock) : SyncJournal.OFF;
+        return new OpenedWorkspace(connections, accounts, new HibernateTaskStorage(transactions, clock.getZone(), journal),
                 new SavedSearchService(new HibernateSavedSearchStorage(transactions), clock), clock, () -> {
                     try {
                         transactions.close();
@@ -114,7 +117,7 @@ final class OpenedWorkspace implements Workspace {
             JdbcTransactions transactions = new JdbcTransactions(keepOpen, connections.target());
             return new OpenedWorkspace(connections,
                     new LocalAccountService(AccountStorage.local(transactions), passwords, clock),
-                    new JdbcTaskStorage(transactions, clock.getZone()), null, clock, keepOpen);
+                    new JdbcTaskStorage(transactions, clock.getZone(), SyncJournal.onReplica(clock)), null, clock, keepOpen);
         });
     }
 

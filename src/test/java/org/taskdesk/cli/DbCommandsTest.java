@@ -92,7 +92,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "9 (head), longer repeat rules" : "9 (head), longer repeat rules");
+                ? "9 (head), longer repeat rules" : "10 (head), sync replica");
     }
 
     @ParameterizedTest
@@ -104,7 +104,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "8 -> 9 (head)" : "8 -> 9 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "8 -> 9 (head)" : "9 -> 10 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();

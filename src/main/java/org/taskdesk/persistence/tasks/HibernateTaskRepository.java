@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.sync.StoredFields;
+import org.taskdesk.persistence.sync.SyncJournal;
 import org.taskdesk.tasks.PastCompletion;
 import org.taskdesk.tasks.RecordedCompletion;
 import org.taskdesk.tasks.TaskListStamp;
@@ -26,13 +28,15 @@ final class HibernateTaskRepository implements TaskRepository {
     private final Session session;
     private final int owner;
     private final TaskMapper mapper;
+    private final SyncJournal journal;
     /** The rows found or added in this transaction: an update or delete writes onto the row the service read. */
     private final Map<Long, TaskEntity> rows = new HashMap<>();
 
-    HibernateTaskRepository(Session session, int owner, TaskMapper mapper) {
+    HibernateTaskRepository(Session session, int owner, TaskMapper mapper, SyncJournal journal) {
         this.session = session;
         this.owner = owner;
         this.mapper = mapper;
+        this.journal = journal;
     }
 
     @Override
@@ -94,6 +98,7 @@ final class HibernateTaskRepository implements TaskRepository {
         session.persist(row);
         session.flush();
         rows.put((long) row.getId(), row);
+        session.doWork(connection -> journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt()));
         return mapper.toTask(row);
     }
 
@@ -110,19 +115,28 @@ final class HibernateTaskRepository implements TaskRepository {
         for (TaskEntity row : added) {
             rows.put((long) row.getId(), row);
         }
+        session.doWork(connection -> {
+            for (TaskEntity row : added) {
+                journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt());
+            }
+        });
         return added.stream().map(mapper::toTask).toList();
     }
 
     @Override
     public Task update(long id, Task values) {
         TaskEntity row = found(id);
+        StoredFields before = row.storedFields();
         mapper.copy(values, row);
+        session.doWork(connection -> journal.updated(connection, owner, row.getId(), before, row.storedFields()));
         return mapper.toTask(row);
     }
 
     @Override
     public void delete(long id) {
-        session.remove(found(id)); // the database removes its history with it (ON DELETE CASCADE)
+        TaskEntity row = found(id);
+        session.doWork(connection -> journal.deleting(connection, owner, row.getId()));
+        session.remove(row); // the database removes its history with it (ON DELETE CASCADE)
         rows.remove(id);
     }
 
@@ -131,6 +145,7 @@ final class HibernateTaskRepository implements TaskRepository {
         TaskCompletionEntity completion = new TaskCompletionEntity(found(taskId), TaskMapper.toUtc(completedAt));
         session.persist(completion);
         session.flush(); // for its id
+        session.doWork(connection -> journal.completionAdded(connection, owner, completion.getId()));
         return recorded(completion);
     }
 
@@ -190,6 +205,7 @@ final class HibernateTaskRepository implements TaskRepository {
                 time(insert, 13, row.getCompletedAt());
                 insert.executeUpdate();
             }
+            journal.restored(connection, owner, Math.toIntExact(task.id()), row.storedFields(), row.getCreatedAt());
         });
     }
 
@@ -207,6 +223,7 @@ final class HibernateTaskRepository implements TaskRepository {
                 insert.setBoolean(6, completion.dueHasTime());
                 insert.executeUpdate();
             }
+            journal.completionAdded(connection, owner, Math.toIntExact(completion.id()));
         });
     }
 
