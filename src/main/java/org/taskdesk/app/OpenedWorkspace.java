@@ -23,7 +23,11 @@ import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.jdbc.JdbcTransactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;
+import org.taskdesk.persistence.sync.JdbcReplica;
 import org.taskdesk.persistence.sync.SyncJournal;
+import org.taskdesk.sync.Replica;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.tasks.HibernateSavedSearchStorage;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.persistence.tasks.JdbcTaskStorage;
@@ -49,6 +53,8 @@ final class OpenedWorkspace implements Workspace {
     /** Null on the command line's plain-SQL workspace: only the window shows saved searches. */
     private final SavedSearchService savedSearches;
     private final TransferService transfer;
+    /** Null on a shared server, which is no replica. */
+    private final Replica replica;
     /**
      * What keeps the database cheap to use while the workspace is open, closed with it (after Hibernate, if any). A
      * local file: one idle connection, since H2 closes a database with its last connection and may spend up to 200 ms
@@ -58,8 +64,9 @@ final class OpenedWorkspace implements Workspace {
     private final AutoCloseable held;
 
     private OpenedWorkspace(DatabaseConnections connections, AccountService accounts, TaskStorage storage,
-                            SavedSearchService savedSearches, Clock clock, AutoCloseable held) {
+                            SavedSearchService savedSearches, Clock clock, AutoCloseable held, Replica replica) {
         this.connections = connections;
+        this.replica = replica;
         this.held = held;
         this.accounts = accounts;
         this.tasks = new TaskService(storage, clock);
@@ -70,7 +77,8 @@ final class OpenedWorkspace implements Workspace {
 
     /** Over Hibernate: on a shared server the accounts go through the server's functions. */
     private static OpenedWorkspace overHibernate(DatabaseConnections connections, SessionFactory factory,
-                                                 Passwords passwords, Clock clock, AutoCloseable held) {
+                                                 Passwords passwords, Clock clock, AutoCloseable held,
+                                                 Replica replica) {
         Transactions transactions = new Transactions(factory, connections.target());
         // On a shared server the client login cannot read users: accounts go through the server's functions, on
         // fresh connections of their own (they set the session token for the whole connection).
@@ -86,7 +94,7 @@ final class OpenedWorkspace implements Workspace {
                     } finally {
                         held.close();
                     }
-                });
+                }, replica);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -95,12 +103,12 @@ final class OpenedWorkspace implements Workspace {
             migrations.requireAtHead();
             HikariDataSource pool = ConnectionPool.over(connections);
             return withHeld(pool, () -> overHibernate(connections, HibernateSetup.validated(connections, pool),
-                    passwords, clock, pool));
+                    passwords, clock, pool, null));
         }
         migrations.upgradeToHead(steps);
         Connection keepOpen = connections.open();
         return withHeld(keepOpen, () -> overHibernate(connections, HibernateSetup.validated(connections),
-                passwords, clock, keepOpen));
+                passwords, clock, keepOpen, replicaOn(keepOpen, connections, clock)));
     }
 
     /**
@@ -117,8 +125,14 @@ final class OpenedWorkspace implements Workspace {
             JdbcTransactions transactions = new JdbcTransactions(keepOpen, connections.target());
             return new OpenedWorkspace(connections,
                     new LocalAccountService(AccountStorage.local(transactions), passwords, clock),
-                    new JdbcTaskStorage(transactions, clock.getZone(), SyncJournal.onReplica(clock)), null, clock, keepOpen);
+                    new JdbcTaskStorage(transactions, clock.getZone(), SyncJournal.onReplica(clock)), null, clock, keepOpen,
+                    new JdbcReplica(transactions, clock));
         });
+    }
+
+    /** The replica in the local file, in plain SQL on the connection kept open (Hibernate uses its own). */
+    private static Replica replicaOn(Connection keepOpen, DatabaseConnections connections, Clock clock) {
+        return new JdbcReplica(new JdbcTransactions(keepOpen, connections.target()), clock);
     }
 
     /** Builds the workspace; if that fails, closes what it would have held. */
@@ -161,6 +175,16 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public TransferService transfer() {
         return transfer;
+    }
+
+    @Override
+    public Replica replica() {
+        if (replica == null) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Sync links a local database to a shared server; "
+                    + connections.target().displayName() + " is the shared server itself. Leave out --database-url "
+                    + "(or give a local file) to sync.");
+        }
+        return replica;
     }
 
     @Override

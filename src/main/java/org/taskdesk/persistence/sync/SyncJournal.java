@@ -50,7 +50,7 @@ public final class SyncJournal {
         execute(connection, "UPDATE tasks SET uid = ? WHERE id = ?", uid, taskId);
         Optional<LinkedClock> link = LinkedClock.of(connection, owner, clock);
         if (link.isPresent()) {
-            putAll(connection, link.get(), owner, uid, values, createdAt, "put", FieldClocks.NONE);
+            putAll(connection, link.get(), owner, uid, values, createdAt, "put", null);
         }
     }
 
@@ -125,7 +125,7 @@ public final class SyncJournal {
         execute(connection, "UPDATE tasks SET uid = ? WHERE id = ?", uid, taskId);
         Optional<LinkedClock> link = LinkedClock.of(connection, owner, clock);
         if (link.isPresent()) {
-            putAll(connection, link.get(), owner, uid, values, createdAt, "restore", FieldClocks.NONE);
+            putAll(connection, link.get(), owner, uid, values, createdAt, "restore", null);
         }
     }
 
@@ -145,12 +145,7 @@ public final class SyncJournal {
              ResultSet result = query.executeQuery()) {
             result.next();
             UUID task = result.getObject("task_uid", UUID.class);
-            ObjectNode completion = JSON.objectNode().put("uid", uid.toString())
-                    .put("at", Columns.time(result, "completed_at").format(StoredFields.TIME));
-            StoredFields due = new StoredFields("x", null, null, null, Columns.time(result, "due_date"),
-                    result.getBoolean("due_has_time"), null, false, null);
-            completion.set("due", due.value(SyncField.DUE));
-            ArrayNode completions = JSON.arrayNode().add(completion);
+            ArrayNode completions = JSON.arrayNode().add(completion(uid, result));
             Outbox.append(connection, owner, task, mutation(task, "put").set("completions", completions), now());
         }
     }
@@ -160,8 +155,7 @@ public final class SyncJournal {
      * all seven; what linking does for every task made before, and what a new task does when linked.
      */
     static void putAll(Connection connection, LinkedClock link, int owner, UUID uid, StoredFields values,
-                       LocalDateTime createdAt, String op, FieldClocks known) throws SQLException {
-        link.receiveAll(known);
+                       LocalDateTime createdAt, String op, ArrayNode completions) throws SQLException {
         FieldClocks clocks = FieldClocks.NONE;
         ObjectNode fields = JSON.objectNode();
         String last = null;
@@ -176,6 +170,9 @@ public final class SyncJournal {
             body.put("created", createdAt.format(StoredFields.TIME));
         }
         body.set("fields", fields);
+        if (completions != null && !completions.isEmpty()) {
+            body.set("completions", completions);
+        }
         if (op.equals("restore")) {
             body.put("c", last);
         }
@@ -183,7 +180,16 @@ public final class SyncJournal {
         link.save(connection, owner);
     }
 
-    private static ObjectNode mutation(UUID task, String op) {
+    /** A completion as the protocol writes it, from a row with completed_at, due_date and due_has_time. */
+    static ObjectNode completion(UUID uid, ResultSet row) throws SQLException {
+        ObjectNode completion = JSON.objectNode().put("uid", uid.toString())
+                .put("at", Columns.time(row, "completed_at").format(StoredFields.TIME));
+        StoredFields due = new StoredFields("x", null, null, null, Columns.time(row, "due_date"),
+                row.getBoolean("due_has_time"), null, false, null);
+        return completion.set("due", due.value(SyncField.DUE));
+    }
+
+    static ObjectNode mutation(UUID task, String op) {
         return JSON.objectNode().put("id", Uids.newUid().toString()).put("task", task.toString()).put("op", op);
     }
 
