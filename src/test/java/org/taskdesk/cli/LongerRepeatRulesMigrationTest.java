@@ -13,6 +13,7 @@ import org.taskdesk.app.TaskDeskCli;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.persistence.schema.MigrationCatalog;
 import org.taskdesk.testing.CliResult;
 import org.taskdesk.testing.FreshDatabase;
 import org.taskdesk.testing.TestEnvironment;
@@ -81,6 +82,8 @@ class LongerRepeatRulesMigrationTest {
     void aLongRuleFitsAndItsDowngradeRefusesUntilItIsShorter(DatabaseKind kind) throws Exception {
         String url = FreshDatabase.url(kind, folder);
         assertThat(db(url, "upgrade", "head").exitCode()).isZero();
+        // Later versions (10, sync) go first, so that -1 below is version 9's own downgrade.
+        assertThat(db(url, "downgrade", "9").exitCode()).isZero();
         asOwner(url, "INSERT INTO users (email, name, password_hash) VALUES ('ann@example.com', 'Ann', 'x')",
                 "INSERT INTO tasks (user_id, title, recurrence_pattern) SELECT id, 'Team meeting', '" + LONG_RULE
                         + "' FROM users");
@@ -89,7 +92,8 @@ class LongerRepeatRulesMigrationTest {
 
         assertThat(refused.exitCode()).as("stdout %s", refused.out()).isNotZero();
         assertThat(refused.err().lines()).as("one line: %s", refused.err()).hasSize(1);
-        assertThat(db(url, "current").out().strip()).isEqualTo("9 (head)");
+        assertThat(db(url, "current").out().strip())
+                .isEqualTo(MigrationCatalog.forKind(kind).head() == 9 ? "9 (head)" : "9");
         assertThat(storedRule(url)).isEqualTo(LONG_RULE);
 
         asOwner(url, "UPDATE tasks SET recurrence_pattern = 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR'");

@@ -24,15 +24,19 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  * <p>The client role may: connect; read and write {@code tasks} (row-level security limits it to the signed-in
  * user's rows) and draw task ids; read, add to and take back rows of {@code task_completions} (the same limit);
  * read and write {@code saved_searches} and draw their ids (the same limit);
- * call the account functions. It may not: read or write {@code users},
- * {@code sessions}, {@code sign_in_attempts} or Flyway's history; create tables (no CREATE on schema public) or temporary
+ * call the account functions and sync's push and pull. It may not: read or write {@code users},
+ * {@code sessions}, {@code sign_in_attempts}, {@code task_tombstones}, {@code sync_clients} or Flyway's history, or
+ * purge tombstones (the owner's {@code taskdesk_sync_purge}); create tables (no CREATE on schema public) or temporary
  * objects (no TEMP on the database), which could otherwise shadow the tables the functions use.
  */
 public final class SharedServerSetup {
     private static final Logger LOG = LoggerFactory.getLogger(SharedServerSetup.class);
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    /** What the client may call: the account functions, not the internal password check they share. */
+    /**
+     * What the client may call: the account functions and sync's push and pull, not the internal password check or
+     * the helpers sync uses, nor the owner's purge.
+     */
     static final List<String> CLIENT_FUNCTIONS = List.of(
             "public.taskdesk_sign_up(text, text, text)",
             "public.taskdesk_sign_in(text, text, integer)",
@@ -41,7 +45,9 @@ public final class SharedServerSetup {
             "public.taskdesk_current_user_id()",
             "public.taskdesk_whoami()",
             "public.taskdesk_change_password(text, text)",
-            "public.taskdesk_delete_account(text)");
+            "public.taskdesk_delete_account(text)",
+            "public.taskdesk_sync_push(uuid, jsonb)",
+            "public.taskdesk_sync_pull(uuid, bigint, integer)");
 
     /**
      * The grants, as one block that reads the role name from a transaction-local setting, so that it is quoted by

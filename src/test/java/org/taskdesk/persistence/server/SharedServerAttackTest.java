@@ -7,6 +7,8 @@ import static org.taskdesk.persistence.server.SharedServer.column;
 import static org.taskdesk.persistence.server.SharedServer.hash;
 import static org.taskdesk.persistence.server.SharedServer.update;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -338,6 +342,165 @@ class SharedServerAttackTest {
         attacker.setAutoCommit(true);
         assertThat(writes).as("the attempt wrote something").isNotEmpty();
         return writes;
+    }
+
+    // ---- Sync (migration 10): push and pull act for the signed-in person only, whatever the arguments say. Each test
+    // has a victim and an attacker of its own, so that the tasks of Ann and Bob above stay as they are.
+
+    private record Person(int id, Connection connection) {
+    }
+
+    private Person newPerson(String name) throws SQLException {
+        Connection connection = server.client(url);
+        String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        int id = accounts.signUp(connection, email, name, hash(name + "'s password"));
+        accounts.useSession(connection, accounts.signIn(connection, email, name + "'s password", DAY).orThrow());
+        return new Person(id, connection);
+    }
+
+    @Test
+    void aForgedClientIdOfAnotherPersonNamesOnlyTheCallersOwnProgress() throws SQLException {
+        Person victim = newPerson("victor");
+        Person attacker = newPerson("mallory");
+        UUID victimsLaptop = UUID.randomUUID();
+        SyncCalls.push(victim.connection(), victimsLaptop,
+                SyncCalls.put(1, UUID.randomUUID(), "title", "victor: one", SyncCalls.stamp(-9_000, 0, "v")),
+                SyncCalls.put(2, UUID.randomUUID(), "title", "victor: two", SyncCalls.stamp(-9_000, 1, "v")));
+
+        // Mallory pushes and pulls as Victor's laptop: her seq 1 is new to her, and it lands among her own tasks.
+        JsonNode pushed = SyncCalls.push(attacker.connection(), victimsLaptop,
+                SyncCalls.put(1, UUID.randomUUID(), "title", "mallory: mine", SyncCalls.stamp(-9_000, 0, "m")),
+                SyncCalls.put(5, UUID.randomUUID(), "title", "mallory: ahead", SyncCalls.stamp(-9_000, 1, "m")));
+        JsonNode pulled = SyncCalls.pull(attacker.connection(), victimsLaptop, 0, 100);
+
+        assertThat(SyncCalls.statuses(pushed)).containsExactly("applied", "applied");
+        assertThat(pulled.toString()).doesNotContain("victor");
+        assertThat(column(victim.connection(), "SELECT title FROM tasks ORDER BY title"))
+                .containsExactly("victor: one", "victor: two");
+        // Victor's own progress is untouched by Mallory's seq 5: his 3 is still new, his 2 still a duplicate.
+        assertThat(SyncCalls.statuses(SyncCalls.push(victim.connection(), victimsLaptop,
+                SyncCalls.put(2, UUID.randomUUID(), "title", "victor: again", SyncCalls.stamp(-9_000, 2, "v")),
+                SyncCalls.put(3, UUID.randomUUID(), "title", "victor: three", SyncCalls.stamp(-9_000, 3, "v")))))
+                .containsExactly("duplicate", "applied");
+    }
+
+    @Test
+    void aForgedCursorOrLimitReturnsNothingOfAnotherPerson() throws SQLException {
+        Person victim = newPerson("victor");
+        Person attacker = newPerson("mallory");
+        UUID secret = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        JsonNode due = SyncCalls.json("{\"date\": \"2026-12-01\"}");
+        ObjectNode withHistory = SyncCalls.put(1, secret, "title", "victor: secret",
+                SyncCalls.stamp(-9_000, 0, "v"), "due", due, SyncCalls.stamp(-9_000, 0, "v"));
+        withHistory.set("completions", SyncCalls.JSON.createArrayNode().add(
+                SyncCalls.completion(UUID.randomUUID(), "2026-11-28T10:00:00", null)));
+        SyncCalls.push(victim.connection(), UUID.randomUUID(), withHistory,
+                SyncCalls.put(2, gone, "title", "victor: gone", SyncCalls.stamp(-9_000, 1, "v")),
+                SyncCalls.delete(3, gone, SyncCalls.stamp(-9_000, 2, "v")));
+        long victimsVersion = SyncCalls.pull(victim.connection(), UUID.randomUUID(), 0, 100).path("version")
+                .asLong();
+
+        StringBuilder everything = new StringBuilder();
+        for (long after : new long[] {0, 1, 2, victimsVersion - 1, victimsVersion, Long.MAX_VALUE}) {
+            everything.append(SyncCalls.pull(attacker.connection(), UUID.randomUUID(), after, 5000));
+        }
+        assertThat(everything.toString()).doesNotContain("victor").doesNotContain(secret.toString())
+                .doesNotContain(gone.toString()).doesNotContain("2026-11-28T10:00:00");
+        for (String forged : new String[] {"SELECT public.taskdesk_sync_pull(gen_random_uuid(), -1, 10)",
+                                           "SELECT public.taskdesk_sync_pull(gen_random_uuid(), 0, 5001)",
+                                           "SELECT public.taskdesk_sync_pull(gen_random_uuid(), 0, 0)",
+                                           "SELECT public.taskdesk_sync_pull(NULL, 0, 10)"}) {
+            SQLException e = assertThrows(SQLException.class, () -> column(attacker.connection(), forged), forged);
+            assertThat(e.getSQLState()).as(forged).isEqualTo("22023");
+        }
+    }
+
+    @Test
+    void anotherPersonsTaskUidsCannotBeTouchedAndTheAnswerDoesNotTellThatTheyExist() throws SQLException {
+        Person victim = newPerson("victor");
+        Person attacker = newPerson("mallory");
+        UUID live = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        UUID victimsMutation = UUID.randomUUID();
+        ObjectNode first = SyncCalls.put(1, live, "title", "victor: live",
+                SyncCalls.stamp(-9_000, 0, "v"));
+        first.put("id", victimsMutation.toString());
+        UUID untouched = UUID.randomUUID();
+        SyncCalls.push(victim.connection(), UUID.randomUUID(), first,
+                SyncCalls.put(2, deleted, "title", "victor: deleted", SyncCalls.stamp(-9_000, 1, "v")),
+                SyncCalls.delete(3, deleted, SyncCalls.stamp(-9_000, 2, "v")),
+                SyncCalls.put(4, untouched, "title", "victor: untouched", SyncCalls.stamp(-9_000, 3, "v")));
+        UUID unknown = UUID.randomUUID();
+        UUID laptop = UUID.randomUUID();
+
+        // The same three acts on Victor's live uid, Victor's deleted uid and a uid nobody has; Victor's mutation id
+        // reused too. Greater stamps than Victor's, so that a merge into his rows would win if it happened.
+        List<String> answers = new ArrayList<>();
+        long seq = 0;
+        for (UUID uid : new UUID[] {live, deleted, unknown}) {
+            ObjectNode put = SyncCalls.put(++seq, uid, "title", "pwned",
+                    SyncCalls.stamp(-1_000, 0, "m"));
+            put.put("id", victimsMutation.toString());
+            JsonNode answer = SyncCalls.push(attacker.connection(), laptop, put,
+                    SyncCalls.delete(++seq, uid, SyncCalls.stamp(-900, 0, "m")),
+                    SyncCalls.restore(++seq, uid, SyncCalls.stamp(-800, 0, "m"), "title", "pwned again",
+                            SyncCalls.stamp(-800, 0, "m")));
+            for (JsonNode result : answer.path("results")) {
+                answers.add(((ObjectNode) result.deepCopy()).without("id").toString());
+            }
+        }
+
+        assertThat(answers.subList(0, 3)).as("Victor's live uid gets the answers a new uid gets")
+                .isEqualTo(answers.subList(6, 9));
+        assertThat(answers.subList(3, 6)).as("Victor's deleted uid gets the answers a new uid gets")
+                .isEqualTo(answers.subList(6, 9));
+        List<JsonNode> victims = SyncCalls.pullAll(victim.connection(), UUID.randomUUID(), 0, 100);
+        assertThat(SyncCalls.uids(victims, "tasks")).containsExactlyInAnyOrder(live.toString(), untouched.toString());
+        assertThat(SyncCalls.task(victims, live).at("/fields/title/v").asText()).isEqualTo("victor: live");
+        assertThat(SyncCalls.uids(victims, "deleted")).containsExactly(deleted.toString());
+        assertThat(victims.toString()).doesNotContain("pwned");
+        // What Mallory did happened to her own rows, under the same uids.
+        assertThat(column(attacker.connection(), "SELECT title FROM tasks ORDER BY title"))
+                .containsExactly("pwned again", "pwned again", "pwned again");
+        // A direct insert under Victor's uid is just another row of hers: no duplicate key tells her it exists.
+        update(attacker.connection(), "INSERT INTO tasks (user_id, title, uid) VALUES (?, 'mine too', ?)",
+                attacker.id(), untouched);
+        assertThat(column(victim.connection(), "SELECT title FROM tasks ORDER BY title"))
+                .containsExactly("victor: live", "victor: untouched");
+    }
+
+    @Test
+    void withoutASessionPushAndPullAreRefused() throws SQLException {
+        Connection stranger = server.client(url);
+        Connection madeUp = server.client(url);
+        accounts.useSession(madeUp, "00".repeat(32));
+        for (Connection connection : List.of(stranger, madeUp)) {
+            SQLException push = assertThrows(SQLException.class, () -> SyncCalls.push(connection,
+                    UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title", "x",
+                            SyncCalls.stamp(-9_000, 0, "x"))));
+            assertThat(push.getSQLState()).isEqualTo("TD004");
+            SQLException pull = assertThrows(SQLException.class,
+                    () -> SyncCalls.pull(connection, UUID.randomUUID(), 0, 10));
+            assertThat(pull.getSQLState()).isEqualTo("TD004");
+        }
+    }
+
+    @Test
+    void syncsTablesAndHelpersAreOutOfReach() throws SQLException {
+        assertRefused(asA, "SELECT * FROM task_tombstones");
+        assertRefused(asA, "SELECT * FROM sync_clients");
+        assertRefused(asA, "UPDATE sync_clients SET last_seq = 0");
+        assertRefused(asA, "INSERT INTO task_tombstones VALUES (" + userB + ", gen_random_uuid(), 'x', 1, now())");
+        // The internal helpers take a person's id: callable only by the owner, from push.
+        assertRefused(asA, "SELECT public.taskdesk_sync_apply(" + userB + ", '{\"op\": \"delete\", \"task\": "
+                + "\"00000000-0000-4000-8000-000000000000\", \"c\": \"x\"}')");
+        assertRefused(asA, "SELECT public.taskdesk_sync_merge_fields(" + taskOfB + ", '{}')");
+        assertRefused(asA, "SELECT public.taskdesk_sync_insert_task(" + userB + ", gen_random_uuid(), "
+                + "'{\"title\": {\"v\": \"planted\", \"c\": \"x\"}}', NULL)");
+        assertRefused(asA, "SELECT public.taskdesk_sync_purge(1)");
+        assertRefused(asA, "ALTER TABLE tasks DISABLE TRIGGER tasks_sync_deleted");
+        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     private static void assertRefused(Connection connection, String sql) {

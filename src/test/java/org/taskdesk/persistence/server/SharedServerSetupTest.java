@@ -51,6 +51,28 @@ class SharedServerSetupTest {
                 "function taskdesk_sign_in_result(text) true",
                 "function taskdesk_sign_out() true",
                 "function taskdesk_sign_up(text,text,text) true",
+                // Sync (V10): push and pull; the helpers, the triggers' functions and the owner's purge are not theirs.
+                "function taskdesk_sync_apply(integer,jsonb) false",
+                "function taskdesk_sync_clock_now(text) false",
+                "function taskdesk_sync_due_problem(text,jsonb) false",
+                "function taskdesk_sync_due_timestamp(jsonb) false",
+                "function taskdesk_sync_field_problem(text,jsonb) false",
+                "function taskdesk_sync_greatest_stamp(jsonb) false",
+                "function taskdesk_sync_insert_task(integer,uuid,jsonb,timestamp without time zone) false",
+                "function taskdesk_sync_lock_person() false",
+                "function taskdesk_sync_merge_fields(integer,jsonb) false",
+                "function taskdesk_sync_mutation_problem(jsonb) false",
+                "function taskdesk_sync_next_stamp(text) false",
+                "function taskdesk_sync_pull(uuid,bigint,integer) true",
+                "function taskdesk_sync_purge(integer) false",
+                "function taskdesk_sync_push(uuid,jsonb) true",
+                "function taskdesk_sync_stamp_ms(text) false",
+                "function taskdesk_sync_stamp_problem(jsonb) false",
+                "function taskdesk_sync_take_version() false",
+                "function taskdesk_sync_task_deleted() false",
+                "function taskdesk_sync_task_written() false",
+                "function taskdesk_sync_timestamp(text) false",
+                "function taskdesk_sync_wall_ms() false",
                 "function taskdesk_whoami() true",
                 "schema public usage=true create=false",
                 "sequence saved_searches_id_seq usage=true select=false update=false",
@@ -61,7 +83,9 @@ class SharedServerSetupTest {
                 "table saved_searches SELECT,INSERT,UPDATE,DELETE",
                 "table sessions none",
                 "table sign_in_attempts none",
+                "table sync_clients none",
                 "table task_completions SELECT,INSERT,DELETE",
+                "table task_tombstones none",
                 "table tasks SELECT,INSERT,UPDATE,DELETE",
                 "table users none");
         assertThat(column(owner, "SELECT has_database_privilege('public', current_database(), 'TEMP')::text || ' '"
@@ -114,7 +138,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 9 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 10 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),
