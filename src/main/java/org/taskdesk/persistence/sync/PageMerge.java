@@ -68,7 +68,9 @@ final class PageMerge {
             }
             JsonNode won = entry.getValue().get("v");
             JsonNode lost = values.value(field);
-            if (waiting.contains(field.wireName()) && !lost.equals(won)) {
+            // The contract's rule: an edit of this device's (waiting, or made here before) that a later one beats.
+            boolean mine = waiting.contains(field.wireName()) || madeHere(clocks.of(field));
+            if (mine && !lost.equals(won)) {
                 conflict(uid, values.title(), field, lost, won, stamp);
             }
             values = values.with(field, won);
@@ -175,6 +177,11 @@ final class PageMerge {
                 + " won_value, winner, won_stamp, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", owner, uid,
                 JdbcReplica.cut(title, 400), field.wireName(), lost.toString(), won.toString(), winner, stamp, now);
         conflicts++;
+    }
+
+    /** Whether {@code stamp} was made by this replica's clock (its node is the client id). */
+    private boolean madeHere(String stamp) {
+        return stamp != null && stamp.endsWith("-" + link.clientId());
     }
 
     /**

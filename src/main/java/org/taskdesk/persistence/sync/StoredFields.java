@@ -24,14 +24,30 @@ import org.taskdesk.persistence.jdbc.Columns;
  */
 public record StoredFields(String title, String description, String priority, String tags, LocalDateTime dueDate,
                            boolean dueHasTime, String repeat, boolean completed, LocalDateTime completedAt) {
+    /**
+     * Times to the microsecond, rounded as H2 and PostgreSQL round what they store: a time still in memory has
+     * nanoseconds, and the wire must carry what the row holds.
+     */
+    public StoredFields {
+        dueDate = micros(dueDate);
+        completedAt = micros(completedAt);
+    }
+
+    static LocalDateTime micros(LocalDateTime time) {
+        return time == null ? null : time.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** The columns these are, in the order {@link #bind} sets them; for SELECT and UPDATE … SET alike. */
     static final String COLUMNS = "title, description, priority, tags, due_date, due_has_time, recurrence_pattern,"
             + " completed, completed_at";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". */
+    /**
+     * Seconds always, the fraction only when there is one, to the microsecond that both databases keep (a time still
+     * in memory has nanoseconds, which the server refuses): "2026-11-28T10:00:00".
+     */
     static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T').appendPattern("HH:mm:ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).toFormatter();
 
     /** The fields of the row {@code result} is on, read by {@link #COLUMNS}. */
     static StoredFields read(ResultSet result) throws SQLException {
@@ -93,8 +109,9 @@ public record StoredFields(String title, String description, String priority, St
     }
 
     private JsonNode completedValue() {
+        // "at" whenever there is one: a repeating task's last completion too, which leaves it not done.
         ObjectNode value = JSON.objectNode().put("done", completed);
-        if (completed && completedAt != null) {
+        if (completedAt != null) {
             value.put("at", completedAt.format(TIME));
         }
         return value;
@@ -135,9 +152,8 @@ public record StoredFields(String title, String description, String priority, St
     private StoredFields withCompleted(JsonNode value) {
         boolean done = value != null && value.path("done").asBoolean(false);
         JsonNode at = value == null ? null : value.get("at");
-        LocalDateTime when = done && at != null && !at.isNull() ? parseTime(at.asText()) : (done ? completedAt : null);
         return new StoredFields(title, description, priority, tags, dueDate, dueHasTime, repeat, done,
-                done ? when : completedAt);
+                at == null || at.isNull() ? null : parseTime(at.asText()));
     }
 
     static LocalDateTime parseTime(String text) {

@@ -167,7 +167,7 @@ public final class SyncJournal {
         execute(connection, "UPDATE tasks SET field_clocks = ? WHERE uid = ?", clocks.toJson(), uid);
         ObjectNode body = mutation(uid, op);
         if (createdAt != null) {
-            body.put("created", createdAt.format(StoredFields.TIME));
+            body.put("created", StoredFields.micros(createdAt).format(StoredFields.TIME));
         }
         body.set("fields", fields);
         if (completions != null && !completions.isEmpty()) {
