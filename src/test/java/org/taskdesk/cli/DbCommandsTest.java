@@ -40,11 +40,11 @@ class DbCommandsTest {
                         "8 saved searches", "9 longer repeat rules", "10 sync")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
-                        "9 longer repeat rules");
+                        "9 longer repeat rules", "10 sync replica");
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 10 : 9;
+        return 10;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
