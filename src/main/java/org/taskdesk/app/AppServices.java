@@ -25,6 +25,9 @@ import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
 import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseUrl;
+import org.taskdesk.sync.SyncServers;
+import org.taskdesk.sync.SyncTokens;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 
@@ -126,6 +129,33 @@ final class AppServices implements Services {
 
     private String sessionKey() {
         return "command line: " + chosen().displayName();
+    }
+
+    @Override
+    public SyncServers syncServers() {
+        return new ServerSync(url -> new DatabaseUrl(configuration.environment().workingDirectory(),
+                configuration.environment().userHome()).parse(url), configuration.serverTimeouts(), passwords());
+    }
+
+    @Override
+    public SyncTokens syncTokens() {
+        SessionTokenStore store = tokens();
+        return new SyncTokens() {
+            @Override
+            public Optional<String> load(String key) {
+                return store.load(key);
+            }
+
+            @Override
+            public void save(String key, String token) {
+                store.save(key, token);
+            }
+
+            @Override
+            public void forget(String key) {
+                store.forget(key);
+            }
+        };
     }
 
     @Override

@@ -23,6 +23,11 @@ import org.taskdesk.persistence.hibernate.Transactions;
 import org.taskdesk.persistence.jdbc.JdbcTransactions;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
 import org.taskdesk.persistence.server.SharedServerAccounts;
+import org.taskdesk.persistence.sync.JdbcReplica;
+import org.taskdesk.persistence.sync.SyncJournal;
+import org.taskdesk.sync.Replica;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.tasks.HibernateSavedSearchStorage;
 import org.taskdesk.persistence.tasks.HibernateTaskStorage;
 import org.taskdesk.persistence.tasks.JdbcTaskStorage;
@@ -48,6 +53,8 @@ final class OpenedWorkspace implements Workspace {
     /** Null on the command line's plain-SQL workspace: only the window shows saved searches. */
     private final SavedSearchService savedSearches;
     private final TransferService transfer;
+    /** Null on a shared server, which is no replica. */
+    private final Replica replica;
     /**
      * What keeps the database cheap to use while the workspace is open, closed with it (after Hibernate, if any). A
      * local file: one idle connection, since H2 closes a database with its last connection and may spend up to 200 ms
@@ -57,8 +64,9 @@ final class OpenedWorkspace implements Workspace {
     private final AutoCloseable held;
 
     private OpenedWorkspace(DatabaseConnections connections, AccountService accounts, TaskStorage storage,
-                            SavedSearchService savedSearches, Clock clock, AutoCloseable held) {
+                            SavedSearchService savedSearches, Clock clock, AutoCloseable held, Replica replica) {
         this.connections = connections;
+        this.replica = replica;
         this.held = held;
         this.accounts = accounts;
         this.tasks = new TaskService(storage, clock);
@@ -69,21 +77,24 @@ final class OpenedWorkspace implements Workspace {
 
     /** Over Hibernate: on a shared server the accounts go through the server's functions. */
     private static OpenedWorkspace overHibernate(DatabaseConnections connections, SessionFactory factory,
-                                                 Passwords passwords, Clock clock, AutoCloseable held) {
+                                                 Passwords passwords, Clock clock, AutoCloseable held,
+                                                 Replica replica) {
         Transactions transactions = new Transactions(factory, connections.target());
         // On a shared server the client login cannot read users: accounts go through the server's functions, on
         // fresh connections of their own (they set the session token for the whole connection).
         AccountService accounts = connections.target().kind() == DatabaseKind.POSTGRESQL
                 ? new SharedServerAccountService(SharedServerAccounts.over(connections), passwords)
                 : new LocalAccountService(AccountStorage.local(transactions), passwords, clock);
-        return new OpenedWorkspace(connections, accounts, new HibernateTaskStorage(transactions, clock.getZone()),
+        // A local file becomes a replica when its account is linked; a shared server's own triggers do that part.
+        SyncJournal journal = connections.target().kind() == DatabaseKind.H2 ? SyncJournal.onReplica(clock) : SyncJournal.OFF;
+        return new OpenedWorkspace(connections, accounts, new HibernateTaskStorage(transactions, clock.getZone(), journal),
                 new SavedSearchService(new HibernateSavedSearchStorage(transactions), clock), clock, () -> {
                     try {
                         transactions.close();
                     } finally {
                         held.close();
                     }
-                });
+                }, replica);
     }
 
     static Workspace open(DatabaseConnections connections, Passwords passwords, Clock clock, Consumer<MigrationStep> steps) {
@@ -92,7 +103,7 @@ final class OpenedWorkspace implements Workspace {
             migrations.requireAtHead();
             HikariDataSource pool = ConnectionPool.over(connections);
             return withHeld(pool, () -> overHibernate(connections, HibernateSetup.validated(connections, pool),
-                    passwords, clock, pool));
+                    passwords, clock, pool, null));
         }
         long began = System.nanoTime();
         migrations.upgradeToHead(steps);
@@ -104,7 +115,8 @@ final class OpenedWorkspace implements Workspace {
             LOG.info("Opened {}: schema version checked in {} ms, Hibernate started in {} ms",
                     connections.target().displayName(), (migrated - began) / 1_000_000,
                     (System.nanoTime() - migrated) / 1_000_000);
-            return overHibernate(connections, factory, passwords, clock, keepOpen);
+            return overHibernate(connections, factory, passwords, clock, keepOpen,
+                    replicaOn(keepOpen, connections, clock));
         });
     }
 
@@ -122,8 +134,14 @@ final class OpenedWorkspace implements Workspace {
             JdbcTransactions transactions = new JdbcTransactions(keepOpen, connections.target());
             return new OpenedWorkspace(connections,
                     new LocalAccountService(AccountStorage.local(transactions), passwords, clock),
-                    new JdbcTaskStorage(transactions, clock.getZone()), null, clock, keepOpen);
+                    new JdbcTaskStorage(transactions, clock.getZone(), SyncJournal.onReplica(clock)), null, clock, keepOpen,
+                    new JdbcReplica(transactions, clock));
         });
+    }
+
+    /** The replica in the local file, in plain SQL on the connection kept open (Hibernate uses its own). */
+    private static Replica replicaOn(Connection keepOpen, DatabaseConnections connections, Clock clock) {
+        return new JdbcReplica(new JdbcTransactions(keepOpen, connections.target()), clock);
     }
 
     /** Builds the workspace; if that fails, closes what it would have held. */
@@ -166,6 +184,16 @@ final class OpenedWorkspace implements Workspace {
     @Override
     public TransferService transfer() {
         return transfer;
+    }
+
+    @Override
+    public Replica replica() {
+        if (replica == null) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "Sync links a local database to a shared server; "
+                    + connections.target().displayName() + " is the shared server itself. Leave out --database-url "
+                    + "(or give a local file) to sync.");
+        }
+        return replica;
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.SchemaDifference;
 import org.taskdesk.migrations.SchemaRevisions;
 import org.taskdesk.migrations.WrittenRevision;
+import org.taskdesk.sync.SyncServers;
+import org.taskdesk.sync.SyncTokens;
 import org.taskdesk.workspace.Workspace;
 
 /**
@@ -55,6 +57,16 @@ public interface Services {
 
     /** Forgets the command line's session on the chosen database. */
     void forgetSession();
+
+    /** How to reach shared servers for sync: sign in or up there, connect with a session, sign out. */
+    default SyncServers syncServers() {
+        throw new UnsupportedOperationException("These services reach no shared server");
+    }
+
+    /** Where links keep their server sessions: the system keyring, else an owner-only file in the data folder. */
+    default SyncTokens syncTokens() {
+        throw new UnsupportedOperationException("These services keep no sessions");
+    }
 
     /** The clock and zone the user lives in: due dates are shown and read in it. */
     Clock clock();

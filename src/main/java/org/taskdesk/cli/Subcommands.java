@@ -30,6 +30,7 @@ final class Subcommands {
         all.put("login", LoginCommand.class);
         all.put("logout", LogoutCommand.class);
         all.put("server", ServerCommand.class);
+        all.put("sync", SyncCommand.class);
         return Collections.unmodifiableMap(all);
     }
 

@@ -12,13 +12,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
-import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.tasks.Due;
 import org.taskdesk.domain.tasks.Priority;
@@ -46,8 +42,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "tasks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Add, list, show, edit, complete, remove, export and import your tasks.", synopsisSubcommandLabel = "COMMAND")
 final class TasksCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(TasksCommand.class);
-
     @ParentCommand
     TaskDeskCommand root;
 
@@ -285,64 +279,7 @@ final class TasksCommand {
 
     /** Like {@link #signedIn}, for a command that needs more of the workspace than its tasks. */
     private int signedInTo(BiFunction<Workspace, UserSession, Integer> work) {
-        Services services = root.services();
-        try (Workspace workspace = services.openWorkspace()) {
-            Optional<UserSession> remembered = remembered(services, workspace);
-            if (remembered.isPresent()) {
-                return work.apply(workspace, remembered.get());
-            }
-            String email = credentials.email(services);
-            String password = Credentials.password(services, "TASKDESK_PASSWORD", "Password for " + email);
-            UserSession user = workspace.accounts().signIn(email, password, false);
-            int result;
-            try {
-                result = work.apply(workspace, user);
-            } catch (ServerNotAnsweringException e) {
-                // Signing out would wait for the same silent server; the short session ends by itself.
-                throw e;
-            } catch (RuntimeException e) {
-                signOutAfter(workspace, user, e);
-                throw e;
-            }
-            try {
-                workspace.accounts().signOut(user);
-            } catch (TaskDeskException e) {
-                // The command's change is saved and was reported: failing now (on a disk that just filled up, say)
-                // would claim otherwise. The unused session row left behind opens nothing: only its hash is kept.
-                LOG.warn("Signing out after '{}' failed: {}", spec.qualifiedName(), e.getMessage(), e);
-            }
-            return result;
-        }
-    }
-
-    /**
-     * The session of {@code taskdesk login} on this database, unless --email or TASKDESK_EMAIL names someone else (who
-     * then signs in with a password as usual). An expired one is forgotten.
-     */
-    private Optional<UserSession> remembered(Services services, Workspace workspace) {
-        Optional<String> token = services.rememberedSession();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<UserSession> session = workspace.accounts().resume(token.get());
-        if (session.isEmpty()) {
-            LOG.info("The remembered command-line session on {} has ended; forgetting it", workspace.databaseName());
-            services.forgetSession();
-            return Optional.empty();
-        }
-        String named = credentials.email != null ? credentials.email : services.variable("TASKDESK_EMAIL");
-        boolean someoneElse = named != null && !named.isBlank()
-                && !named.strip().equalsIgnoreCase(session.get().account().email());
-        return someoneElse ? Optional.empty() : session;
-    }
-
-    /** Signs out after {@code failure}, which stays the one reported: a failing sign-out must not replace it. */
-    private static void signOutAfter(Workspace workspace, UserSession user, RuntimeException failure) {
-        try {
-            workspace.accounts().signOut(user);
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+        return SignedIn.run(root.services(), credentials, spec.qualifiedName(), work);
     }
 
     private Clock clock() {

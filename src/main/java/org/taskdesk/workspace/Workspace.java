@@ -3,6 +3,7 @@ package org.taskdesk.workspace;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.tasks.SavedSearchService;
 import org.taskdesk.tasks.StatisticsService;
+import org.taskdesk.sync.Replica;
 import org.taskdesk.tasks.TaskService;
 import org.taskdesk.transfer.TransferService;
 
@@ -21,6 +22,14 @@ public interface Workspace extends AutoCloseable {
 
     /** Export and import of the tasks (iCalendar, CSV, JSON; Todoist's CSV in). */
     TransferService transfer();
+
+    /**
+     * The sync replica of this local file's accounts (issue 10); a shared server is no replica, and says so with a
+     * {@link org.taskdesk.domain.TaskDeskException}.
+     */
+    default Replica replica() {
+        throw new UnsupportedOperationException("This workspace keeps no replica");
+    }
 
     /** The database as people should see it: a file path or {@code postgresql://user@host/db}, no password. */
     String databaseName();

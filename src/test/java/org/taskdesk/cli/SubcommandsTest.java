@@ -25,7 +25,7 @@ class SubcommandsTest {
         for (String[] args : new String[][] {{"--help"}, {"-V"}, {"dbb", "current"}, {"@args.txt"}, {"-vh"}, {"--", "db"}}) {
             assertThat(Subcommands.neededFor(args)).as(String.join(" ", args))
                     .containsExactly(DbCommand.class, AccountCommand.class, TasksCommand.class, LoginCommand.class,
-                            LogoutCommand.class, ServerCommand.class);
+                            LogoutCommand.class, ServerCommand.class, SyncCommand.class);
         }
     }
 }

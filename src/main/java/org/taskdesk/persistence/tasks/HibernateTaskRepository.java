@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.sync.StoredFields;
+import org.taskdesk.persistence.sync.SyncJournal;
 import org.taskdesk.tasks.PastCompletion;
 import org.taskdesk.tasks.RecordedCompletion;
 import org.taskdesk.tasks.TaskListStamp;
@@ -28,13 +30,15 @@ final class HibernateTaskRepository implements TaskRepository {
     private final Session session;
     private final int owner;
     private final TaskMapper mapper;
+    private final SyncJournal journal;
     /** The rows found or added in this transaction: an update or delete writes onto the row the service read. */
     private final Map<Long, TaskEntity> rows = new HashMap<>();
 
-    HibernateTaskRepository(Session session, int owner, TaskMapper mapper) {
+    HibernateTaskRepository(Session session, int owner, TaskMapper mapper, SyncJournal journal) {
         this.session = session;
         this.owner = owner;
         this.mapper = mapper;
+        this.journal = journal;
     }
 
     @Override
@@ -98,6 +102,7 @@ final class HibernateTaskRepository implements TaskRepository {
         session.persist(row);
         session.flush();
         rows.put((long) row.getId(), row);
+        session.doWork(connection -> journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt()));
         return mapper.toTask(row);
     }
 
@@ -116,25 +121,36 @@ final class HibernateTaskRepository implements TaskRepository {
         }
         session.flush(); // this transaction's earlier changes first, in their order
         List<Integer> ids = session.doReturningWork(connection -> TaskBatches.insertTasks(connection, owner, values));
-        List<Task> added = new ArrayList<>(tasks.size());
+        List<TaskEntity> inserted = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(), values.get(i).getCreatedAt());
             mapper.copy(tasks.get(i), row);
-            added.add(mapper.toTask(row));
+            inserted.add(row);
         }
-        return added;
+        session.doWork(connection -> {
+            if (journal.linked(connection, owner)) {
+                for (TaskEntity row : inserted) {
+                    journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt());
+                }
+            }
+        });
+        return inserted.stream().map(mapper::toTask).toList();
     }
 
     @Override
     public Task update(long id, Task values) {
         TaskEntity row = found(id);
+        StoredFields before = row.storedFields();
         mapper.copy(values, row);
+        session.doWork(connection -> journal.updated(connection, owner, row.getId(), before, row.storedFields()));
         return mapper.toTask(row);
     }
 
     @Override
     public void delete(long id) {
-        session.remove(found(id)); // the database removes its history with it (ON DELETE CASCADE)
+        TaskEntity row = found(id);
+        session.doWork(connection -> journal.deleting(connection, owner, row.getId()));
+        session.remove(row); // the database removes its history with it (ON DELETE CASCADE)
         rows.remove(id);
     }
 
@@ -143,6 +159,7 @@ final class HibernateTaskRepository implements TaskRepository {
         TaskCompletionEntity completion = new TaskCompletionEntity(found(taskId), TaskMapper.toUtc(completedAt));
         session.persist(completion);
         session.flush(); // for its id
+        session.doWork(connection -> journal.completionAdded(connection, owner, completion.getId()));
         return recorded(completion);
     }
 
@@ -150,7 +167,14 @@ final class HibernateTaskRepository implements TaskRepository {
     public void recordCompletions(List<PastCompletion> completions) {
         session.flush();
         List<TaskBatches.CompletionRow> rows = completions.stream().map(mapper::completionRow).toList();
-        session.doWork(connection -> TaskBatches.insertCompletions(connection, owner, rows));
+        session.doWork(connection -> {
+            List<Integer> ids = TaskBatches.insertCompletions(connection, owner, rows);
+            if (journal.linked(connection, owner)) {
+                for (int id : ids) {
+                    journal.completionAdded(connection, owner, id);
+                }
+            }
+        });
     }
 
     @Override
@@ -220,6 +244,7 @@ final class HibernateTaskRepository implements TaskRepository {
                 time(insert, 13, row.getCompletedAt());
                 insert.executeUpdate();
             }
+            journal.restored(connection, owner, Math.toIntExact(task.id()), row.storedFields(), row.getCreatedAt());
         });
     }
 
@@ -237,6 +262,7 @@ final class HibernateTaskRepository implements TaskRepository {
                 insert.setBoolean(6, completion.dueHasTime());
                 insert.executeUpdate();
             }
+            journal.completionAdded(connection, owner, Math.toIntExact(completion.id()));
         });
     }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.persistence.jdbc.Columns;
 import org.taskdesk.persistence.jdbc.JdbcTransactions.SqlFailure;
+import org.taskdesk.persistence.sync.StoredFields;
+import org.taskdesk.persistence.sync.SyncJournal;
 import org.taskdesk.tasks.PastCompletion;
 import org.taskdesk.tasks.RecordedCompletion;
 import org.taskdesk.tasks.TaskListStamp;
@@ -34,13 +36,15 @@ final class JdbcTaskRepository implements TaskRepository {
     private final Connection connection;
     private final int owner;
     private final TaskMapper mapper;
+    private final SyncJournal journal;
     /** The rows found or added in this transaction: an update writes onto the row the service read. */
     private final Map<Long, TaskEntity> rows = new HashMap<>();
 
-    JdbcTaskRepository(Connection connection, int owner, TaskMapper mapper) {
+    JdbcTaskRepository(Connection connection, int owner, TaskMapper mapper, SyncJournal journal) {
         this.connection = connection;
         this.owner = owner;
         this.mapper = mapper;
+        this.journal = journal;
     }
 
     @Override
@@ -91,11 +95,20 @@ final class JdbcTaskRepository implements TaskRepository {
             throw new SqlFailure(e);
         }
         List<Task> added = new ArrayList<>(tasks.size());
-        for (int i = 0; i < tasks.size(); i++) {
-            TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(), values.get(i).getCreatedAt());
-            mapper.copy(tasks.get(i), row);
-            rows.put((long) row.getId(), row);
-            added.add(mapper.toTask(row));
+        try {
+            boolean linked = journal.linked(connection, owner);
+            for (int i = 0; i < tasks.size(); i++) {
+                TaskEntity row = new TaskEntity(ids.get(i), owner, values.get(i).getTitle(),
+                        values.get(i).getCreatedAt());
+                mapper.copy(tasks.get(i), row);
+                rows.put((long) row.getId(), row);
+                if (linked) {
+                    journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt());
+                }
+                added.add(mapper.toTask(row));
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
         return added;
     }
@@ -116,6 +129,7 @@ final class JdbcTaskRepository implements TaskRepository {
                 TaskEntity row = new TaskEntity(keys.getInt(1), owner, values.getTitle(), values.getCreatedAt());
                 mapper.copy(task, row);
                 rows.put((long) row.getId(), row);
+                journal.added(connection, owner, row.getId(), row.storedFields(), row.getCreatedAt());
                 return mapper.toTask(row);
             }
         } catch (SQLException e) {
@@ -126,6 +140,7 @@ final class JdbcTaskRepository implements TaskRepository {
     @Override
     public Task update(long id, Task values) {
         TaskEntity row = found(id);
+        StoredFields before = row.storedFields();
         mapper.copy(values, row);
         try (PreparedStatement update = connection.prepareStatement("UPDATE tasks SET title = ?, description = ?,"
                 + " completed = ?, created_at = ?, updated_at = ?, priority = ?, tags = ?, due_date = ?,"
@@ -135,6 +150,7 @@ final class JdbcTaskRepository implements TaskRepository {
             update.setInt(12, row.getId());
             update.setInt(13, owner);
             update.executeUpdate();
+            journal.updated(connection, owner, row.getId(), before, row.storedFields());
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -143,7 +159,11 @@ final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public void delete(long id) {
-        found(id);
+        try {
+            journal.deleting(connection, owner, found(id).getId());
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
         execute("DELETE FROM tasks WHERE id = ? AND user_id = ?", (int) id, owner); // its history goes with it
         rows.remove(id);
     }
@@ -162,6 +182,7 @@ final class JdbcTaskRepository implements TaskRepository {
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
+                journal.completionAdded(connection, owner, keys.getInt(1));
                 return new RecordedCompletion(keys.getInt(1), task.getId(), at, task.getDueDate(), task.isDueHasTime());
             }
         } catch (SQLException e) {
@@ -172,7 +193,13 @@ final class JdbcTaskRepository implements TaskRepository {
     @Override
     public void recordCompletions(List<PastCompletion> completions) {
         try {
-            TaskBatches.insertCompletions(connection, owner, completions.stream().map(mapper::completionRow).toList());
+            List<Integer> ids = TaskBatches.insertCompletions(connection, owner,
+                    completions.stream().map(mapper::completionRow).toList());
+            if (journal.linked(connection, owner)) {
+                for (int id : ids) {
+                    journal.completionAdded(connection, owner, id);
+                }
+            }
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -235,6 +262,7 @@ final class JdbcTaskRepository implements TaskRepository {
             insert.setString(3, values.getTitle());
             fields(insert, 4, values);
             insert.executeUpdate();
+            journal.restored(connection, owner, Math.toIntExact(task.id()), values.storedFields(), values.getCreatedAt());
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }
@@ -251,6 +279,7 @@ final class JdbcTaskRepository implements TaskRepository {
             Columns.time(insert, 5, completion.storedDue());
             insert.setBoolean(6, completion.dueHasTime());
             insert.executeUpdate();
+            journal.completionAdded(connection, owner, Math.toIntExact(completion.id()));
         } catch (SQLException e) {
             throw new SqlFailure(e);
         }

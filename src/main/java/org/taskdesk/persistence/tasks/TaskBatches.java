@@ -63,9 +63,14 @@ final class TaskBatches {
         return ids;
     }
 
-    /** Inserts completion history rows for {@code owner}: each a task id, its moment and due date (UTC). */
-    static void insertCompletions(Connection connection, int owner, List<CompletionRow> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_COMPLETION)) {
+    /**
+     * Inserts completion history rows for {@code owner}: each a task id, its moment and due date (UTC); returns the ids
+     * the database gave them, in the same order (sync journals each one on a linked replica).
+     */
+    static List<Integer> insertCompletions(Connection connection, int owner, List<CompletionRow> rows)
+            throws SQLException {
+        List<Integer> ids = new ArrayList<>(rows.size());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_COMPLETION, new String[] {"id"})) {
             for (int i = 0; i < rows.size(); i++) {
                 CompletionRow row = rows.get(i);
                 insert.setInt(1, row.taskId());
@@ -76,9 +81,18 @@ final class TaskBatches {
                 insert.addBatch();
                 if ((i + 1) % ROWS_PER_BATCH == 0 || i == rows.size() - 1) {
                     insert.executeBatch();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.add(keys.getInt(1));
+                        }
+                    }
                 }
             }
         }
+        if (ids.size() != rows.size()) {
+            throw new SQLException("The database gave " + ids.size() + " ids for " + rows.size() + " completions");
+        }
+        return ids;
     }
 
     /** Every column after the title, from {@code first} on, in the order of {@link #INSERT_TASK}. */

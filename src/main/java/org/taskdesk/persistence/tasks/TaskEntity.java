@@ -1,6 +1,7 @@
 package org.taskdesk.persistence.tasks;
 
 import jakarta.persistence.Column;
+import org.taskdesk.persistence.sync.StoredFields;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -65,6 +66,12 @@ class TaskEntity {
 
     @Column(name = "completed_at")
     private LocalDateTime completedAt;
+
+    /** The seven merged fields as stored, for the sync journal. */
+    StoredFields storedFields() {
+        return new StoredFields(title, description, priority, tags, dueDate, dueHasTime, recurrencePattern, completed,
+                completedAt);
+    }
 
     protected TaskEntity() {
         // for Hibernate

@@ -1,0 +1,117 @@
+package org.taskdesk.persistence.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.persistence.database.DatabaseConnections;
+import org.taskdesk.persistence.database.DatabaseErrors;
+import org.taskdesk.sync.MutationResult;
+import org.taskdesk.sync.PendingMutation;
+import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PushAnswer;
+import org.taskdesk.sync.SyncServer;
+
+/**
+ * The shared server's sync functions ({@code taskdesk_sync_push}, {@code taskdesk_sync_pull}, PostgreSQL's V10) on one
+ * auto-commit connection of its own that carries the session token for its whole life, as the account functions'
+ * connections do: each call is one server transaction, and closing lets the connection go.
+ */
+public final class PostgresSyncServer implements SyncServer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The server's state for "no signed-in session" (PostgresAccounts.NOT_SIGNED_IN). */
+    private static final String NOT_SIGNED_IN = "TD004";
+
+    private final DatabaseConnections connections;
+    private final Connection connection;
+
+    private PostgresSyncServer(DatabaseConnections connections, Connection connection) {
+        this.connections = connections;
+        this.connection = connection;
+    }
+
+    /** Connects to the server {@code connections} reach, as the session of {@code token}. */
+    public static PostgresSyncServer connect(DatabaseConnections connections, String token) {
+        Connection connection = connections.open();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_catalog.set_config('app.session_token', ?, false)")) {
+            statement.setString(1, token);
+            statement.execute();
+            return new PostgresSyncServer(connections, connection);
+        } catch (SQLException e) {
+            close(connection);
+            throw DatabaseErrors.failed(connections.target(), "start syncing", e, DatabaseErrors.NOTHING_CHANGED);
+        }
+    }
+
+    @Override
+    public PushAnswer push(UUID clientId, List<PendingMutation> mutations) {
+        ArrayNode array = JSON.createArrayNode();
+        for (PendingMutation mutation : mutations) {
+            ObjectNode body = (ObjectNode) JdbcReplica.parse(mutation.body());
+            array.add(body.put("seq", mutation.seq()));
+        }
+        JsonNode answer = call("SELECT public.taskdesk_sync_push(?::uuid, ?::jsonb)::text", "push the changes",
+                DatabaseErrors.MAYBE_SAVED, clientId.toString(), array.toString());
+        List<MutationResult> results = new ArrayList<>();
+        for (JsonNode result : answer.path("results")) {
+            results.add(new MutationResult(UUID.fromString(result.path("id").asText()), result.path("status").asText(),
+                    text(result.get("reason")), text(result.get("note"))));
+        }
+        return new PushAnswer(answer.path("server_clock").asText(), results);
+    }
+
+    @Override
+    public PulledPage pull(UUID clientId, long after, int limit) {
+        JsonNode answer = call("SELECT public.taskdesk_sync_pull(?::uuid, ?, ?)::text", "pull the changes",
+                DatabaseErrors.NOTHING_CHANGED, clientId.toString(), after, limit);
+        return new PulledPage(answer.path("server_clock").asText(), answer.path("resync").asBoolean(false),
+                answer.path("version").asLong(after), answer.path("more").asBoolean(false), answer.toString());
+    }
+
+    private JsonNode call(String sql, String what, String outcome, Object... values) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return JdbcReplica.parse(result.getString(1));
+            }
+        } catch (SQLException e) {
+            if (NOT_SIGNED_IN.equals(e.getSQLState())) {
+                throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
+                        + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
+            }
+            throw DatabaseErrors.notAnswering(connections.target(), e, outcome)
+                    .<TaskDeskException>map(silent -> silent)
+                    .orElseGet(() -> DatabaseErrors.failed(connections.target(), what, e, outcome));
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    @Override
+    public void close() {
+        close(connection);
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing is waiting on it: the server ends the session's connection by itself.
+        }
+    }
+}

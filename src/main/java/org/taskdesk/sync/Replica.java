@@ -1,0 +1,62 @@
+package org.taskdesk.sync;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The device's replica of linked accounts, in the local database: the link, the outbox, the merge of pulled pages.
+ * Each call is one local transaction; a merged page and the version it brings are saved together.
+ */
+public interface Replica {
+    Optional<SyncLink> link(int userId);
+
+    /**
+     * Links {@code userId} to the server account: records the link and puts every existing task (with its completions)
+     * into the outbox, so that the first round pushes them.
+     */
+    SyncLink link(int userId, String serverUrl, String serverEmail, UUID clientId);
+
+    /** Forgets the link and what was waiting to be pushed; the tasks stay. */
+    void unlink(int userId);
+
+    /** The first {@code limit} mutations waiting, in order. */
+    List<PendingMutation> waiting(int userId, int limit);
+
+    /**
+     * Takes in the server's results: applied and duplicate mutations leave the outbox (their tasks are synced),
+     * rejected ones too, with their reasons kept for the status; clock_ahead ones stay.
+     */
+    void acknowledge(int userId, List<PendingMutation> pushed, List<MutationResult> results);
+
+    /**
+     * Learns the server's clock ({@code serverClock}, an HLC stamp) and stamps the mutations {@code ids} afresh, which
+     * the server refused as too far ahead.
+     */
+    void restamp(int userId, String serverClock, Collection<UUID> ids);
+
+    /** Merges one pulled page and saves its version, in one transaction. */
+    MergedPage merge(int userId, PulledPage page);
+
+    /** Starts again from version 0 (a resync): nothing is dropped yet. */
+    void restartPull(int userId);
+
+    /** After a resync's last page: drops the synced tasks the server no longer has (never pushing them back). */
+    int dropSyncedTasksExcept(int userId, Set<UUID> kept);
+
+    /**
+     * Records how a round ended: at {@code at}, with {@code error} (null when it went through, and then the mutations
+     * pushed in it leave the outbox).
+     */
+    void recordRound(int userId, Instant at, String error);
+
+    List<Conflict> conflicts(int userId);
+
+    /** Puts the value that lost in conflict {@code number} back, as a new edit (which syncs); the conflict is dismissed. */
+    Conflict restore(int userId, int number);
+
+    void dismiss(int userId, int number);
+}

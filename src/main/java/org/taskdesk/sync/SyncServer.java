@@ -1,0 +1,19 @@
+package org.taskdesk.sync;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The server's two sync functions for one signed-in account (protocol v1): persistence calls PostgreSQL's
+ * {@code taskdesk_sync_push} and {@code taskdesk_sync_pull}; tests may put a server of their own behind it. Closing it
+ * lets go of the connection.
+ */
+public interface SyncServer extends AutoCloseable {
+    /** At most {@link SyncService#PUSH_BATCH} mutations, in outbox order. */
+    PushAnswer push(UUID clientId, List<PendingMutation> mutations);
+
+    PulledPage pull(UUID clientId, long after, int limit);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,180 @@
+package org.taskdesk.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.sync.Uids;
+
+/**
+ * Sync of a local account with its server account (protocol v1, ADR 0024): linking, one round at a time (push the
+ * outbox, then pull until nothing more), the status, and the conflict inbox. Never blocks anything but its caller:
+ * the app runs it off the JavaFX thread. A failed round leaves the local data as it was: the outbox keeps what the
+ * server has not acknowledged, and the pulled version moves only with the page it belongs to.
+ */
+public final class SyncService {
+    /** The protocol's limit of mutations per push. */
+    public static final int PUSH_BATCH = 1000;
+    /** Items per pulled page: one local transaction each. */
+    public static final int PULL_PAGE = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+    /** Clock_ahead answers in a row before a round gives up (each re-stamps in server time, so one should do). */
+    private static final int MAX_RESTAMPS = 3;
+
+    private final Replica replica;
+    private final SyncServers servers;
+    private final SyncTokens tokens;
+    private final Clock clock;
+
+    public SyncService(Replica replica, SyncServers servers, SyncTokens tokens, Clock clock) {
+        this.replica = replica;
+        this.servers = servers;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Links {@code user}'s local account to the account with the same email on the server at {@code serverUrl},
+     * creating it there if it does not exist, with {@code serverPassword}. Every local task goes into the outbox.
+     */
+    public SyncLink link(UserSession user, String serverUrl, String serverPassword) {
+        int userId = user.account().id();
+        replica.link(userId).ifPresent(existing -> {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, "This account is already linked to "
+                    + existing.serverUrl() + ": run 'taskdesk sync unlink' first to link it elsewhere.");
+        });
+        String email = user.account().email();
+        String token = servers.signInOrSignUp(serverUrl, email, user.account().name(), serverPassword);
+        tokens.save(tokenKey(userId, serverUrl), token);
+        return replica.link(userId, serverUrl, email, Uids.newClientId());
+    }
+
+    /** Ends the link; the local tasks stay as they are. */
+    public void unlink(UserSession user) {
+        SyncLink link = linked(user);
+        String key = tokenKey(link.userId(), link.serverUrl());
+        tokens.load(key).ifPresent(token -> servers.signOut(link.serverUrl(), token));
+        tokens.forget(key);
+        replica.unlink(link.userId());
+    }
+
+    /** Where the link stands; empty when the account is not linked. */
+    public java.util.Optional<SyncLink> status(UserSession user) {
+        return replica.link(user.account().id());
+    }
+
+    /** One round: push everything waiting, then pull until the server has nothing more. */
+    public SyncRound sync(UserSession user) {
+        SyncLink link = linked(user);
+        String token = tokens.load(tokenKey(link.userId(), link.serverUrl())).orElseThrow(() -> new TaskDeskException(
+                ErrorCode.NOT_AUTHORIZED, "This device has no session on " + link.serverUrl()
+                + " any more: run 'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost)."));
+        try (SyncServer server = servers.connect(link.serverUrl(), token)) {
+            int[] pushed = push(server, link);
+            int[] pulled = pull(server, link);
+            replica.recordRound(link.userId(), clock.instant(), null);
+            return new SyncRound(pushed[0], pulled[0], pulled[1], pushed[1]);
+        } catch (RuntimeException e) {
+            LOG.warn("Sync of account {} with {} failed", link.userId(), link.serverUrl(), e);
+            replica.recordRound(link.userId(), clock.instant(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** {pushed, rejected}. */
+    private int[] push(SyncServer server, SyncLink link) {
+        int pushed = 0;
+        int rejected = 0;
+        int restamps = 0;
+        while (true) {
+            List<PendingMutation> batch = replica.waiting(link.userId(), PUSH_BATCH);
+            if (batch.isEmpty()) {
+                return new int[] {pushed, rejected};
+            }
+            PushAnswer answer = server.push(link.clientId(), batch);
+            replica.acknowledge(link.userId(), batch, answer.results());
+            List<UUID> ahead = new ArrayList<>();
+            for (MutationResult result : answer.results()) {
+                switch (result.status()) {
+                    case MutationResult.APPLIED, MutationResult.DUPLICATE -> pushed++;
+                    case MutationResult.REJECTED -> rejected++;
+                    case MutationResult.CLOCK_AHEAD -> ahead.add(result.id());
+                    default -> throw new IllegalStateException("Unknown push status " + result.status());
+                }
+            }
+            if (!ahead.isEmpty()) {
+                if (++restamps > MAX_RESTAMPS) {
+                    throw new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, "The server keeps refusing this "
+                            + "device's changes as made in the future: check the computer's clock, then sync again.");
+                }
+                replica.restamp(link.userId(), answer.serverClock(), ahead);
+            }
+        }
+    }
+
+    /** {items pulled, conflicts}. */
+    private int[] pull(SyncServer server, SyncLink link) {
+        int pulled = 0;
+        int conflicts = 0;
+        long after = replica.link(link.userId()).orElseThrow().pulledVersion();
+        Set<UUID> seen = null; // collected only during a resync
+        while (true) {
+            PulledPage page = server.pull(link.clientId(), after, PULL_PAGE);
+            if (page.resync()) {
+                if (seen != null) {
+                    throw new IllegalStateException("The server asked for a resync while one was running");
+                }
+                LOG.info("The server purged deletions this device had not seen: pulling account {} whole again",
+                        link.userId());
+                replica.restartPull(link.userId());
+                seen = new HashSet<>();
+                after = 0;
+                continue;
+            }
+            MergedPage merged = replica.merge(link.userId(), page);
+            pulled += merged.pulled();
+            conflicts += merged.conflicts();
+            if (seen != null) {
+                seen.addAll(merged.tasksSeen());
+            }
+            after = page.version();
+            if (!page.more()) {
+                if (seen != null) {
+                    replica.dropSyncedTasksExcept(link.userId(), seen);
+                }
+                return new int[] {pulled, conflicts};
+            }
+        }
+    }
+
+    /** The values this device lost to merges, not yet restored or dismissed, numbered for {@link #restore}. */
+    public List<Conflict> conflicts(UserSession user) {
+        return replica.conflicts(linked(user).userId());
+    }
+
+    /** Puts back the value that lost in conflict {@code number}, as a new edit that the next round pushes. */
+    public Conflict restore(UserSession user, int number) {
+        return replica.restore(linked(user).userId(), number);
+    }
+
+    public void dismiss(UserSession user, int number) {
+        replica.dismiss(linked(user).userId(), number);
+    }
+
+    private SyncLink linked(UserSession user) {
+        return replica.link(user.account().id()).orElseThrow(() -> new TaskDeskException(ErrorCode.INVALID_INPUT,
+                "This account is not linked to a server: run 'taskdesk sync link --server URL' first."));
+    }
+
+    /** One session per local account and server. */
+    static String tokenKey(int userId, String serverUrl) {
+        return "sync " + userId + ": " + serverUrl;
+    }
+}

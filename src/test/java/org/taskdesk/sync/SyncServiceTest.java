@@ -1,0 +1,345 @@
+package org.taskdesk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.app.TestWorkspaces;
+import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.sync.HybridClock;
+import org.taskdesk.domain.tasks.Due;
+import org.taskdesk.domain.tasks.Priority;
+import org.taskdesk.domain.tasks.QuickAddParser;
+import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.persistence.database.DatabaseKind;
+import org.taskdesk.tasks.TaskQuery;
+import org.taskdesk.testing.MutableClock;
+import org.taskdesk.workspace.Workspace;
+
+/**
+ * Sync between devices, each a real H2 file with its own account, through a protocol-following server in memory:
+ * per-field merge, the conflict inbox, deletes that win, completions on two devices, rejected and too-early stamps,
+ * batches and resync.
+ */
+class SyncServiceTest {
+    private static final String SERVER = "postgresql://client@server/tasks";
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+    private final InMemorySyncServer server = new InMemorySyncServer(clock);
+
+    /** One device: its own data file and account, its own session store, the shared server. */
+    final class Device implements SyncTokens {
+        final String url = TestWorkspaces.freshUrl(DatabaseKind.H2, folder);
+        final MutableClock deviceClock;
+        final Map<String, String> tokens = new HashMap<>();
+        final UserSession ann;
+
+        Device(MutableClock deviceClock) {
+            this.deviceClock = deviceClock;
+            try (Workspace workspace = TestWorkspaces.openForCommand(url, folder, deviceClock)) {
+                workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
+                ann = workspace.accounts().signIn("ann@example.com", "ann password", true);
+            }
+        }
+
+        <T> T with(BiFunction<Workspace, SyncService, T> work) {
+            try (Workspace workspace = TestWorkspaces.openForCommand(url, folder, deviceClock)) {
+                return work.apply(workspace, new SyncService(workspace.replica(), server, this, deviceClock));
+            }
+        }
+
+        SyncRound sync() {
+            return with((workspace, sync) -> sync.sync(ann));
+        }
+
+        Task add(String line) {
+            return with((workspace, sync) -> workspace.tasks().add(ann,
+                    new QuickAddParser().parse(line, ZonedDateTime.now(deviceClock))));
+        }
+
+        Task find(String title) {
+            return tasks().stream().filter(task -> task.title().equals(title)).findFirst().orElseThrow();
+        }
+
+        List<Task> tasks() {
+            return with((workspace, sync) -> workspace.tasks().list(ann, TaskQuery.of("")).tasks());
+        }
+
+        /** Everything that must agree between devices, in one text per task. */
+        List<String> view() {
+            return tasks().stream().map(task -> task.title() + " | " + task.description() + " | " + task.priority()
+                    + " | " + task.tags() + " | " + task.due() + " | " + task.recurrence() + " | " + task.completed())
+                    .sorted().toList();
+        }
+
+        List<Conflict> conflicts() {
+            return with((workspace, sync) -> sync.conflicts(ann));
+        }
+
+        /** Rows of completion history in the file. */
+        int completions() throws java.sql.SQLException {
+            try (java.sql.Connection connection = new org.taskdesk.persistence.database.DatabaseConnections(
+                    new org.taskdesk.persistence.database.DatabaseUrl(folder, folder).parse(url)).open();
+                 java.sql.ResultSet count = connection.createStatement()
+                         .executeQuery("SELECT COUNT(DISTINCT uid) FROM task_completions")) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+
+        @Override
+        public Optional<String> load(String key) {
+            return Optional.ofNullable(tokens.get(key));
+        }
+
+        @Override
+        public void save(String key, String token) {
+            tokens.put(key, token);
+        }
+
+        @Override
+        public void forget(String key) {
+            tokens.remove(key);
+        }
+    }
+
+    private Device linkedDevice() {
+        Device device = new Device(clock);
+        device.with((workspace, sync) -> sync.link(device.ann, SERVER, "server password"));
+        return device;
+    }
+
+    @Test
+    void tasksMadeBeforeLinkingArePushedAndReachTheOtherDevice() {
+        Device laptop = new Device(clock);
+        laptop.add("Pay rent tomorrow 9am #home !high every month");
+        laptop.add("Quarterly report #work");
+        laptop.with((workspace, sync) -> sync.link(laptop.ann, SERVER, "server password"));
+        Device desktop = linkedDevice();
+
+        assertThat(laptop.sync()).isEqualTo(new SyncRound(2, 2, 0, 0));
+        desktop.sync();
+
+        assertThat(desktop.view()).hasSize(2).isEqualTo(laptop.view());
+        int waiting = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow().waiting());
+        assertThat(waiting).isZero();
+    }
+
+    @Test
+    void editsToDifferentFieldsOnTwoDevicesBothSurvive() {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        long onLaptop = laptop.add("Buy milk").id();
+        laptop.sync();
+        desktop.sync();
+        long onDesktop = desktop.find("Buy milk").id();
+
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> workspace.tasks().update(laptop.ann, onLaptop,
+                task -> task.withTitle("Buy oat milk", clock.instant())));
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> workspace.tasks().update(desktop.ann, onDesktop,
+                task -> task.withDue(Due.on(LocalDate.of(2026, 12, 1)), clock.instant())));
+        laptop.sync();
+        desktop.sync();
+        laptop.sync();
+
+        assertThat(laptop.view()).isEqualTo(desktop.view()).singleElement().asString()
+                .startsWith("Buy oat milk").contains("2026-12-01");
+        assertThat(desktop.conflicts()).isEmpty();
+        // The contract's rule lists a value made here that a later one beats, even when (as here) the other device
+        // had seen it: the laptop's "no due date", set when it made the task. Its title edit is no conflict.
+        assertThat(laptop.conflicts()).extracting(Conflict::field).containsOnly("due");
+    }
+
+    @Test
+    void theLaterEditOfOneFieldWinsAndTheLoserIsKeptInTheConflictInboxAndCanBeRestored() {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        long onLaptop = laptop.add("Buy milk").id();
+        laptop.sync();
+        desktop.sync();
+        long onDesktop = desktop.find("Buy milk").id();
+
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> workspace.tasks().update(laptop.ann, onLaptop,
+                task -> task.withTitle("Buy milk on the way home", clock.instant())));
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> workspace.tasks().update(desktop.ann, onDesktop,
+                task -> task.withTitle("Buy two litres of milk", clock.instant())));
+        // The desktop's later edit reaches the server first; the laptop's earlier one loses there and here.
+        assertThat(desktop.sync().conflicts()).isZero();
+        SyncRound laptopRound = laptop.sync();
+        desktop.sync();
+
+        assertThat(laptopRound.conflicts()).isEqualTo(1);
+        assertThat(laptop.view()).isEqualTo(desktop.view()).singleElement().asString().startsWith("Buy two litres");
+        List<Conflict> inbox = laptop.conflicts();
+        assertThat(inbox).singleElement().satisfies(conflict -> {
+            assertThat(conflict.field()).isEqualTo("title");
+            assertThat(conflict.lostValue()).isEqualTo("\"Buy milk on the way home\"");
+            assertThat(conflict.wonValue()).isEqualTo("\"Buy two litres of milk\"");
+            assertThat(conflict.winner()).isEqualTo("another device");
+        });
+
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> sync.restore(laptop.ann, inbox.get(0).number()));
+        laptop.sync();
+        desktop.sync();
+        assertThat(desktop.view()).isEqualTo(laptop.view()).singleElement().asString().startsWith("Buy milk on the way");
+        assertThat(laptop.conflicts()).isEmpty();
+    }
+
+    @Test
+    void aDeleteWinsOverAConcurrentEditAndTheTaskNeverComesBack() {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        long onLaptop = laptop.add("Old errand").id();
+        laptop.sync();
+        desktop.sync();
+        long onDesktop = desktop.find("Old errand").id();
+
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> {
+            workspace.tasks().delete(laptop.ann, onLaptop);
+            return null;
+        });
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> workspace.tasks().update(desktop.ann, onDesktop,
+                task -> task.withPriority(Priority.HIGH, clock.instant())));
+        laptop.sync();
+        desktop.sync();
+        laptop.sync();
+
+        assertThat(laptop.view()).isEmpty();
+        assertThat(desktop.view()).isEmpty();
+        assertThat(server.tasks()).isEmpty();
+    }
+
+    @Test
+    void aRecurringTaskCompletedOnBothDevicesKeepsBothCompletionsAndOneNextDate() throws Exception {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        long onLaptop = laptop.add("Water plants today every day").id();
+        laptop.sync();
+        desktop.sync();
+        long onDesktop = desktop.find("Water plants").id();
+
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> workspace.tasks().complete(laptop.ann, onLaptop));
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> workspace.tasks().complete(desktop.ann, onDesktop));
+        laptop.sync();
+        desktop.sync();
+        laptop.sync();
+
+        assertThat(server.completionCount()).isEqualTo(2);
+        assertThat(laptop.view()).isEqualTo(desktop.view()).singleElement().asString()
+                .contains(LocalDate.of(2026, 11, 29).toString()).doesNotContain("2026-11-30");
+        assertThat(laptop.completions()).isEqualTo(2);
+        assertThat(desktop.completions()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedChangeLeavesTheQueueWithItsReasonKeptAndTheNextOnesGoThrough() {
+        Device laptop = linkedDevice();
+        server.refusedTitle = "Refused";
+        laptop.add("Refused");
+        laptop.add("Accepted");
+
+        SyncRound round = laptop.sync();
+
+        assertThat(round.rejected()).isEqualTo(1);
+        assertThat(round.pushed()).isEqualTo(1);
+        SyncLink status = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow());
+        assertThat(status.waiting()).isZero();
+        assertThat(status.rejectedCount()).isEqualTo(1);
+        assertThat(status.lastRejection()).isEqualTo("the title 'Refused' is refused");
+        assertThat(server.tasks().values()).extracting(task -> task.path("fields").path("title").path("v").asText())
+                .containsExactly("Accepted");
+    }
+
+    @Test
+    void aDeviceThreeHoursFastIsRefusedOnceThenStampsInServerTime() {
+        MutableClock fast = new MutableClock(clock.instant().plus(Duration.ofHours(3)), clock.getZone());
+        Device laptop = new Device(fast);
+        laptop.with((workspace, sync) -> sync.link(laptop.ann, SERVER, "server password"));
+        laptop.add("Made in the future");
+
+        SyncRound round = laptop.sync();
+
+        assertThat(round.pushed()).isEqualTo(1);
+        assertThat(server.pushes).as("refused once, re-stamped, pushed again").isEqualTo(2);
+        String stamp = server.tasks().values().iterator().next().path("fields").path("title").path("c").asText();
+        assertThat(HybridClock.millis(stamp) - clock.millis()).isLessThanOrEqualTo(HybridClock.MAX_AHEAD_MILLIS);
+    }
+
+    @Test
+    void moreThanAThousandChangesGoInBatchesOfAThousand() {
+        Device laptop = new Device(clock);
+        laptop.with((workspace, sync) -> {
+            for (int i = 0; i < 2001; i++) {
+                workspace.tasks().add(laptop.ann, Task.create("Task " + i, clock.instant()));
+            }
+            return null;
+        });
+        laptop.with((workspace, sync) -> sync.link(laptop.ann, SERVER, "server password"));
+
+        assertThat(laptop.sync().pushed()).isEqualTo(2001);
+        assertThat(server.pushes).isEqualTo(3);
+        assertThat(server.tasks()).hasSize(2001);
+    }
+
+    @Test
+    void aDeviceOfflineLongerThanTombstonesAreKeptResyncsAndDropsWhatTheServerNoLongerHas() {
+        Device laptop = linkedDevice();
+        laptop.add("Kept");
+        laptop.add("Purged");
+        laptop.sync();
+        Device desktop = linkedDevice();
+        desktop.sync();
+        java.util.UUID purged = server.tasks().entrySet().stream()
+                .filter(e -> e.getValue().path("fields").path("title").path("v").asText().equals("Purged"))
+                .findFirst().orElseThrow().getKey();
+        server.forget(purged);
+        laptop.add("After");
+        laptop.sync();
+        server.purgeTombstones();
+
+        desktop.sync();
+
+        assertThat(desktop.view()).extracting(line -> line.substring(0, line.indexOf(' ')))
+                .containsExactlyInAnyOrder("After", "Kept");
+    }
+
+    @Test
+    void anUnreachableServerFailsTheRoundAndLeavesEverythingWaiting() {
+        Device laptop = linkedDevice();
+        laptop.add("Offline edit");
+        server.reachable = false;
+
+        assertThatThrownBy(laptop::sync).isInstanceOf(TaskDeskException.class);
+
+        SyncLink status = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow());
+        assertThat(status.waiting()).isEqualTo(1);
+        assertThat(status.lastError()).contains("Cannot reach the server");
+        server.reachable = true;
+        assertThat(laptop.sync().pushed()).isEqualTo(1);
+    }
+}
