@@ -181,6 +181,31 @@ class SyncJournalTest {
                 .isEqualTo("{\"date\":\"2026-11-29\"}");
     }
 
+    /** An import writes in batches (TaskBatches); on a linked account each task and past completion still syncs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Hibernate", "plain SQL"})
+    void anImportIntoALinkedAccountQueuesEveryTaskAndItsHistory(String way) throws Exception {
+        UserSession ann = setUp(way);
+        link(ann);
+        String file = "{\"format\": 1, \"application\": \"TaskDesk\", \"zone\": \"Europe/Berlin\", \"tasks\": ["
+                + "{\"title\": \"Water plants\", \"completions\": [\"2026-11-01T08:00:00Z\", \"2026-11-02T08:00:00Z\"]},"
+                + "{\"title\": \"Buy milk\"}]}";
+        try (Workspace workspace = open()) {
+            assertThat(workspace.transfer().importText(ann, file, org.taskdesk.transfer.TransferFormat.JSON, false)
+                    .added()).isEqualTo(2);
+        }
+
+        List<JsonNode> bodies = new ArrayList<>();
+        for (String body : query("SELECT body FROM sync_outbox ORDER BY seq")) {
+            bodies.add(JSON.readTree(body));
+        }
+        assertThat(bodies.stream().filter(b -> b.path("fields").has("title")).map(b -> b.at("/fields/title/v").asText()))
+                .containsExactlyInAnyOrder("Water plants", "Buy milk");
+        assertThat(bodies.stream().mapToInt(b -> b.path("completions").size()).sum()).as("past completions queued")
+                .isEqualTo(2);
+        assertThat(query("SELECT COUNT(DISTINCT uid) FROM task_completions")).containsExactly("2");
+    }
+
     private java.time.ZonedDateTime now() {
         return java.time.ZonedDateTime.now(clock);
     }
