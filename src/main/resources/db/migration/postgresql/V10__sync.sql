@@ -12,8 +12,9 @@
 -- - seven fields merge one by one, each by its own hybrid-logical-clock stamp (text, compared with COLLATE "C");
 -- - a delete leaves a tombstone that wins over plain edits; purging old ones raises users.sync_floor, below which a
 --   pull answers "resync".
--- Same rules as V4 for every function: SECURITY DEFINER, search_path pinned, schema-qualified names, EXECUTE
--- revoked from PUBLIC (SharedServerSetup grants push and pull to the client role).
+-- Same rules as V4: every function pins search_path, names tables with their schema and has EXECUTE revoked from
+-- PUBLIC; push, pull, purge and the trigger functions are SECURITY DEFINER; SharedServerSetup grants push and pull
+-- (only) to the client role. The helpers take a person's id, so only the owner (through push) may call them.
 
 -- Server clock per person (stamps the server makes for direct writes are greater than every stamp it has made or
 -- received for that person), the version counter, and the greatest purged tombstone version.
@@ -621,6 +622,11 @@ BEGIN
             RETURN '{"status": "rejected", "reason": "a new task needs a title"}';
         END IF;
         v_task := public.taskdesk_sync_insert_task(p_user, v_uid, v_fields, v_created);
+        IF v_task IS NULL THEN
+            -- Written since it was looked for (a direct insert naming this uid): merge into it instead.
+            SELECT t.id INTO v_task FROM public.tasks t WHERE t.user_id = p_user AND t.uid = v_uid FOR UPDATE;
+            PERFORM public.taskdesk_sync_merge_fields(v_task, v_fields);
+        END IF;
     ELSE
         PERFORM public.taskdesk_sync_merge_fields(v_task, v_fields);
     END IF;
