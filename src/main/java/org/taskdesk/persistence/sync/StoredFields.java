@@ -28,10 +28,14 @@ public record StoredFields(String title, String description, String priority, St
     static final String COLUMNS = "title, description, priority, tags, due_date, due_has_time, recurrence_pattern,"
             + " completed, completed_at";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". */
+    /**
+     * Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". At most microseconds, cut rather
+     * than rounded: that is what both databases keep, and the server refuses more digits (the clock of Java 17 on
+     * Linux gives nanoseconds, so a new task's "created" had nine and was rejected: seed 1148403761).
+     */
     static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T').appendPattern("HH:mm:ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).toFormatter();
 
     /** The fields of the row {@code result} is on, read by {@link #COLUMNS}. */
     static StoredFields read(ResultSet result) throws SQLException {
