@@ -29,11 +29,11 @@ public record StoredFields(String title, String description, String priority, St
             + " completed, completed_at";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /**
-     * Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". At most microseconds, cut rather
-     * than rounded: that is what both databases keep, and the server refuses more digits (the clock of Java 17 on
-     * Linux gives nanoseconds, so a new task's "created" had nine and was rejected: seed 1148403761).
+     * Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". At most microseconds: that is what
+     * both databases keep, and the server refuses more digits (the clock of Java 17 on Linux gives nanoseconds, so a
+     * new task's "created" had nine and was rejected: seed 1148403761). Write times with {@link #wire}.
      */
-    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T').appendPattern("HH:mm:ss").optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).toFormatter();
 
@@ -99,7 +99,7 @@ public record StoredFields(String title, String description, String priority, St
     private JsonNode completedValue() {
         ObjectNode value = JSON.objectNode().put("done", completed);
         if (completed && completedAt != null) {
-            value.put("at", completedAt.format(TIME));
+            value.put("at", wire(completedAt));
         }
         return value;
     }
@@ -142,6 +142,14 @@ public record StoredFields(String title, String description, String priority, St
         LocalDateTime when = done && at != null && !at.isNull() ? parseTime(at.asText()) : (done ? completedAt : null);
         return new StoredFields(title, description, priority, tags, dueDate, dueHasTime, repeat, done,
                 done ? when : completedAt);
+    }
+
+    /**
+     * {@code time} as the protocol writes it: rounded to the microsecond as H2 rounds what it stores, so the value
+     * sent is the value this device keeps (cutting made the server's a microsecond off: seed 3607242519).
+     */
+    static String wire(LocalDateTime time) {
+        return time.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS).format(TIME);
     }
 
     static LocalDateTime parseTime(String text) {
