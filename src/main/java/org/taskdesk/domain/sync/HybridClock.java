@@ -83,6 +83,23 @@ public final class HybridClock {
         receive(serverStamp);
     }
 
+    /**
+     * As {@link #learnServerClock}, after the server refused this clock's stamps as too far ahead: every stamp later
+     * than {@code serverStamp} was refused (the server's clock takes in every stamp it accepts), so all of them are
+     * forgotten and the next stamp comes just after the server's. Capping at the server's clock plus the limit is
+     * not enough: that clock is the greatest stamp the server accepted, which may itself be up to the limit ahead of
+     * the server's wall clock, and stamps re-made there were refused again and again (seed 1148403761 of the sync
+     * simulation).
+     */
+    public synchronized void learnServerClockAfterRefusal(String serverStamp) {
+        long serverMillis = millis(serverStamp);
+        if (lastMillis > serverMillis) {
+            lastMillis = serverMillis;
+            lastCounter = 0;
+        }
+        learnServerClock(serverStamp);
+    }
+
     /** The device clock's offset from the server's, in milliseconds (positive: the device is behind). */
     public synchronized long offsetMillis() {
         return offsetMillis;

@@ -173,7 +173,7 @@ public final class JdbcReplica implements Replica {
     public void restamp(int userId, String serverClock, Collection<UUID> ids) {
         inTransaction(connection -> {
             LinkedClock link = LinkedClock.of(connection, userId, clock).orElseThrow();
-            link.clock().learnServerClock(serverClock);
+            link.clock().learnServerClockAfterRefusal(serverClock);
             for (UUID id : ids) {
                 String body;
                 UUID task;

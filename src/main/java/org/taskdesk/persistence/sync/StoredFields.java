@@ -42,8 +42,9 @@ public record StoredFields(String title, String description, String priority, St
             + " completed, completed_at";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /**
-     * Seconds always, the fraction only when there is one, to the microsecond that both databases keep (a time still
-     * in memory has nanoseconds, which the server refuses): "2026-11-28T10:00:00".
+     * Seconds always, the fraction only when there is one: "2026-11-28T10:00:00". At most microseconds: that is what
+     * both databases keep, and the server refuses more digits (the clock of Java 17 on Linux gives nanoseconds, so a
+     * new task's "created" had nine and was rejected: seed 1148403761). Write times with {@link #wire}.
      */
     static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T').appendPattern("HH:mm:ss").optionalStart()
@@ -112,7 +113,7 @@ public record StoredFields(String title, String description, String priority, St
         // "at" whenever there is one: a repeating task's last completion too, which leaves it not done.
         ObjectNode value = JSON.objectNode().put("done", completed);
         if (completedAt != null) {
-            value.put("at", completedAt.format(TIME));
+            value.put("at", wire(completedAt));
         }
         return value;
     }
@@ -154,6 +155,14 @@ public record StoredFields(String title, String description, String priority, St
         JsonNode at = value == null ? null : value.get("at");
         return new StoredFields(title, description, priority, tags, dueDate, dueHasTime, repeat, done,
                 at == null || at.isNull() ? null : parseTime(at.asText()));
+    }
+
+    /**
+     * {@code time} as the protocol writes it: rounded to the microsecond as H2 rounds what it stores, so the value
+     * sent is the value this device keeps (cutting made the server's a microsecond off: seed 3607242519).
+     */
+    static String wire(LocalDateTime time) {
+        return micros(time).format(TIME);
     }
 
     static LocalDateTime parseTime(String text) {

@@ -176,7 +176,7 @@ public final class SyncJournal {
         execute(connection, "UPDATE tasks SET field_clocks = ? WHERE uid = ?", clocks.toJson(), uid);
         ObjectNode body = mutation(uid, op);
         if (createdAt != null) {
-            body.put("created", StoredFields.micros(createdAt).format(StoredFields.TIME));
+            body.put("created", StoredFields.wire(createdAt));
         }
         body.set("fields", fields);
         if (completions != null && !completions.isEmpty()) {
@@ -192,7 +192,7 @@ public final class SyncJournal {
     /** A completion as the protocol writes it, from a row with completed_at, due_date and due_has_time. */
     static ObjectNode completion(UUID uid, ResultSet row) throws SQLException {
         ObjectNode completion = JSON.objectNode().put("uid", uid.toString())
-                .put("at", Columns.time(row, "completed_at").format(StoredFields.TIME));
+                .put("at", StoredFields.wire(Columns.time(row, "completed_at")));
         StoredFields due = new StoredFields("x", null, null, null, Columns.time(row, "due_date"),
                 row.getBoolean("due_has_time"), null, false, null);
         return completion.set("due", due.value(SyncField.DUE));

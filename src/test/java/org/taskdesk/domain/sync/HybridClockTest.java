@@ -57,6 +57,22 @@ class HybridClockTest {
     }
 
     @Test
+    void afterARefusalTheNextStampIsJustAfterTheServersClockEvenWhenThatClockIsAheadOfItsWallClock() {
+        long serverWall = NOV_28;
+        // The server accepted another device's stamp four minutes ahead of its wall clock: its clock says so.
+        String serverClock = HybridClock.format(serverWall + Duration.ofMinutes(4).toMillis(), 0, HybridClock.SERVER_NODE);
+        device.set(NOV_28 + Duration.ofHours(3).toMillis());
+        String refused = clock.stamp();
+
+        clock.learnServerClockAfterRefusal(serverClock);
+        String again = clock.stamp();
+
+        assertThat(again).isGreaterThan(serverClock).isLessThan(refused);
+        assertThat(HybridClock.millis(again) - serverWall).as("within what the server accepts")
+                .isLessThanOrEqualTo(HybridClock.MAX_AHEAD_MILLIS);
+    }
+
+    @Test
     void learningTheServerClockKeepsStampsAfterOnesTheServerAccepted() {
         device.set(NOV_28 + 60_000); // one minute fast: accepted by the server
         String accepted = clock.stamp();
