@@ -40,27 +40,11 @@ final class TaskBatches {
      * them, in the same order.
      */
     static List<Integer> insertTasks(Connection connection, int owner, List<TaskEntity> rows) throws SQLException {
-        List<Integer> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TASK, new String[] {"id"})) {
-            for (int i = 0; i < rows.size(); i++) {
-                insert.setInt(1, owner);
-                insert.setString(2, rows.get(i).getTitle());
-                fields(insert, 3, rows.get(i));
-                insert.addBatch();
-                if ((i + 1) % ROWS_PER_BATCH == 0 || i == rows.size() - 1) {
-                    insert.executeBatch();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids.add(keys.getInt(1));
-                        }
-                    }
-                }
-            }
-        }
-        if (ids.size() != rows.size()) {
-            throw new SQLException("The database gave " + ids.size() + " ids for " + rows.size() + " new tasks");
-        }
-        return ids;
+        return insertAll(connection, INSERT_TASK, rows, "new tasks", (insert, row) -> {
+            insert.setInt(1, owner);
+            insert.setString(2, row.getTitle());
+            fields(insert, 3, row);
+        });
     }
 
     /**
@@ -69,15 +53,27 @@ final class TaskBatches {
      */
     static List<Integer> insertCompletions(Connection connection, int owner, List<CompletionRow> rows)
             throws SQLException {
+        return insertAll(connection, INSERT_COMPLETION, rows, "completions", (insert, row) -> {
+            insert.setInt(1, row.taskId());
+            insert.setInt(2, owner);
+            Columns.time(insert, 3, row.completedAtUtc());
+            Columns.time(insert, 4, row.storedDue());
+            insert.setBoolean(5, row.dueHasTime());
+        });
+    }
+
+    /** Sets one row's values on the insert. */
+    private interface RowValues<T> {
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    /** {@code rows} through {@code sql}, {@value #ROWS_PER_BATCH} per batch; the new ids, in the rows' order. */
+    private static <T> List<Integer> insertAll(Connection connection, String sql, List<T> rows, String what,
+                                               RowValues<T> values) throws SQLException {
         List<Integer> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_COMPLETION, new String[] {"id"})) {
+        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
             for (int i = 0; i < rows.size(); i++) {
-                CompletionRow row = rows.get(i);
-                insert.setInt(1, row.taskId());
-                insert.setInt(2, owner);
-                Columns.time(insert, 3, row.completedAtUtc());
-                Columns.time(insert, 4, row.storedDue());
-                insert.setBoolean(5, row.dueHasTime());
+                values.bind(insert, rows.get(i));
                 insert.addBatch();
                 if ((i + 1) % ROWS_PER_BATCH == 0 || i == rows.size() - 1) {
                     insert.executeBatch();
@@ -90,7 +86,7 @@ final class TaskBatches {
             }
         }
         if (ids.size() != rows.size()) {
-            throw new SQLException("The database gave " + ids.size() + " ids for " + rows.size() + " completions");
+            throw new SQLException("The database gave " + ids.size() + " ids for " + rows.size() + " " + what);
         }
         return ids;
     }
