@@ -7,6 +7,7 @@ import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.accounts.AccountMessages;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
@@ -43,8 +44,11 @@ final class ServerSync implements SyncServers {
             }
             try {
                 accounts.signUp(email, name, password);
-            } catch (TaskDeskException taken) {
-                throw wrong; // the account exists there: the password was wrong
+            } catch (TaskDeskException refused) {
+                if (AccountMessages.EMAIL_TAKEN.equals(refused.getMessage())) {
+                    throw wrong; // the account exists there: the password was wrong
+                }
+                throw refused; // the server would not make the account (say, a password cost it does not accept)
             }
             UserSession session = accounts.signIn(email, password, true);
             return session.token();

@@ -47,7 +47,12 @@ class SyncCommandTest {
     }
 
     /** A database at head on the tests' PostgreSQL with a client login set up; the client login's URL. */
+    /** A server set up, as the README says, for the bcrypt cost its people's devices use (4 here, for speed). */
     private String sharedServer() {
+        return sharedServer("4");
+    }
+
+    private String sharedServer(String bcryptCost) {
         String ownerUrl = TestPostgres.newDatabaseUrl();
         String role = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String password = "client password";
@@ -55,7 +60,7 @@ class SyncCommandTest {
                 .run("--database-url", ownerUrl, "db", "upgrade", "head");
         assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
         CliResult setup = new TaskDeskCli(TestEnvironment.in(folder.resolve("owner"),
-                Map.of("TASKDESK_CLIENT_PASSWORD", password)))
+                Map.of("TASKDESK_CLIENT_PASSWORD", password, "TASKDESK_BCRYPT_COST", bcryptCost)))
                 .run("--database-url", ownerUrl, "server", "setup", "--client-role", role);
         assertThat(setup.exitCode()).as(setup.err()).isZero();
         return ownerUrl.replaceFirst("//[^@]+@", "//" + role + ":"
@@ -79,6 +84,19 @@ class SyncCommandTest {
             }
         }
         throw new AssertionError(title + " is not on " + device);
+    }
+
+    /** The server refuses to make the account: that reason, not "wrong email or password" (which it said before). */
+    @Test
+    void aServerThatWillNotMakeTheAccountSaysWhy() {
+        String server = sharedServer("12");
+        ok("laptop", "account", "create", "--name", "Ann");
+
+        CliResult link = run("laptop", "sync", "link", "--server", server);
+
+        assertThat(link.exitCode()).isEqualTo(2);
+        assertThat(link.err().lines()).hasSize(1).first().asString()
+                .contains("bcrypt cost of 10 to 14").doesNotContain("Wrong email or password");
     }
 
     @Test
