@@ -42,8 +42,8 @@ public final class SyncJournal {
 
     /**
      * Whether this database records changes for sync: a replica whose owner has linked an account. Batched writes (an
-     * import) ask once, and only then go through {@link #added} and {@link #completionAdded} row by row; otherwise
-     * their rows keep the uid the column's default made (a UUID v7, as {@link Uids#newUid} makes).
+     * import) ask once, and only then go through {@link #added} and {@link #completionAdded} row by row. Unlinked,
+     * every new row keeps the uid the column's default made (a UUID v7, as {@link Uids#newUid} makes).
      */
     public boolean linked(Connection connection, int owner) throws SQLException {
         return clock != null && LinkedClock.of(connection, owner, clock).isPresent();
@@ -55,12 +55,13 @@ public final class SyncJournal {
         if (clock == null) {
             return;
         }
+        Optional<LinkedClock> link = LinkedClock.of(connection, owner, clock);
+        if (link.isEmpty()) {
+            return; // the column's default gave the row its uid, a v7 as Uids makes: no second write per edit
+        }
         UUID uid = Uids.newUid();
         execute(connection, "UPDATE tasks SET uid = ? WHERE id = ?", uid, taskId);
-        Optional<LinkedClock> link = LinkedClock.of(connection, owner, clock);
-        if (link.isPresent()) {
-            putAll(connection, link.get(), owner, uid, values, createdAt, "put", null);
-        }
+        putAll(connection, link.get(), owner, uid, values, createdAt, "put", null);
     }
 
     /** The task {@code taskId} goes from {@code before} to {@code after}: the changed fields' put when linked. */
@@ -143,12 +144,12 @@ public final class SyncJournal {
         if (clock == null) {
             return;
         }
-        UUID uid = Uids.newUid();
-        execute(connection, "UPDATE task_completions SET uid = ? WHERE id = ?", uid, completionId);
         Optional<LinkedClock> link = LinkedClock.of(connection, owner, clock);
         if (link.isEmpty()) {
-            return;
+            return; // as in added: the column's default made its uid
         }
+        UUID uid = Uids.newUid();
+        execute(connection, "UPDATE task_completions SET uid = ? WHERE id = ?", uid, completionId);
         try (PreparedStatement query = prepare(connection, "SELECT t.uid AS task_uid, c.completed_at, c.due_date,"
                 + " c.due_has_time FROM task_completions c JOIN tasks t ON t.id = c.task_id WHERE c.id = ?", completionId);
              ResultSet result = query.executeQuery()) {
