@@ -15,6 +15,10 @@ import org.taskdesk.ui.tasks.sidebar.SidebarEntry;
  * its count of open tasks (the sidebar's, sub-tags included), one of them chosen with the arrow keys, taken with
  * Tab or Enter, closed with Esc. In quick add the tag is the {@code #word} at the cursor; in the Add-tag dialog
  * the whole field is the tag, with or without its {@code #}.
+ *
+ * <p>Enter does not turn a whole tag into a longer one: after {@code #work}, with {@code #work/reports} offered, Enter
+ * keeps {@code #work} (and adds the task) unless the person chose the suggestion with the arrows; Tab still takes it.
+ * Otherwise a person who types a tag in full and presses Enter would get a tag they never typed.
  */
 public final class TagCompletion {
     /** At most this many suggestions: a short list to choose from, not a browser of every tag. */
@@ -34,6 +38,8 @@ public final class TagCompletion {
     private final ObservableList<Suggestion> readSuggestions = FXCollections.unmodifiableObservableList(suggestions);
     private final ReadOnlyIntegerWrapper chosen = new ReadOnlyIntegerWrapper(this, "chosen", -1);
     private String text = "";
+    private String typedTag = "";
+    private boolean choseWithArrows;
     private int wordStart;
     private int wordEnd;
 
@@ -67,7 +73,10 @@ public final class TagCompletion {
         text = newText == null ? "" : newText;
         int at = Math.max(0, Math.min(caret, text.length()));
         List<Suggestion> found = new ArrayList<>();
+        typedTag = "";
+        choseWithArrows = false;
         wordFor(at).ifPresent(prefix -> {
+            typedTag = prefix;
             for (SidebarEntry entry : tagsInUse) {
                 String tag = entry.label().substring(1);
                 if (matches(tag, prefix)) {
@@ -88,6 +97,7 @@ public final class TagCompletion {
     public void next() {
         if (!suggestions.isEmpty()) {
             chosen.set((chosen.get() + 1) % suggestions.size());
+            choseWithArrows = true;
         }
     }
 
@@ -95,6 +105,7 @@ public final class TagCompletion {
     public void previous() {
         if (!suggestions.isEmpty()) {
             chosen.set((chosen.get() - 1 + suggestions.size()) % suggestions.size());
+            choseWithArrows = true;
         }
     }
 
@@ -128,6 +139,30 @@ public final class TagCompletion {
         int caret = wordStart + replacement.length() + (after.startsWith(" ") && !wholeField ? 1 : 0);
         close();
         return Optional.of(new Completed(completed, caret));
+    }
+
+    /**
+     * Enter: takes the chosen suggestion as {@link #take()} does, unless what was typed is already a whole tag (one in
+     * use, or the parent of the suggestion) and the person did not choose with the arrows; then the list closes and
+     * Enter is left to the field, which adds the task (or the tag) as typed.
+     */
+    public Optional<Completed> takeOnEnter() {
+        if (!choseWithArrows && typedIsWholeTag()) {
+            close();
+            return Optional.empty();
+        }
+        return take();
+    }
+
+    private boolean typedIsWholeTag() {
+        if (typedTag.isEmpty()) {
+            return false;
+        }
+        int index = chosen.get();
+        if (index >= 0 && index < suggestions.size() && suggestions.get(index).tag().startsWith(typedTag + "/")) {
+            return true;
+        }
+        return tagsInUse.stream().anyMatch(entry -> entry.label().substring(1).equalsIgnoreCase(typedTag));
     }
 
     /** Esc: nothing offered until the person types again. */

@@ -15,7 +15,8 @@ import org.taskdesk.ui.common.Messages;
 
 /**
  * Shows a {@link TagCompletion}'s suggestions under a text field. The field keeps the keyboard: ↓ and ↑ choose,
- * Tab or Enter take the chosen tag, Esc closes the list (and only the list); a click takes a tag too.
+ * Tab or Enter take the chosen tag (Enter keeps a tag typed in full, see {@link TagCompletion#takeOnEnter()}), Esc
+ * closes the list (and only the list); a click takes a tag too.
  */
 public final class TagCompletionPopup {
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
@@ -67,7 +68,14 @@ public final class TagCompletionPopup {
         switch (event.getCode()) {
             case DOWN -> model.next();
             case UP -> model.previous();
-            case TAB, ENTER -> model.take().ifPresent(this::write);
+            case TAB -> model.take().ifPresent(this::write);
+            case ENTER -> {
+                var taken = model.takeOnEnter();
+                if (taken.isEmpty()) {
+                    return; // a whole tag was typed: Enter goes on to the field (adds the task or the tag)
+                }
+                write(taken.get());
+            }
             case ESCAPE -> model.close();
             default -> {
                 return;

@@ -90,6 +90,21 @@ class TagCompletionFxTest {
     }
 
     @Test
+    void enterAfterATagTypedInFullAddsTheTaskWithThatTagNotALongerOne(FxRobot robot) {
+        showMainWindow(robot);
+        TextField bar = robot.lookup("#quick-add").queryAs(TextField.class);
+        robot.clickOn(bar).write("Plan #work");
+        assertThat(shownSuggestions(robot)).containsExactly("#work/reports 1");
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Task> added = fixture.workspace.tasks().list(fixture.user, TaskQuery.of("Plan")).tasks();
+        assertThat(added).singleElement().satisfies(task ->
+                assertThat(task.tags().names()).containsExactly("work"));
+        assertThat(bar.getText()).as("the task was added, the bar emptied").isEmpty();
+    }
+
+    @Test
     void theAddTagDialogOffersTagsAndEnterTakesOneBeforeItAddsIt(FxRobot robot) {
         showMainWindow(robot);
         robot.clickOn("Team retro");

@@ -112,4 +112,26 @@ class TagCompletionTest {
 
         assertThat(tags.take(1)).contains(new Completed("work/reports", 12));
     }
+
+    @Test
+    void enterKeepsATagTypedInFullUnlessALongerOneWasChosenWithTheArrows() {
+        TagCompletion tags = models.quickAddTags();
+
+        tags.typed("Plan #work", 10);
+        assertThat(tags.suggestions()).containsExactly(new Suggestion("work/reports", 1),
+                new Suggestion("workshop", 1));
+        assertThat(tags.takeOnEnter()).as("#work is a tag: Enter adds the task as typed").isEmpty();
+        assertThat(tags.suggestions()).as("and the list is closed").isEmpty();
+
+        tags.typed("Plan #work", 10);
+        assertThat(tags.take()).as("Tab still takes the first").contains(new Completed("Plan #work/reports ", 19));
+
+        tags.typed("Plan #work", 10);
+        tags.next();
+        assertThat(tags.takeOnEnter()).as("chosen with the arrows").contains(new Completed("Plan #workshop ", 15));
+
+        tags.typed("Plan #wor", 9);
+        assertThat(tags.takeOnEnter()).as("a start of a tag is completed by Enter")
+                .contains(new Completed("Plan #work ", 11));
+    }
 }
