@@ -55,7 +55,7 @@ public final class ToolWindow {
             stage.setY(y);
         }
         stage.show();
-        WindowSettling.settle(stage, x, y, fitWidth, fitHeight);
+        WindowSettling.settleContent(stage, x, y, fitWidth, fitHeight);
         return stage;
     }
 

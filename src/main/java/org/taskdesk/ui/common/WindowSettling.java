@@ -31,4 +31,20 @@ public final class WindowSettling {
             }
         });
     }
+
+    /**
+     * As {@link #settle}, for a window whose CONTENT must get {@code contentWidth} × {@code contentHeight}: the window
+     * manager's frame (title bar, borders), which a stage's size includes, is added once it is known. Sizing the stage
+     * to the content alone cut the bottom of a tool window by the title bar's height (About's Close button).
+     */
+    public static void settleContent(Stage stage, double x, double y, double contentWidth, double contentHeight) {
+        Platform.runLater(() -> {
+            if (stage.isMaximized() || !stage.isShowing() || stage.getScene() == null) {
+                return;
+            }
+            double frameWidth = Math.max(0, stage.getWidth() - stage.getScene().getWidth());
+            double frameHeight = Math.max(0, stage.getHeight() - stage.getScene().getHeight());
+            settle(stage, x, y, contentWidth + frameWidth, contentHeight + frameHeight);
+        });
+    }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -29,8 +30,8 @@ public final class AboutView extends VBox {
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(6);
-        facts.addRow(0, new Label(Messages.text("about.database")), shown("about-database", model.database()));
-        facts.addRow(1, new Label(Messages.text("about.log")), shown("about-log", model.logFile()));
+        facts.addRow(0, name(Messages.text("about.database")), shown("about-database", model.database()));
+        facts.addRow(1, name(Messages.text("about.log")), shown("about-log", model.logFile()));
         Hyperlink guide = new Hyperlink(Messages.text("about.guide"));
         guide.setId("about-guide");
         guide.setOnAction(e -> model.openGuide());
@@ -46,6 +47,13 @@ public final class AboutView extends VBox {
         HBox buttons = new HBox(closeButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(name, version, facts, guide, error, buttons);
+    }
+
+    /** A fact's name, never shortened ("Datab…"): the path beside it scrolls instead. */
+    private static Label name(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** A read-only field: the text can be selected and copied, and a long path scrolls instead of being cut. */

@@ -1,16 +1,11 @@
 package org.taskdesk.ui.tasks.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -26,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskdesk.ui.common.DirectBackgroundTasks;
 import org.taskdesk.ui.common.Theme;
+import org.taskdesk.testing.UnderWindowManager;
 import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.ui.tasks.MainWindowFixture;
 import org.taskdesk.ui.tasks.MainWindowView;
@@ -44,19 +40,8 @@ public class TagDialogUnderWindowManagerTest {
 
     @Test
     void theMainWindowStaysMaximisedAndTheDialogOpensCentredOnIt() throws Exception {
-        assumeTrue(onPath("xvfb-run") && onPath("openbox"),
-                "needs xvfb-run and openbox (apt-get install xvfb openbox libgtk-3-0)");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path output = folder.resolve("probe.out");
-        Process probe = new ProcessBuilder(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24",
-                "sh", "-c", "openbox & exec \"$@\"", "sh",
-                java, "-cp", System.getProperty("java.class.path"), TagDialogUnderWindowManagerTest.class.getName(),
-                folder.resolve("db").toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!probe.waitFor(180, TimeUnit.SECONDS)) {
-            probe.destroyForcibly();
-        }
-        String said = Files.readString(output, StandardCharsets.UTF_8);
+        String said = UnderWindowManager.run(TagDialogUnderWindowManagerTest.class, folder,
+                folder.resolve("db").toString());
         Matcher report = REPORT.matcher(said);
         assertThat(report.find()).as(said).isTrue();
         assertThat(report.group(1)).as("maximised before the dialog").isEqualTo("true");
@@ -67,15 +52,6 @@ public class TagDialogUnderWindowManagerTest {
         assertThat(Math.abs(Double.parseDouble(report.group(5)))).as("vertical offset from centre").isLessThan(30);
         // Openbox first gives a new window 200×200, which cut the dialog's field and OK button.
         assertThat(report.group(6)).as("the dialog as large as its content").isEqualTo("true");
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The child: a maximised main window with one task selected, then Task → Add tag; prints what it saw. */
@@ -91,10 +67,10 @@ public class TagDialogUnderWindowManagerTest {
             stage.setMinHeight(WindowPlace.MIN_HEIGHT);
             stage.setMaximized(true);
             stage.show();
-            later(2000, () -> {
+            UnderWindowManager.later(2000, () -> {
                 boolean before = stage.isMaximized();
                 ((ListView<?>) view.root().lookup("#task-list")).getSelectionModel().select(0);
-                later(2000, () -> {
+                UnderWindowManager.later(2000, () -> {
                     Window dialog = Window.getWindows().stream().filter(w -> w != stage && w.isShowing())
                             .findFirst().orElseThrow();
                     javafx.scene.Parent content = dialog.getScene().getRoot();
@@ -116,18 +92,5 @@ public class TagDialogUnderWindowManagerTest {
         KeyCombination addTag = KeyCombination.keyCombination("Shortcut+T");
         return bar.getMenus().stream().map(Menu::getItems).flatMap(List::stream)
                 .filter(item -> addTag.equals(item.getAccelerator())).findFirst().orElseThrow();
-    }
-
-    private static void later(long millis, Runnable work) {
-        Thread waiter = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Platform.runLater(work);
-        });
-        waiter.setDaemon(true);
-        waiter.start();
     }
 }
