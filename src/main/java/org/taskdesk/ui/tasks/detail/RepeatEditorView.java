@@ -16,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.taskdesk.ui.common.DateFieldText;
 import org.taskdesk.ui.common.Messages;
@@ -106,7 +108,11 @@ final class RepeatEditorView {
         end.getItems().setAll(RepeatEnd.values());
         end.valueProperty().bindBidirectional(model.endProperty());
         until.setAccessibleText(Messages.text("detail.repeat.until.accessible"));
-        until.setPrefWidth(140);
+        // Room for a whole date beside the calendar button ("Dec 31, 202" at a fixed 140 px); grows with the pane.
+        until.setPrefWidth(170);
+        until.setMinWidth(Region.USE_PREF_SIZE);
+        until.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(until, Priority.ALWAYS);
         until.setId("detail-repeat-until");
         until.valueProperty().bindBidirectional(model.untilProperty());
         DateFieldText.keepUnreadable(until, model.untilTextProperty());
