@@ -105,6 +105,9 @@ class SavedSearchSidebarFxTest {
 
         waitUntil(() -> savedRow(robot, "Work").isPresent());
         assertThat(countOf(robot, "Work")).isEqualTo("2");
+        // Lined up with the lists above it (it sat 5 px further left, its count 5 px further right).
+        ListCell<?> inbox = robot.lookup(".smart-entry").queryAs(ListCell.class);
+        assertThat(fx(() -> savedRow(robot, "Work").orElseThrow().getPadding())).isEqualTo(fx(inbox::getPadding));
         assertThat(fx(() -> ((TextField) robot.lookup("#search").query()).getText())).isEmpty();
 
         robot.clickOn("#quick-add").write("Plan the offsite #work").push(KeyCode.ENTER);
