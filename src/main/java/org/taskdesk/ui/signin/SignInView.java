@@ -1,6 +1,7 @@
 package org.taskdesk.ui.signin;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -16,6 +17,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -27,7 +29,7 @@ import org.taskdesk.ui.common.Messages;
 
 /** The sign-in and sign-up form, one card that switches between the two. */
 public final class SignInView {
-    private final VBox root;
+    private final ScrollPane root;
     private final TextField email;
     private final TextField name;
     private final SignInViewModel model;
@@ -110,9 +112,14 @@ public final class SignInView {
         card.setMaxWidth(420);
         card.setStyle("-fx-padding: 32; -fx-background-color: -color-bg-subtle; -fx-background-radius: 12;"
                 + " -fx-border-color: -color-border-default; -fx-border-radius: 12;");
-        root = new VBox(card);
-        root.setAlignment(Pos.CENTER);
-        root.setStyle("-fx-padding: 32;");
+        VBox centred = new VBox(card);
+        centred.setAlignment(Pos.CENTER);
+        centred.setStyle("-fx-padding: 32;");
+        // In a window shorter than the form (600×400, sign-up) the card scrolls instead of losing its top and bottom.
+        root = new ScrollPane(centred);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     }
 
     public Parent root() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class SignInViewFxTest {
     private static DesktopServices desktop;
     private static Workspace workspace;
     private SignInViewModel model;
+    private Stage stage;
 
     /** Off the JavaFX thread: migrating a new database can take longer than TestFX waits for a window. */
     @BeforeAll
@@ -39,6 +41,7 @@ class SignInViewFxTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new SignInViewModel(workspace.accounts(), desktop, new DirectBackgroundTasks());
         SignInView view = new SignInView(model, workspace.databaseName(), session -> { });
         stage.setScene(new Scene(view.root(), 900, 700));
@@ -60,6 +63,28 @@ class SignInViewFxTest {
         robot.clickOn("New here? Create an account");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(focused(robot)).isEqualTo("name");
+    }
+
+    @Test
+    void inTheSmallestWindowTheSignUpFormScrollsInsteadOfLosingItsTopAndBottom(FxRobot robot) {
+        robot.interact(() -> {
+            stage.getScene().getRoot().resize(600, 400);
+            stage.setWidth(600);
+            stage.setHeight(400);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.signingUpProperty().get()).isTrue();
+        Node title = robot.lookup("Create your account").query();
+        assertThat(title.localToScene(title.getBoundsInLocal()).getMinY()).as("the heading is not cut at the top")
+                .isGreaterThanOrEqualTo(0);
+
+        assertThat(robot.lookup(".scroll-pane").tryQuery()).as("the form can scroll").isPresent();
+        ScrollPane scrolling = robot.lookup(".scroll-pane").queryAs(ScrollPane.class);
+        robot.interact(() -> scrolling.setVvalue(scrolling.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node toggle = robot.lookup("Have an account? Sign in").query();
+        assertThat(toggle.localToScene(toggle.getBoundsInLocal()).getMaxY()).as("the last link can be scrolled to")
+                .isLessThanOrEqualTo(stage.getScene().getHeight());
     }
 
     private static String focused(FxRobot robot) {
