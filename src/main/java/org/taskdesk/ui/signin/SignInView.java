@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -120,6 +121,41 @@ public final class SignInView {
         root.setFitToWidth(true);
         root.setFitToHeight(true);
         root.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, before, now) -> showWhole(now));
+            }
+        });
+    }
+
+    /** Scrolls the form so that the field the keyboard moved to is on screen (a ScrollPane does not do it itself). */
+    private void showWhole(Node focused) {
+        Node content = root.getContent();
+        if (focused == null || content == null || !isInside(focused, content)) {
+            return;
+        }
+        double contentHeight = content.getLayoutBounds().getHeight();
+        double viewportHeight = root.getViewportBounds().getHeight();
+        if (contentHeight <= viewportHeight) {
+            return;
+        }
+        Bounds field = content.sceneToLocal(focused.localToScene(focused.getLayoutBounds()));
+        double top = root.getVvalue() * (contentHeight - viewportHeight);
+        if (field.getMinY() < top) {
+            top = field.getMinY();
+        } else if (field.getMaxY() > top + viewportHeight) {
+            top = field.getMaxY() - viewportHeight;
+        }
+        root.setVvalue(top / (contentHeight - viewportHeight));
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Parent root() {
