@@ -1,6 +1,8 @@
 package org.taskdesk.ui.common;
 
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -44,7 +46,11 @@ public final class WindowSettling {
             }
             double frameWidth = Math.max(0, stage.getWidth() - stage.getScene().getWidth());
             double frameHeight = Math.max(0, stage.getHeight() - stage.getScene().getHeight());
-            settle(stage, x, y, contentWidth + frameWidth, contentHeight + frameHeight);
+            Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            // A content as tall as the screen (Statistics) keeps its frame on the screen too.
+            settle(stage, x, y, Math.min(contentWidth + frameWidth, screen.getWidth()),
+                    Math.min(contentHeight + frameHeight, screen.getHeight()));
         });
     }
 }
