@@ -60,7 +60,8 @@ final class DesktopLauncher {
                     probe.reached("JavaFX started");
                     Stage stage = new Stage();
                     HostServices host = new HostApplication().getHostServices();
-                    new DesktopApp(backend, background, MainScreens.factory(probe, logFile, host::showDocument), probe)
+                    new DesktopApp(backend, background, MainScreens.factory(probe, logFile,
+                            DocumentViewer.of(host::showDocument)), probe)
                             .show(stage);
                     instance.onShowRequest(() -> Platform.runLater(() -> {
                         stage.setIconified(false);

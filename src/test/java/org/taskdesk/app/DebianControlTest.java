@@ -41,11 +41,14 @@ class DebianControlTest {
                 "Installed-Size: APPLICATION_INSTALLED_SIZE");
     }
 
-    /** Emoji in titles need a colour emoji font, reminders' buttons need notify-send: wanted, not required. */
+    /**
+     * Emoji in titles need a colour emoji font, reminders' buttons need notify-send, Help → User guide needs xdg-open:
+     * wanted, not required.
+     */
     @Test
-    void theEmojiFontAndNotifySendAreRecommended() throws Exception {
+    void theEmojiFontNotifySendAndXdgOpenAreRecommended() throws Exception {
         List<String> lines = Files.readAllLines(Path.of("installer/linux/control"));
-        assertThat(lines).contains("Recommends: fonts-noto-color-emoji, libnotify-bin");
+        assertThat(lines).contains("Recommends: fonts-noto-color-emoji, libnotify-bin, xdg-utils");
         assertThat(Files.readString(Path.of("installer/linux/package.sh"))).contains("--linux-package-deps \"libgtk-3-0\"");
     }
 
