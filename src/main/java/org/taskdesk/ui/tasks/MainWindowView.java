@@ -29,6 +29,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.sync.AppSync;
+import org.taskdesk.ui.sync.ExecutorTimer;
+import org.taskdesk.ui.sync.SyncStatusView;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
 import org.taskdesk.ui.tasks.list.ManySelectedView;
 import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
@@ -74,6 +77,8 @@ public final class MainWindowView {
     private final ChangeListener<Node> focusListener =
             (o, was, now) -> typing.set(now instanceof TextInputControl);
     private final Timeline clockTick = new Timeline();
+    /** Sync with a shared server, on a local file; empty on a shared server. */
+    private final Optional<AppSync> sync;
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -118,6 +123,9 @@ public final class MainWindowView {
         statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
                 .then(many.headingProperty()).otherwise(""));
         window.setBottom(statusBar.root());
+        sync = context.desktop().sync(context.workspace()).map(service -> new AppSync(service, context.user(),
+                new ExecutorTimer(), context.background(), context.clock()));
+        sync.ifPresent(this::showSync);
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 list.focus();
@@ -177,6 +185,19 @@ public final class MainWindowView {
             list.timePassed();
         }));
         clockTick.setCycleCount(Animation.INDEFINITE);
+    }
+
+    private void showSync(AppSync appSync) {
+        statusBar.addOnTheRight(SyncStatusView.of(appSync.status(), appSync::syncNow));
+        models.onSaved(appSync::changed);
+        TaskStore store = models.store();
+        appSync.afterPull(store::load);
+        appSync.start();
+    }
+
+    /** Sync in this window, for Settings → Sync; empty on a shared server. */
+    public Optional<AppSync> sync() {
+        return sync;
     }
 
     /** The whole window content, menu bar included. */
@@ -289,6 +310,14 @@ public final class MainWindowView {
         clockTick.stop();
         changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
+        sync.ifPresent(appSync -> {
+            appSync.stop();
+            // Queued before the database is closed or the session ended: a round under way finishes first.
+            context.background().run(() -> {
+                appSync.stopAndWait();
+                return null;
+            }, done -> { }, failure -> { });
+        });
     }
 
     /** Reloads every task from the database, e.g. after another window changed them. */

@@ -1,0 +1,116 @@
+package org.taskdesk.ui.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.sync.SyncLink;
+import org.taskdesk.sync.SyncRound;
+import org.taskdesk.sync.SyncService;
+import org.taskdesk.ui.common.BackgroundTasks;
+
+/**
+ * Sync in the main window, for the signed-in person: runs the rounds that {@link SyncScheduler} decides, on its
+ * thread, and tells the status bar how each went. Works for any local file whose account is linked, however it got
+ * linked (Settings, the command line): every round first looks whether the account is linked, a local read.
+ * Every call on the replica goes through the sync thread, one at a time.
+ */
+public final class AppSync {
+    private static final Logger LOG = LoggerFactory.getLogger(AppSync.class);
+    /** How long closing the window waits for a round under way (a server that does not answer times out sooner). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
+    private final SyncService service;
+    private final UserSession user;
+    private final BackgroundTasks ui;
+    private final Clock clock;
+    private final SyncScheduler scheduler;
+    private final SyncStatusViewModel status;
+    private final List<Runnable> afterPull = new ArrayList<>();
+
+    /** @param ui where the results go back to the JavaFX thread ({@link BackgroundTasks#onUiThread}) */
+    public AppSync(SyncService service, UserSession user, SyncScheduler.Timer timer, BackgroundTasks ui, Clock clock) {
+        this.service = service;
+        this.user = user;
+        this.ui = ui;
+        this.clock = clock;
+        this.status = new SyncStatusViewModel(clock);
+        this.scheduler = new SyncScheduler(timer, this::round);
+    }
+
+    public SyncStatusViewModel status() {
+        return status;
+    }
+
+    /** Runs {@code reload} (on the JavaFX thread) after a round that changed tasks here. */
+    public void afterPull(Runnable reload) {
+        afterPull.add(reload);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    /** A task was changed here. */
+    public void changed() {
+        scheduler.changed();
+    }
+
+    public void syncNow() {
+        scheduler.syncNow();
+    }
+
+    /** No more rounds, and waits (at most 15 s) for one under way: call off the JavaFX thread, before closing. */
+    public void stopAndWait() {
+        scheduler.stop();
+        try {
+            if (!scheduler.awaitStopped(STOP_WAIT)) {
+                LOG.warn("A sync round was still running when the window closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops scheduling rounds (on the JavaFX thread); {@link #stopAndWait} then waits for the last. */
+    public void stop() {
+        scheduler.stop();
+    }
+
+    private void round(boolean allowDeletes) {
+        if (service.status(user).isEmpty()) {
+            ui.onUiThread(status::notLinked);
+            return;
+        }
+        ui.onUiThread(status::syncing);
+        SyncRound done;
+        try {
+            done = service.sync(user);
+        } catch (RuntimeException e) {
+            int waiting = waiting();
+            ui.onUiThread(() -> status.failed(e, waiting));
+            throw e;
+        }
+        Instant at = clock.instant();
+        ui.onUiThread(() -> {
+            status.synced(at);
+            if (done.pulled() > 0) {
+                afterPull.forEach(Runnable::run);
+            }
+        });
+    }
+
+    /** Changes waiting to be pushed, for "5 changes waiting"; 0 if even the local file cannot say. */
+    private int waiting() {
+        try {
+            return service.status(user).map(SyncLink::waiting).orElse(0);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not count the changes waiting", e);
+            return 0;
+        }
+    }
+}
