@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
@@ -31,6 +32,7 @@ public final class AppSync {
     private final SyncScheduler scheduler;
     private final SyncStatusViewModel status;
     private final List<Runnable> afterPull = new ArrayList<>();
+    private final List<Runnable> afterRound = new ArrayList<>();
 
     /** @param ui where the results go back to the JavaFX thread ({@link BackgroundTasks#onUiThread}) */
     public AppSync(SyncService service, UserSession user, SyncScheduler.Timer timer, BackgroundTasks ui, Clock clock) {
@@ -49,6 +51,37 @@ public final class AppSync {
     /** Runs {@code reload} (on the JavaFX thread) after a round that changed tasks here. */
     public void afterPull(Runnable reload) {
         afterPull.add(reload);
+    }
+
+    /** Runs {@code listener} (on the JavaFX thread) after every round, whatever its outcome. */
+    public void afterRound(Runnable listener) {
+        afterRound.add(listener);
+    }
+
+    /** The signed-in person whose account syncs. */
+    public UserSession user() {
+        return user;
+    }
+
+    /**
+     * Runs {@code work} with the sync service on the sync thread, between rounds (the replica is used by one thread
+     * at a time), and hands its result or failure back on the JavaFX thread.
+     */
+    public <T> void run(SyncWork<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        scheduler.onSyncThread(() -> {
+            try {
+                T result = work.run(service, user);
+                ui.onUiThread(() -> onSuccess.accept(result));
+            } catch (RuntimeException e) {
+                LOG.debug("Sync work failed", e);
+                ui.onUiThread(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    /** Something to do with the sync service for the signed-in person. */
+    public interface SyncWork<T> {
+        T run(SyncService service, UserSession user);
     }
 
     public void start() {
@@ -83,7 +116,10 @@ public final class AppSync {
 
     private void round(boolean allowDeletes) {
         if (service.status(user).isEmpty()) {
-            ui.onUiThread(status::notLinked);
+            ui.onUiThread(() -> {
+                status.notLinked();
+                afterRound.forEach(Runnable::run);
+            });
             return;
         }
         ui.onUiThread(status::syncing);
@@ -92,7 +128,10 @@ public final class AppSync {
             done = service.sync(user);
         } catch (RuntimeException e) {
             int waiting = waiting();
-            ui.onUiThread(() -> status.failed(e, waiting));
+            ui.onUiThread(() -> {
+                status.failed(e, waiting);
+                afterRound.forEach(Runnable::run);
+            });
             throw e;
         }
         Instant at = clock.instant();
@@ -101,6 +140,7 @@ public final class AppSync {
             if (done.pulled() > 0) {
                 afterPull.forEach(Runnable::run);
             }
+            afterRound.forEach(Runnable::run);
         });
     }
 

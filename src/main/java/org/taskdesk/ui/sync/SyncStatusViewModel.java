@@ -69,7 +69,7 @@ public final class SyncStatusViewModel {
             if (offlineSince == null) {
                 offlineSince = clock.instant();
             }
-            show(Messages.format("sync.status.offline", time(offlineSince), waiting), true);
+            show(Messages.format("sync.status.offline", time(offlineSince), Messages.format("sync.waiting", waiting)), true);
         } else {
             offlineSince = null;
             show(Messages.format("sync.status.failed", ErrorText.of(failure)), true);
