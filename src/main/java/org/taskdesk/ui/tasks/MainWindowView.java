@@ -27,9 +27,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.sync.AppSync;
+import org.taskdesk.ui.sync.ConflictsView;
+import org.taskdesk.ui.sync.ConflictsViewModel;
 import org.taskdesk.ui.sync.ExecutorTimer;
 import org.taskdesk.ui.sync.SyncStatusView;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
@@ -79,6 +82,9 @@ public final class MainWindowView {
     private final Timeline clockTick = new Timeline();
     /** Sync with a shared server, on a local file; empty on a shared server. */
     private final Optional<AppSync> sync;
+    private final SidebarView sidebar;
+    /** The conflict inbox's window while it is open. */
+    private Stage conflictsWindow;
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -97,7 +103,7 @@ public final class MainWindowView {
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
         SavedSearchDialogs savedDialogs = new SavedSearchDialogs(models.savedSearches());
-        SidebarView sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
+        sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
         Runnable saveSearch = () -> savedDialogs.askNameToSave(list.root().getScene().getWindow());
         list.offerSavingSearch(models.savedSearches().canSaveProperty(), saveSearch);
         MenuItem saveSearchItem = new MenuItem(Messages.text("saved.menu.save"));
@@ -192,6 +198,18 @@ public final class MainWindowView {
         models.onSaved(appSync::changed);
         TaskStore store = models.store();
         appSync.afterPull(store::load);
+        ConflictsViewModel conflicts = new ConflictsViewModel(appSync, context.clock());
+        conflicts.onRestored(() -> {
+            store.load(); // the old value is back in its task
+            appSync.changed();
+        });
+        sidebar.addBelow(ConflictsView.sidebarLink(conflicts, () -> {
+            if (conflictsWindow != null && conflictsWindow.isShowing()) {
+                conflictsWindow.toFront();
+            } else {
+                conflictsWindow = ConflictsView.open(conflicts, root.getScene().getWindow());
+            }
+        }));
         appSync.start();
     }
 
@@ -310,6 +328,9 @@ public final class MainWindowView {
         clockTick.stop();
         changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
+        if (conflictsWindow != null) {
+            conflictsWindow.close();
+        }
         sync.ifPresent(appSync -> {
             appSync.stop();
             // Queued before the database is closed or the session ended: a round under way finishes first.
