@@ -13,6 +13,8 @@ import org.taskdesk.sync.SyncLink;
 import org.taskdesk.sync.SyncRound;
 import org.taskdesk.sync.SyncService;
 import org.taskdesk.ui.common.BackgroundTasks;
+import org.taskdesk.ui.common.DialogService;
+import org.taskdesk.ui.common.Messages;
 
 /**
  * Sync in the main window, for the signed-in person: runs the rounds that {@link SyncScheduler} decides, on its
@@ -33,10 +35,18 @@ public final class AppSync {
     private final SyncStatusViewModel status;
     private final List<Runnable> afterPull = new ArrayList<>();
     private final List<Runnable> afterRound = new ArrayList<>();
+    private final DialogService dialogs;
+    /** True while the person is being asked whether a pull may delete many tasks (JavaFX thread). */
+    private boolean asking;
 
-    /** @param ui where the results go back to the JavaFX thread ({@link BackgroundTasks#onUiThread}) */
-    public AppSync(SyncService service, UserSession user, SyncScheduler.Timer timer, BackgroundTasks ui, Clock clock) {
+    /**
+     * @param ui      where the results go back to the JavaFX thread ({@link BackgroundTasks#onUiThread})
+     * @param dialogs asks before a pull deletes many tasks
+     */
+    public AppSync(SyncService service, UserSession user, SyncScheduler.Timer timer, BackgroundTasks ui,
+                   DialogService dialogs, Clock clock) {
         this.service = service;
+        this.dialogs = dialogs;
         this.user = user;
         this.ui = ui;
         this.clock = clock;
@@ -125,7 +135,7 @@ public final class AppSync {
         ui.onUiThread(status::syncing);
         SyncRound done;
         try {
-            done = service.sync(user);
+            done = service.sync(user, allowDeletes);
         } catch (RuntimeException e) {
             int waiting = waiting();
             ui.onUiThread(() -> {
@@ -133,6 +143,14 @@ public final class AppSync {
                 afterRound.forEach(Runnable::run);
             });
             throw e;
+        }
+        if (done.deletesHeld()) {
+            ui.onUiThread(() -> {
+                status.deletesHeld(done.wouldDelete(), done.tasksHere());
+                afterRound.forEach(Runnable::run);
+                askToDelete(done);
+            });
+            return;
         }
         Instant at = clock.instant();
         ui.onUiThread(() -> {
@@ -142,6 +160,20 @@ public final class AppSync {
             }
             afterRound.forEach(Runnable::run);
         });
+    }
+
+    /** The pull stopped before deleting many tasks here: asks once; a yes runs the round that deletes them. */
+    private void askToDelete(SyncRound held) {
+        if (asking) {
+            return;
+        }
+        asking = true;
+        boolean yes = dialogs.confirm(Messages.format("sync.deletes.headline", held.wouldDelete(), held.tasksHere()),
+                Messages.text("sync.deletes.question"));
+        asking = false;
+        if (yes) {
+            scheduler.syncAllowingDeletes();
+        }
     }
 
     /** Changes waiting to be pushed, for "5 changes waiting"; 0 if even the local file cannot say. */

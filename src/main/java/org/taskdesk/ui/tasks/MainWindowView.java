@@ -130,7 +130,7 @@ public final class MainWindowView {
                 .then(many.headingProperty()).otherwise(""));
         window.setBottom(statusBar.root());
         sync = context.desktop().sync(context.workspace()).map(service -> new AppSync(service, context.user(),
-                new ExecutorTimer(), context.background(), context.clock()));
+                new ExecutorTimer(), context.background(), context.dialogs(), context.clock()));
         sync.ifPresent(this::showSync);
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

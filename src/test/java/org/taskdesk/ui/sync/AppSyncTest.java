@@ -44,6 +44,8 @@ class AppSyncTest {
     private SyncService service;
     private AppSync sync;
     private int reloads;
+    private final org.taskdesk.ui.tasks.MainWindowFixture.RecordingDialogs dialogs =
+            new org.taskdesk.ui.tasks.MainWindowFixture.RecordingDialogs();
 
     @BeforeEach
     void openDevice() {
@@ -66,7 +68,7 @@ class AppSyncTest {
                 tokens.remove(key);
             }
         }, clock);
-        sync = new AppSync(service, ann, timer, new DirectBackgroundTasks(), clock);
+        sync = new AppSync(service, ann, timer, new DirectBackgroundTasks(), dialogs, clock);
         sync.afterPull(() -> reloads++);
     }
 
@@ -138,5 +140,37 @@ class AppSyncTest {
         timer.advance(Duration.ofSeconds(3));
         // Its own change comes back in the pull: one reload, harmless, and a change from elsewhere is shown the same way.
         assertThat(reloads).isPositive();
+    }
+
+    @Test
+    void aPullThatWouldDeleteManyTasksAsksAndDeletesOnlyAfterYes() {
+        service.link(ann, SERVER, "server password");
+        for (int i = 1; i <= 10; i++) {
+            add("Errand " + i);
+        }
+        sync.start();
+        timer.advance(Duration.ZERO);
+        try (SyncDevice desktop = new SyncDevice(folder, server, clock)) {
+            desktop.service.link(desktop.ann, SERVER, "server password");
+            desktop.service.sync(desktop.ann);
+            desktop.workspace.tasks().list(desktop.ann, org.taskdesk.tasks.TaskQuery.of("")).tasks().stream().limit(6)
+                    .forEach(task -> desktop.workspace.tasks().delete(desktop.ann, task.id()));
+            desktop.service.sync(desktop.ann);
+        }
+
+        dialogs.answer = false;
+        sync.syncNow();
+        timer.advance(Duration.ZERO);
+        assertThat(dialogs.questions).containsExactly("Delete 6 of your 10 tasks here?");
+        assertThat(shown()).isEqualTo("Sync is waiting: the server would delete 6 of 10 tasks here");
+        assertThat(sync.status().canRetryProperty().get()).isTrue();
+        assertThat(workspace.tasks().list(ann, org.taskdesk.tasks.TaskQuery.of("")).tasks()).hasSize(10);
+
+        dialogs.answer = true;
+        sync.syncNow(); // "Try again": asked again, and this time yes
+        timer.advance(Duration.ZERO);
+        assertThat(dialogs.questions).hasSize(2);
+        assertThat(workspace.tasks().list(ann, org.taskdesk.tasks.TaskQuery.of("")).tasks()).hasSize(4);
+        assertThat(shown()).isEqualTo("Synced 11:00");
     }
 }

@@ -26,6 +26,9 @@ final class SyncDevice implements AutoCloseable, SyncTokens {
     final SyncService service;
     final ManualTimer timer = new ManualTimer();
     final AppSync sync;
+    /** Answers the app's questions (whether a pull may delete many tasks): yes unless told otherwise. */
+    final org.taskdesk.ui.tasks.MainWindowFixture.RecordingDialogs dialogs =
+            new org.taskdesk.ui.tasks.MainWindowFixture.RecordingDialogs();
     private final MutableClock clock;
     private final Map<String, String> tokens = new HashMap<>();
 
@@ -35,7 +38,7 @@ final class SyncDevice implements AutoCloseable, SyncTokens {
         workspace.accounts().signUp("ann@example.com", "Ann", "ann password");
         ann = workspace.accounts().signIn("ann@example.com", "ann password", true);
         service = new SyncService(workspace.replica(), server, this, clock);
-        sync = new AppSync(service, ann, timer, new DirectBackgroundTasks(), clock);
+        sync = new AppSync(service, ann, timer, new DirectBackgroundTasks(), dialogs, clock);
     }
 
     Task add(String line) {
