@@ -139,23 +139,7 @@ final class AppServices implements Services {
 
     @Override
     public SyncTokens syncTokens() {
-        SessionTokenStore store = tokens();
-        return new SyncTokens() {
-            @Override
-            public Optional<String> load(String key) {
-                return store.load(key);
-            }
-
-            @Override
-            public void save(String key, String token) {
-                store.save(key, token);
-            }
-
-            @Override
-            public void forget(String key) {
-                store.forget(key);
-            }
-        };
+        return new SyncSessions(tokens());
     }
 
     @Override

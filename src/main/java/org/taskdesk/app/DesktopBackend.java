@@ -25,6 +25,8 @@ import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
 import org.taskdesk.persistence.settings.SettingsFile;
+import org.taskdesk.sync.Replica;
+import org.taskdesk.sync.SyncService;
 import org.taskdesk.ui.DesktopServices;
 import org.taskdesk.ui.StartupProbe;
 import org.taskdesk.ui.common.Theme;
@@ -247,6 +249,20 @@ final class DesktopBackend implements DesktopServices {
     @Override
     public void saveSnoozedReminders(String entries) {
         settings.put(SettingsFile.SNOOZED_REMINDERS, entries.isEmpty() ? null : entries);
+    }
+
+    @Override
+    public Optional<SyncService> sync(Workspace workspace) {
+        Replica replica;
+        try {
+            replica = workspace.replica();
+        } catch (TaskDeskException | UnsupportedOperationException sharedServer) {
+            return Optional.empty(); // a shared server is no replica: nothing to sync
+        }
+        UserEnvironment environment = configuration.environment();
+        ServerSync servers = new ServerSync(url -> new DatabaseUrl(environment.workingDirectory(), environment.userHome())
+                .parse(url), configuration.serverTimeouts(), passwords);
+        return Optional.of(new SyncService(replica, servers, new SyncSessions(tokens), clock));
     }
 
     @Override

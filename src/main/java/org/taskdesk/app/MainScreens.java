@@ -61,7 +61,7 @@ final class MainScreens {
             MenuItem settings = new MenuItem(Messages.text("menu.settings"));
             settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
             settings.setOnAction(e -> tools.show("settings",
-                    () -> SettingsView.open(context, window.root().getScene().getWindow())));
+                    () -> SettingsView.open(context, window.root().getScene().getWindow(), window.sync())));
             window.addMenuItem("File", settings); // not shown: the menu's name in code
             AboutViewModel about = new AboutViewModel(VersionProvider.version(), context.workspace().databaseName(),
                     logFile.toString(), new UserGuide(Path.of(System.getProperty("java.io.tmpdir"))), openDocument,

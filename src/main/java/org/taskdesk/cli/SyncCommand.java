@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.sync.Conflict;
 import org.taskdesk.sync.SyncLink;
 import org.taskdesk.sync.SyncRound;
@@ -41,11 +43,20 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     Credentials credentials;
 
+    @Option(names = "--allow-deletes", description = "Let this round delete the tasks the server deleted, even "
+            + "more than a fifth of those here (without it, such a round stops and asks).")
+    boolean allowDeletes;
+
     /** One round: push what waits, pull what changed. */
     @Override
     public Integer call() {
         return withSync((sync, user) -> {
-            SyncRound round = sync.sync(user);
+            SyncRound round = sync.sync(user, allowDeletes);
+            if (round.deletesHeld()) {
+                // A refusal like 'account delete' without --yes: exit 2, one line, nothing deleted here.
+                throw new TaskDeskException(ErrorCode.INVALID_INPUT, "The server would delete " + round.wouldDelete()
+                        + " of " + round.tasksHere() + " tasks here. Run 'taskdesk sync --allow-deletes' to accept.");
+            }
             StringBuilder line = new StringBuilder("Pushed " + count(round.pushed(), "change") + ", pulled "
                     + round.pulled());
             if (round.conflicts() > 0) {

@@ -41,6 +41,12 @@ public interface Replica {
     /** Merges one pulled page and saves its version, in one transaction. */
     MergedPage merge(int userId, PulledPage page);
 
+    /** How many of this account's tasks here the deletions in {@code page} would remove (changes nothing). */
+    int wouldDelete(int userId, PulledPage page);
+
+    /** How many tasks this account has here. */
+    int taskCount(int userId);
+
     /** Starts again from version 0 (a resync): nothing is dropped yet. */
     void restartPull(int userId);
 

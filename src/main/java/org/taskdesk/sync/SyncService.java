@@ -24,6 +24,8 @@ public final class SyncService {
     public static final int PUSH_BATCH = 1000;
     /** Items per pulled page: one local transaction each. */
     public static final int PULL_PAGE = 1000;
+    /** The pull asks before deleting more than a fifth of the tasks here, and at least this many. */
+    public static final int GUARD_MINIMUM = 5;
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     /** Clock_ahead answers in a row before a round gives up (each re-stamps in server time, so one should do). */
     private static final int MAX_RESTAMPS = 3;
@@ -70,15 +72,32 @@ public final class SyncService {
         return replica.link(user.account().id());
     }
 
-    /** One round: push everything waiting, then pull until the server has nothing more. */
+    /** One round that asks before deleting many tasks: {@link #sync(UserSession, boolean)} without permission. */
     public SyncRound sync(UserSession user) {
+        return sync(user, false);
+    }
+
+    /**
+     * One round: push everything waiting, then pull until the server has nothing more. Unless {@code allowDeletes},
+     * the pull stops before a page that would bring the deletions of this round past a fifth of the tasks here (and
+     * at least {@link #GUARD_MINIMUM}): nothing of that page is applied, what was pushed stays in the outbox until a
+     * round ends, and the answer says how many would go ({@link SyncRound#deletesHeld}).
+     */
+    public SyncRound sync(UserSession user, boolean allowDeletes) {
         SyncLink link = linked(user);
         String token = tokens.load(tokenKey(link.userId(), link.serverUrl())).orElseThrow(() -> new TaskDeskException(
                 ErrorCode.NOT_AUTHORIZED, "This device has no session on " + link.serverUrl()
                 + " any more: run 'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost)."));
         try (SyncServer server = servers.connect(link.serverUrl(), token)) {
             int[] pushed = push(server, link);
-            int[] pulled = pull(server, link);
+            int[] pulled = pull(server, link, allowDeletes);
+            if (pulled[2] > 0) {
+                LOG.info("Sync of account {} stopped before deleting {} of its {} tasks: it asks first", link.userId(),
+                        pulled[2], pulled[3]);
+                replica.recordRound(link.userId(), clock.instant(), "The server would delete " + pulled[2] + " of "
+                        + pulled[3] + " tasks here; nothing was deleted. Run 'taskdesk sync --allow-deletes' to accept.");
+                return new SyncRound(pushed[0], pulled[0], pulled[1], pushed[1], pulled[2], pulled[3]);
+            }
             replica.recordRound(link.userId(), clock.instant(), null);
             return new SyncRound(pushed[0], pulled[0], pulled[1], pushed[1]);
         } catch (RuntimeException e) {
@@ -119,10 +138,12 @@ public final class SyncService {
         }
     }
 
-    /** {items pulled, conflicts}. */
-    private int[] pull(SyncServer server, SyncLink link) {
+    /** {items pulled, conflicts, deletions held (0 when none), tasks here}. */
+    private int[] pull(SyncServer server, SyncLink link, boolean allowDeletes) {
         int pulled = 0;
         int conflicts = 0;
+        int tasksHere = allowDeletes ? 0 : replica.taskCount(link.userId());
+        int deleting = 0;
         long after = replica.link(link.userId()).orElseThrow().pulledVersion();
         Set<UUID> seen = null; // collected only during a resync
         while (true) {
@@ -138,6 +159,12 @@ public final class SyncService {
                 after = 0;
                 continue;
             }
+            if (!allowDeletes) {
+                deleting += replica.wouldDelete(link.userId(), page);
+                if (deleting >= GUARD_MINIMUM && deleting * 5 > tasksHere) {
+                    return new int[] {pulled, conflicts, deleting, tasksHere};
+                }
+            }
             MergedPage merged = replica.merge(link.userId(), page);
             pulled += merged.pulled();
             conflicts += merged.conflicts();
@@ -149,7 +176,7 @@ public final class SyncService {
                 if (seen != null) {
                     replica.dropSyncedTasksExcept(link.userId(), seen);
                 }
-                return new int[] {pulled, conflicts};
+                return new int[] {pulled, conflicts, 0, tasksHere};
             }
         }
     }

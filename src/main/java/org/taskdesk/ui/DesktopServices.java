@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.migrations.RestoredBackup;
+import org.taskdesk.sync.SyncService;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.WindowPlace;
 import org.taskdesk.workspace.Workspace;
@@ -68,6 +69,14 @@ public interface DesktopServices {
     void saveSnoozedReminders(String entries);
 
     Clock clock();
+
+    /**
+     * Sync for {@code workspace} when it is a local file (a replica, linked or not yet); empty on a shared server,
+     * which is no replica. The service's network calls block: the app runs them on its sync thread.
+     */
+    default Optional<SyncService> sync(Workspace workspace) {
+        return Optional.empty();
+    }
 
     /** The environment variables, for things like the system's dark-mode hint. */
     Map<String, String> environment();

@@ -99,6 +99,34 @@ class SyncCommandTest {
                 .contains("bcrypt cost of 10 to 14").doesNotContain("Wrong email or password");
     }
 
+    /** The pull guard: a round that would delete more than a fifth of the tasks here refuses, and says how to accept. */
+    @Test
+    void aSyncThatWouldDeleteManyTasksRefusesUntilAllowed() throws Exception {
+        String server = sharedServer();
+        ok("laptop", "account", "create", "--name", "Ann");
+        ok("desktop", "account", "create", "--name", "Ann");
+        for (int i = 1; i <= 10; i++) {
+            ok("laptop", "tasks", "add", "Errand " + i);
+        }
+        ok("laptop", "sync", "link", "--server", server);
+        ok("laptop", "sync");
+        ok("desktop", "sync", "link", "--server", server);
+        ok("desktop", "sync");
+        for (int i = 1; i <= 5; i++) {
+            ok("desktop", "tasks", "rm", idOf("desktop", "Errand " + i));
+        }
+        ok("desktop", "sync");
+
+        CliResult refused = run("laptop", "sync");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("Error: The server would delete 5 of 10 tasks here. "
+                + "Run 'taskdesk sync --allow-deletes' to accept.\n");
+        assertThat(listed("laptop")).hasSize(10);
+        assertThat(ok("laptop", "sync", "--allow-deletes")).startsWith("Pushed 0 changes, pulled ");
+        assertThat(listed("laptop")).isEqualTo(listed("desktop")).hasSize(5);
+    }
+
     @Test
     void twoDevicesEditingOfflineEndWithTheSameTasksAndTheConflictListed() throws Exception {
         String server = sharedServer();

@@ -20,7 +20,7 @@ import org.taskdesk.domain.sync.HybridClock;
  * stamps, tombstones winning over puts, restores, completions as an append-only set, clock_ahead, and pull by a
  * version counter with resync below a floor. The replicas it talks to are real H2 files.
  */
-final class InMemorySyncServer implements SyncServers {
+public final class InMemorySyncServer implements SyncServers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HybridClock clock;
@@ -38,7 +38,7 @@ final class InMemorySyncServer implements SyncServers {
     String refusedTitle = "\u0000never";
     int pushes;
 
-    InMemorySyncServer(Clock serverTime) {
+    public InMemorySyncServer(Clock serverTime) {
         this.serverTime = serverTime;
         this.clock = new HybridClock(HybridClock.SERVER_NODE, serverTime::millis, 0);
     }
@@ -46,6 +46,11 @@ final class InMemorySyncServer implements SyncServers {
     @Override
     public String signInOrSignUp(String serverUrl, String email, String name, String password) {
         return "token of " + email;
+    }
+
+    /** Whether connecting works; a test of the app's status turns it off to be offline. */
+    public void reachable(boolean answers) {
+        reachable = answers;
     }
 
     @Override

@@ -206,6 +206,63 @@ class SyncServiceTest {
         assertThat(laptop.conflicts()).isEmpty();
     }
 
+    /** Ten tasks on both devices; the desktop deletes the first {@code deleted} of them and syncs. */
+    private Device laptopAfterTheDesktopDeleted(int total, int deleted) {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        for (int i = 1; i <= total; i++) {
+            laptop.add("Errand " + i);
+        }
+        laptop.sync();
+        desktop.sync();
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> {
+            for (int i = 1; i <= deleted; i++) {
+                workspace.tasks().delete(desktop.ann, desktop.find("Errand " + i).id());
+            }
+            return null;
+        });
+        desktop.sync();
+        return laptop;
+    }
+
+    @Test
+    void aPullThatWouldDeleteMoreThanAFifthOfTheTasksStopsAndAsksFirstAndAppliesThemOnlyWithPermission() {
+        Device laptop = laptopAfterTheDesktopDeleted(10, 6);
+        long kept = laptop.find("Errand 10").id();
+        clock.advance(Duration.ofMinutes(1));
+        laptop.with((workspace, sync) -> workspace.tasks().update(laptop.ann, kept,
+                task -> task.withTitle("Errand ten", clock.instant())));
+
+        SyncRound asked = laptop.sync();
+
+        assertThat(asked.deletesHeld()).isTrue();
+        assertThat(asked.wouldDelete()).isEqualTo(6);
+        assertThat(asked.tasksHere()).isEqualTo(10);
+        assertThat(laptop.tasks()).hasSize(10); // nothing of that page was applied
+        SyncLink status = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow());
+        assertThat(status.lastError()).isEqualTo("The server would delete 6 of 10 tasks here; nothing was deleted. "
+                + "Run 'taskdesk sync --allow-deletes' to accept.");
+        assertThat(server.tasks()).hasSize(4); // its own edit went out all the same
+        assertThat(laptop.sync().deletesHeld()).as("asked again until allowed").isTrue();
+        assertThat(laptop.tasks()).hasSize(10);
+
+        SyncRound allowed = laptop.with((workspace, sync) -> sync.sync(laptop.ann, true));
+
+        assertThat(allowed.deletesHeld()).isFalse();
+        assertThat(laptop.tasks()).extracting(Task::title)
+                .containsExactlyInAnyOrder("Errand 7", "Errand 8", "Errand 9", "Errand ten");
+        String lastError = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow().lastError());
+        assertThat(lastError).isNull();
+        assertThat(laptop.sync()).isEqualTo(new SyncRound(0, 0, 0, 0));
+    }
+
+    @Test
+    void fewDeletionsOrAFifthAtMostGoThroughWithoutAsking() {
+        assertThat(laptopAfterTheDesktopDeleted(10, 4).sync().deletesHeld()).as("4 of 10: fewer than 5").isFalse();
+        assertThat(laptopAfterTheDesktopDeleted(25, 5).sync().deletesHeld()).as("5 of 25: a fifth").isFalse();
+    }
+
     @Test
     void aDeleteWinsOverAConcurrentEditAndTheTaskNeverComesBack() {
         Device laptop = linkedDevice();

@@ -113,6 +113,15 @@ public final class FakeDesktop implements DesktopServices {
         return clock;
     }
 
+    /** Sync for a workspace: none unless a test gives it (a server double over the workspace's replica). */
+    public volatile java.util.function.Function<Workspace, Optional<org.taskdesk.sync.SyncService>> sync =
+            workspace -> Optional.empty();
+
+    @Override
+    public Optional<org.taskdesk.sync.SyncService> sync(Workspace workspace) {
+        return sync.apply(workspace);
+    }
+
     @Override
     public Map<String, String> environment() {
         return Map.of();

@@ -247,6 +247,37 @@ public final class JdbcReplica implements Replica {
     }
 
     @Override
+    public int wouldDelete(int userId, PulledPage page) {
+        JsonNode deleted = parse(page.json()).path("deleted");
+        if (deleted.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(connection -> {
+            int here = 0;
+            for (JsonNode tombstone : deleted) {
+                try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT COUNT(*) FROM tasks WHERE user_id = ?"
+                        + " AND uid = ?", userId, UUID.fromString(tombstone.path("uid").asText()));
+                     ResultSet row = query.executeQuery()) {
+                    row.next();
+                    here += row.getInt(1);
+                }
+            }
+            return here;
+        });
+    }
+
+    @Override
+    public int taskCount(int userId) {
+        return inTransaction(connection -> {
+            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT COUNT(*) FROM tasks WHERE user_id = ?",
+                    userId); ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    @Override
     public void restartPull(int userId) {
         inTransaction(connection -> {
             SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = 0 WHERE user_id = ?", userId);

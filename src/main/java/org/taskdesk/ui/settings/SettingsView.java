@@ -2,6 +2,7 @@ package org.taskdesk.ui.settings;
 
 import atlantafx.base.theme.Styles;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -23,6 +24,9 @@ import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.common.Theme;
 import org.taskdesk.ui.common.ToolWindow;
 import org.taskdesk.ui.settings.SettingsViewModel.Storage;
+import org.taskdesk.ui.sync.AppSync;
+import org.taskdesk.ui.sync.SyncSettingsView;
+import org.taskdesk.ui.sync.SyncSettingsViewModel;
 import org.taskdesk.ui.tasks.MainContext;
 
 /** The settings window: theme, and where tasks are kept. A thin view over {@link SettingsViewModel}. */
@@ -38,9 +42,17 @@ public final class SettingsView extends VBox {
 
     /** Opens the settings in a window of their own over {@code owner} and returns the window. */
     public static Stage open(MainContext context, Window owner) {
+        return open(context, owner, Optional.empty());
+    }
+
+    /** The same, with Settings → Sync when {@code sync} is there (a local file). */
+    public static Stage open(MainContext context, Window owner, Optional<AppSync> sync) {
         Map<String, String> environment = context.desktop().environment();
         SettingsViewModel model = new SettingsViewModel(context, theme -> theme.apply(environment));
-        return ToolWindow.show(owner, Messages.text("settings.window.title"), new SettingsView(model), 560, 460);
+        SettingsView view = new SettingsView(model);
+        sync.ifPresent(appSync -> view.getChildren().add(SyncSettingsView.of(
+                new SyncSettingsViewModel(appSync, context.dialogs(), context.clock()))));
+        return ToolWindow.show(owner, Messages.text("settings.window.title"), view, 560, sync.isPresent() ? 720 : 460);
     }
 
     private static GridPane themeSection(SettingsViewModel model) {

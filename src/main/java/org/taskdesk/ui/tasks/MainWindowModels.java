@@ -1,6 +1,7 @@
 package org.taskdesk.ui.tasks;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.taskdesk.accounts.UserSession;
 import org.taskdesk.tasks.SavedSearchService;
@@ -42,6 +43,7 @@ public final class MainWindowModels {
     private final QuickAddViewModel quickAdd;
     private final TagCompletion quickAddTags;
     private final TaskDetailViewModel detail;
+    private final List<Runnable> savedListeners = new ArrayList<>();
 
     public MainWindowModels(TaskService service, SavedSearchService searches, UserSession user,
                             BackgroundTasks background, DialogService dialogs, Clock clock) {
@@ -49,7 +51,10 @@ public final class MainWindowModels {
         status = new StatusViewModel(clock);
         store = new TaskStore(service, user, background, dialogs, status);
         commands = new TaskCommands(service, user, clock);
-        undo = new UndoManager(background, store::apply, store::changeFailed);
+        undo = new UndoManager(background, changes -> {
+            store.apply(changes);
+            savedListeners.forEach(Runnable::run);
+        }, store::changeFailed);
         status.showBusyWhile(store.loadingProperty().or(undo.runningProperty()));
         // The sidebar counts before the list filters: both follow the store, in this order.
         sidebar = new SidebarViewModel(store, clock);
@@ -63,6 +68,11 @@ public final class MainWindowModels {
         quickAddTags = TagCompletion.inLine(sidebar.tagEntries());
         detail = new TaskDetailViewModel(commands, undo, clock, list.currentProperty(), store::holds, store::allTags,
                 status::tell);
+    }
+
+    /** Runs {@code listener} after each change of tasks made here has been saved (sync sends it soon after). */
+    public void onSaved(Runnable listener) {
+        savedListeners.add(listener);
     }
 
     public Clock clock() {

@@ -27,8 +27,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taskdesk.ui.common.Messages;
+import org.taskdesk.ui.sync.AppSync;
+import org.taskdesk.ui.sync.ConflictsView;
+import org.taskdesk.ui.sync.ConflictsViewModel;
+import org.taskdesk.ui.sync.ExecutorTimer;
+import org.taskdesk.ui.sync.SyncStatusView;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
 import org.taskdesk.ui.tasks.list.ManySelectedView;
 import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
@@ -74,6 +80,11 @@ public final class MainWindowView {
     private final ChangeListener<Node> focusListener =
             (o, was, now) -> typing.set(now instanceof TextInputControl);
     private final Timeline clockTick = new Timeline();
+    /** Sync with a shared server, on a local file; empty on a shared server. */
+    private final Optional<AppSync> sync;
+    private final SidebarView sidebar;
+    /** The conflict inbox's window while it is open. */
+    private Stage conflictsWindow;
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -92,7 +103,7 @@ public final class MainWindowView {
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
         SavedSearchDialogs savedDialogs = new SavedSearchDialogs(models.savedSearches());
-        SidebarView sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
+        sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
         Runnable saveSearch = () -> savedDialogs.askNameToSave(list.root().getScene().getWindow());
         list.offerSavingSearch(models.savedSearches().canSaveProperty(), saveSearch);
         MenuItem saveSearchItem = new MenuItem(Messages.text("saved.menu.save"));
@@ -118,6 +129,9 @@ public final class MainWindowView {
         statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
                 .then(many.headingProperty()).otherwise(""));
         window.setBottom(statusBar.root());
+        sync = context.desktop().sync(context.workspace()).map(service -> new AppSync(service, context.user(),
+                new ExecutorTimer(), context.background(), context.dialogs(), context.clock()));
+        sync.ifPresent(this::showSync);
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 list.focus();
@@ -177,6 +191,31 @@ public final class MainWindowView {
             list.timePassed();
         }));
         clockTick.setCycleCount(Animation.INDEFINITE);
+    }
+
+    private void showSync(AppSync appSync) {
+        statusBar.addOnTheRight(SyncStatusView.of(appSync.status(), appSync::syncNow));
+        models.onSaved(appSync::changed);
+        TaskStore store = models.store();
+        appSync.afterPull(store::load);
+        ConflictsViewModel conflicts = new ConflictsViewModel(appSync, context.clock());
+        conflicts.onRestored(() -> {
+            store.load(); // the old value is back in its task
+            appSync.changed();
+        });
+        sidebar.addBelow(ConflictsView.sidebarLink(conflicts, () -> {
+            if (conflictsWindow != null && conflictsWindow.isShowing()) {
+                conflictsWindow.toFront();
+            } else {
+                conflictsWindow = ConflictsView.open(conflicts, root.getScene().getWindow());
+            }
+        }));
+        appSync.start();
+    }
+
+    /** Sync in this window, for Settings → Sync; empty on a shared server. */
+    public Optional<AppSync> sync() {
+        return sync;
     }
 
     /** The whole window content, menu bar included. */
@@ -289,6 +328,17 @@ public final class MainWindowView {
         clockTick.stop();
         changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
+        if (conflictsWindow != null) {
+            conflictsWindow.close();
+        }
+        sync.ifPresent(appSync -> {
+            appSync.stop();
+            // Queued before the database is closed or the session ended: a round under way finishes first.
+            context.background().run(() -> {
+                appSync.stopAndWait();
+                return null;
+            }, done -> { }, failure -> { });
+        });
     }
 
     /** Reloads every task from the database, e.g. after another window changed them. */

@@ -11,6 +11,7 @@ import org.taskdesk.accounts.UserSession;
 import org.taskdesk.app.TestWorkspaces;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.testing.MutableClock;
+import org.taskdesk.ui.FakeDesktop;
 import org.taskdesk.ui.common.BackgroundTasks;
 import org.taskdesk.ui.common.DialogService;
 import org.taskdesk.workspace.Workspace;
@@ -24,15 +25,18 @@ public final class MainWindowFixture implements AutoCloseable {
     public final Workspace workspace;
     public final UserSession user;
     public final RecordingDialogs dialogs = new RecordingDialogs();
+    /** The desktop's settings in memory; its {@code sync} is none unless a test gives one. */
+    public final FakeDesktop desktop;
 
     public MainWindowFixture(Path folder) {
         workspace = TestWorkspaces.open(TestWorkspaces.freshUrl(DatabaseKind.H2, folder), folder, clock);
         workspace.accounts().signUp("ann@example.com", "Ann Example", "ann password");
         user = workspace.accounts().signIn("ann@example.com", "ann password", false);
+        desktop = new FakeDesktop(clock, workspace.databaseName());
     }
 
     public MainContext context(BackgroundTasks background, Runnable signOut) {
-        return new MainContext(workspace, user, background, dialogs, null, clock, signOut);
+        return new MainContext(workspace, user, background, dialogs, desktop, clock, signOut);
     }
 
     /** Adds tasks by quick-add lines, straight through the service. */

@@ -68,6 +68,11 @@ public final class SidebarView {
         root.setMinWidth(170);
     }
 
+    /** Shows {@code node} under the lists (e.g. sync's "Conflicts (2)"). */
+    public void addBelow(Node node) {
+        root.getChildren().add(node);
+    }
+
     public Node root() {
         return root;
     }
