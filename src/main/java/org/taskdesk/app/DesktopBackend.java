@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.domain.ErrorCode;
@@ -47,8 +48,18 @@ final class DesktopBackend implements DesktopServices {
     private volatile DatabaseTarget opened;
     /** The database being opened since the program started, until the start-up view takes it; else null. */
     private EarlyOpening early;
+    /** Where Hibernate starts while the window already works in plain SQL (ADR 0027); tests hold it back. */
+    private final Executor hibernateThread;
+    /** Told when Hibernate has taken over: a start-up stage. */
+    private volatile StartupProbe probe = StartupProbe.NONE;
 
     DesktopBackend(Configuration configuration, Clock clock, Passwords passwords, SessionTokenStore tokens) {
+        this(configuration, clock, passwords, tokens, HibernateHandover.ownThread());
+    }
+
+    DesktopBackend(Configuration configuration, Clock clock, Passwords passwords, SessionTokenStore tokens,
+                   Executor hibernateThread) {
+        this.hibernateThread = hibernateThread;
         this.configuration = configuration;
         this.clock = clock;
         this.passwords = passwords;
@@ -95,9 +106,10 @@ final class DesktopBackend implements DesktopServices {
         } catch (TaskDeskException e) {
             return;
         }
+        this.probe = probe;
         DatabaseConnections connections = connections(target);
         EarlyOpening opening = EarlyOpening.start(target, steps -> {
-            Workspace workspace = OpenedWorkspace.open(connections, passwords, clock, steps);
+            Workspace workspace = openForWindow(connections, steps);
             probe.reached("database opened");
             return workspace;
         });
@@ -131,11 +143,16 @@ final class DesktopBackend implements DesktopServices {
             if (opening != null) {
                 opening.abandon(); // the settings chose another database meanwhile
             }
-            workspace = OpenedWorkspace.open(connections(target), passwords, clock, progress);
+            workspace = openForWindow(connections(target), progress);
         }
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
         return workspace;
+    }
+
+    private Workspace openForWindow(DatabaseConnections connections, Consumer<MigrationStep> steps) {
+        return OpenedWorkspace.openForWindow(connections, passwords, clock, steps, hibernateThread,
+                () -> probe.reached("Hibernate started"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
@@ -117,6 +118,50 @@ final class OpenedWorkspace implements Workspace {
                     (System.nanoTime() - migrated) / 1_000_000);
             return overHibernate(connections, factory, passwords, clock, keepOpen,
                     replicaOn(keepOpen, connections, clock));
+        });
+    }
+
+    /**
+     * The same for the window, which on a local file does not wait for Hibernate (ADR 0027): once the file is
+     * migrated, the services work in plain SQL on a connection of their own while Hibernate starts on
+     * {@code hibernateThread}, and over Hibernate from when it has ({@link HibernateHandover}); {@code hibernateStarted}
+     * is told then. A shared server opens as {@link #open} does (its accounts need Hibernate's pool from the start).
+     */
+    static Workspace openForWindow(DatabaseConnections connections, Passwords passwords, Clock clock,
+                                   Consumer<MigrationStep> steps, Executor hibernateThread, Runnable hibernateStarted) {
+        if (connections.target().kind() != DatabaseKind.H2) {
+            Workspace workspace = open(connections, passwords, clock, steps);
+            hibernateStarted.run();
+            return workspace;
+        }
+        long began = System.nanoTime();
+        new MigrationService(DatabaseSchemas.of(connections, clock)).upgradeToHead(steps);
+        long migrated = System.nanoTime();
+        LOG.info("Opened {}: schema version checked in {} ms; plain SQL until Hibernate has started",
+                connections.target().displayName(), (migrated - began) / 1_000_000);
+        Connection keepOpen = connections.open();
+        return withHeld(keepOpen, () -> {
+            SyncJournal journal = SyncJournal.onReplica(clock);
+            Connection firstScreen = connections.open();
+            JdbcTransactions plain = new JdbcTransactions(firstScreen, connections.target());
+            HibernateHandover.Storages plainSql = new HibernateHandover.Storages(
+                    new JdbcTaskStorage(plain, clock.getZone(), journal), AccountStorage.local(plain), null, firstScreen);
+            HibernateHandover handover = HibernateHandover.start(plainSql, () -> {
+                long starting = System.nanoTime();
+                Transactions transactions = new Transactions(HibernateSetup.validated(connections), connections.target());
+                LOG.info("Hibernate started in {} ms; the window's services use it from now on",
+                        (System.nanoTime() - starting) / 1_000_000);
+                return new HibernateHandover.Storages(new HibernateTaskStorage(transactions, clock.getZone(), journal),
+                        AccountStorage.local(transactions), new HibernateSavedSearchStorage(transactions), transactions);
+            }, hibernateThread, hibernateStarted);
+            return new OpenedWorkspace(connections, new LocalAccountService(handover.accounts(), passwords, clock),
+                    handover.tasks(), new SavedSearchService(handover.savedSearches(), clock), clock, () -> {
+                        try {
+                            handover.close();
+                        } finally {
+                            keepOpen.close();
+                        }
+                    }, replicaOn(keepOpen, connections, clock));
         });
     }
 

@@ -1,6 +1,8 @@
 package org.taskdesk.app;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.ui.StartupProbe;
@@ -18,6 +20,11 @@ final class StartupTimeline implements StartupProbe {
     private boolean firstFrameSeen;
     /** After the task list: signing in again later is no start-up stage. */
     private volatile boolean done;
+    /**
+     * Stages seen so far: one first reached after the task list (Hibernate's start, which the list no longer waits
+     * for) is still logged, once.
+     */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     StartupTimeline(long startedAtMillis, StartupProbe then) {
         this.startedAtMillis = startedAtMillis;
@@ -51,7 +58,7 @@ final class StartupTimeline implements StartupProbe {
 
     @Override
     public void reached(String stage) {
-        if (!done) {
+        if (seen.add(stage) || !done) {
             log(stage);
             then.reached(stage);
         }

@@ -3,6 +3,7 @@ package org.taskdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.testing.TestEnvironment;
@@ -15,6 +16,13 @@ public final class TestDesktop {
 
     public static DesktopServices backend(Path folder, Clock clock, String databaseUrl) {
         return backend(folder, clock, databaseUrl, Map.of());
+    }
+
+    /** The same, with Hibernate started by {@code hibernateThread} (which a test may hold back) on a local file. */
+    static DesktopBackend withHibernateStartedBy(Path folder, Clock clock, Executor hibernateThread) {
+        Configuration configuration = Configuration.configure(TestEnvironment.in(folder, Map.of())).load();
+        return new DesktopBackend(configuration, clock, new Passwords(TestWorkspaces.TEST_BCRYPT_COST),
+                new FileTokenStore(folder.resolve("tokens.properties")), hibernateThread);
     }
 
     public static DesktopServices backend(Path folder, Clock clock, String databaseUrl, Map<String, String> variables) {
