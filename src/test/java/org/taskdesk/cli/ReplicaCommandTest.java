@@ -104,6 +104,8 @@ class ReplicaCommandTest {
         assertThat(titles("desktop", server)).containsExactly("Buy milk", "Call mum", "Water the plants");
         assertThat(titles("laptop", server)).containsExactly("Buy milk", "Call mum", "Water the plants");
         assertThat(replicas("laptop")).isEqualTo(made);
+        assertThat(ok("laptop", server, "sync", "status")).contains("Waiting to be pushed: 0 changes")
+                .doesNotContain("client password");
 
         // A wrong password is refused by the server, replica or not.
         CliResult wrong = new TaskDeskCli(TestEnvironment.in(folder.resolve("laptop"), Map.of("TASKDESK_EMAIL",
