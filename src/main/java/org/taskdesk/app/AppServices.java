@@ -76,7 +76,7 @@ final class AppServices implements Services {
     @Override
     public Workspace openWorkspace() {
         DatabaseConnections connections = connections(chosen());
-        if (ReplicaWorkspace.isFor(connections)) {
+        if (ReplicaWorkspace.isFor(connections, configuration.dataFolder())) {
             return new ReplicaWorkspace(connections.target(), configuration.dataFolder(),
                     new SharedServerAccountService(SharedServerAccounts.over(connections), passwords()), syncServers(),
                     syncTokens(), clock, replica -> OpenedWorkspace.openForCommand(connections(replica), passwords(), clock));

@@ -143,7 +143,7 @@ final class DesktopBackend implements DesktopServices {
      * person who signs in (ADR 0029), the local file and the server's owner as they are.
      */
     private Workspace open(DatabaseConnections connections, Consumer<MigrationStep> steps) {
-        if (!ReplicaWorkspace.isFor(connections)) {
+        if (!ReplicaWorkspace.isFor(connections, configuration.dataFolder())) {
             return OpenedWorkspace.open(connections, passwords, clock, steps);
         }
         Configuration settings = configuration;

@@ -1,5 +1,6 @@
 package org.taskdesk.app;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,20 +84,26 @@ final class ReplicaWorkspace implements Workspace {
     /**
      * Whether {@code connections} reach a shared server as a member (its client login), who works through a replica;
      * the schema's owner works on the server directly (it migrates it). A server that cannot be reached is taken as
-     * a member's: only a replica can be used then, and signing in says whether one is there.
+     * a member's when this device keeps a replica of it (signing in then says whether it is that person's); else
+     * its failure is what opening says, as before replicas.
      */
-    static boolean isFor(DatabaseConnections connections) {
+    static boolean isFor(DatabaseConnections connections, Path dataFolder) {
         if (connections.target().kind() != DatabaseKind.POSTGRESQL) {
             return false;
         }
         try {
             return !ServerLogins.ownsTheSchema(connections);
         } catch (TaskDeskException e) {
-            if (isUnreachable(e)) {
+            if (isUnreachable(e) && Files.exists(serverMark(dataFolder.resolve(FOLDER), connections.target()))) {
                 return true;
             }
             throw e;
         }
+    }
+
+    /** Left beside the replicas of {@code server}, to tell that this device keeps some, without naming anyone. */
+    private static Path serverMark(Path folder, DatabaseTarget server) {
+        return folder.resolve(key(server, "") + ".server");
     }
 
     /**
@@ -167,9 +174,22 @@ final class ReplicaWorkspace implements Workspace {
         }
         closeCurrent();
         Workspace opened = openReplica.apply(DatabaseUrl.localFile(folder.resolve(key + ".mv.db")));
+        markServer();
         current = opened;
         currentKey = key;
         return opened;
+    }
+
+    private void markServer() {
+        Path mark = serverMark(folder, server);
+        try {
+            if (!Files.exists(mark)) {
+                Files.createFile(mark);
+            }
+        } catch (IOException e) {
+            // Only an offline start is lost without it (opening then says the server cannot be reached).
+            LOG.warn("Could not mark {} as kept on this device: {}", server.displayName(), e.getMessage());
+        }
     }
 
     private synchronized void closeCurrent() {
