@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.taskdesk.accounts.Passwords;
+import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.cli.ServicesFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
@@ -16,6 +17,7 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
+import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.server.SharedServerLimits;
 import org.taskdesk.persistence.server.SharedServerSetup;
 import org.taskdesk.cli.Services;
@@ -74,6 +76,11 @@ final class AppServices implements Services {
     @Override
     public Workspace openWorkspace() {
         DatabaseConnections connections = connections(chosen());
+        if (ReplicaWorkspace.isFor(connections, configuration.dataFolder())) {
+            return new ReplicaWorkspace(connections.target(), configuration.dataFolder(),
+                    new SharedServerAccountService(SharedServerAccounts.over(connections), passwords()), syncServers(),
+                    syncTokens(), clock, replica -> OpenedWorkspace.openForCommand(connections(replica), passwords(), clock));
+        }
         return OpenedWorkspace.openForCommand(connections, passwords(), clock);
     }
 
@@ -133,13 +140,23 @@ final class AppServices implements Services {
 
     @Override
     public SyncServers syncServers() {
+        return syncServers(configuration, passwords());
+    }
+
+    /** Shared servers for sync, their URLs read as {@code --database-url} is, waiting as long as the settings allow. */
+    static SyncServers syncServers(Configuration configuration, Passwords passwords) {
         return new ServerSync(url -> new DatabaseUrl(configuration.environment().workingDirectory(),
-                configuration.environment().userHome()).parse(url), configuration.serverTimeouts(), passwords());
+                configuration.environment().userHome()).parse(url), configuration.serverTimeouts(), passwords);
     }
 
     @Override
     public SyncTokens syncTokens() {
-        return new SyncSessions(tokens());
+        return syncTokens(tokens());
+    }
+
+    /** Links keep their server sessions in {@code store}, beside remembered sign-ins, under keys of their own. */
+    static SyncTokens syncTokens(SessionTokenStore store) {
+        return new SyncSessions(store);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.taskdesk.accounts.Passwords;
+import org.taskdesk.accounts.SharedServerAccountService;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.migrations.BackupCopy;
@@ -22,6 +23,7 @@ import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.DatabaseUrl;
 import org.taskdesk.persistence.database.UserEnvironment;
 import org.taskdesk.persistence.schema.DatabaseSchemas;
+import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.secrets.FileTokenStore;
 import org.taskdesk.persistence.secrets.KeyringTokenStore;
 import org.taskdesk.persistence.secrets.SessionTokenStore;
@@ -109,7 +111,7 @@ final class DesktopBackend implements DesktopServices {
         this.probe = probe;
         DatabaseConnections connections = connections(target);
         EarlyOpening opening = EarlyOpening.start(target, steps -> {
-            Workspace workspace = openForWindow(connections, steps);
+            Workspace workspace = open(connections, steps);
             probe.reached("database opened");
             return workspace;
         });
@@ -143,16 +145,28 @@ final class DesktopBackend implements DesktopServices {
             if (opening != null) {
                 opening.abandon(); // the settings chose another database meanwhile
             }
-            workspace = openForWindow(connections(target), progress);
+            workspace = open(connections(target), progress);
         }
         // Remembered sessions belong to this database until the app restarts, even if Settings chooses another.
         opened = target;
         return workspace;
     }
 
-    private Workspace openForWindow(DatabaseConnections connections, Consumer<MigrationStep> steps) {
-        return OpenedWorkspace.openForWindow(connections, passwords, clock, steps, hibernateThread,
-                () -> probe.reached("Hibernate started"));
+    /**
+     * Opens {@code connections}' database; a shared server's client login works on this device's replica of the
+     * person who signs in (ADR 0029), the local file and the server's owner as they are.
+     */
+    private Workspace open(DatabaseConnections connections, Consumer<MigrationStep> steps) {
+        if (!ReplicaWorkspace.isFor(connections, configuration.dataFolder())) {
+            // The list is shown from plain SQL while Hibernate starts on its own thread (ADR 0027).
+            return OpenedWorkspace.openForWindow(connections, passwords, clock, steps, hibernateThread,
+                    () -> probe.reached("Hibernate started"));
+        }
+        Configuration settings = configuration;
+        return new ReplicaWorkspace(connections.target(), settings.dataFolder(),
+                new SharedServerAccountService(SharedServerAccounts.over(connections), passwords),
+                AppServices.syncServers(settings, passwords), AppServices.syncTokens(tokens), clock,
+                replica -> OpenedWorkspace.open(connections(replica), passwords, clock, step -> { }));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -58,6 +59,12 @@ final class MainScreens {
             TransferView transferView = new TransferView(transfer, files, () -> window.root().getScene().getWindow());
             transferView.menuItems().forEach(item -> window.addMenuItem("File", item)); // not shown: the name in code
             window.addToStatusBar(transferView.status());
+            // Signed in on a shared server's replica while the server could not be reached (ADR 0029): one line.
+            context.workspace().serverUnreachable().ifPresent(offline -> {
+                Label line = new Label(Messages.format("replica.offline", context.workspace().databaseName()));
+                line.setId("replica-offline");
+                window.addToStatusBar(line);
+            });
             MenuItem settings = new MenuItem(Messages.text("menu.settings"));
             settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
             settings.setOnAction(e -> tools.show("settings",

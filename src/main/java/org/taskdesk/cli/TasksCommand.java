@@ -79,7 +79,7 @@ final class TasksCommand {
         }
         String filterText = filter == null || filter.isEmpty() ? "is:open" : String.join(" ", filter);
         TaskQuery query = TaskQuery.of(filterText).sortedBy(sort).page(page, pageSize);
-        return signedIn((tasks, user) -> {
+        return reading((tasks, user) -> {
             TaskPage result = tasks.list(user, query);
             if (json) {
                 out().println(Json.write(result.tasks().stream().map(TaskText::json).toList()));
@@ -98,7 +98,7 @@ final class TasksCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one task in full.")
     int show(@Parameters(paramLabel = "ID") long id) {
-        return signedIn((tasks, user) -> {
+        return reading((tasks, user) -> {
             out().print(TaskText.details(tasks.get(user, id), now()));
             return 0;
         });
@@ -191,7 +191,7 @@ final class TasksCommand {
                Path output) {
         TransferFormat chosen = TransferFormat.named(format);
         String filterText = filter == null ? "" : String.join(" ", filter);
-        return signedInTo((workspace, user) -> {
+        return readingFrom((workspace, user) -> {
             if (output == null) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 workspace.transfer().export(user, filterText, chosen, bytes);
@@ -214,10 +214,11 @@ final class TasksCommand {
                    @Option(names = "--dry-run", description = "Say what would change, and change nothing.") boolean dryRun) {
         TransferFormat chosen = format == null ? TransferFormat.ofFileName(file.getFileName().toString())
                 : TransferFormat.named(format);
-        return signedInTo((workspace, user) -> {
+        BiFunction<Workspace, UserSession, Integer> work = (workspace, user) -> {
             out().println(TerminalText.escape(workspace.transfer().importFile(user, file, chosen, dryRun).describe()));
             return 0;
-        });
+        };
+        return dryRun ? readingFrom(work) : signedInTo(work);
     }
 
     private Due parseDue(String text) {
@@ -277,9 +278,51 @@ final class TasksCommand {
         return signedInTo((workspace, user) -> work.apply(workspace.tasks(), user));
     }
 
+    /** Like {@link #signedIn}, for a command that only reads. */
+    private int reading(BiFunction<TaskService, UserSession, Integer> work) {
+        return readingFrom((workspace, user) -> work.apply(workspace.tasks(), user));
+    }
+
     /** Like {@link #signedIn}, for a command that needs more of the workspace than its tasks. */
     private int signedInTo(BiFunction<Workspace, UserSession, Integer> work) {
-        return SignedIn.run(root.services(), credentials, spec.qualifiedName(), work);
+        return SignedIn.run(root.services(), credentials, spec.qualifiedName(), (workspace, user) -> {
+            // On a shared server's replica (ADR 0029) a change needs the server: it is pulled first (at sign-in) and
+            // sent at once, so that the command acts on the server's state and its change reaches the server.
+            workspace.serverUnreachable().ifPresent(offline -> {
+                throw offline;
+            });
+            int result = work.apply(workspace, user);
+            send(workspace, user);
+            return result;
+        });
+    }
+
+    /** Like {@link #signedInTo}, for a command that only reads: an unreachable server's replica is read as it is. */
+    private int readingFrom(BiFunction<Workspace, UserSession, Integer> work) {
+        return SignedIn.run(root.services(), credentials, spec.qualifiedName(), (workspace, user) -> {
+            workspace.serverUnreachable().ifPresent(offline -> err().println("Offline: " + workspace.databaseName()
+                    + " cannot be reached, so this is this device's copy as of its last sync."));
+            return work.apply(workspace, user);
+        });
+    }
+
+    /**
+     * Sends what the command changed on a shared server's replica. The change is saved on this device whatever
+     * happens here, and waits there for the next command or 'taskdesk sync': failing the command would invite running
+     * it again, and adding a task twice.
+     */
+    private void send(Workspace workspace, UserSession user) {
+        try {
+            workspace.sendChanges(user).filter(round -> round.rejected() > 0).ifPresent(round -> err().println(
+                    "The server refused " + round.rejected() + (round.rejected() == 1 ? " change" : " changes")
+                    + " (see 'taskdesk sync status')."));
+        } catch (TaskDeskException e) {
+            if (e.code() != ErrorCode.DATABASE_UNAVAILABLE) {
+                throw e;
+            }
+            err().println("Saved on this device, but " + workspace.databaseName() + " could not be reached to send it: "
+                    + "the next command or 'taskdesk sync' sends it.");
+        }
     }
 
     private Clock clock() {
@@ -292,5 +335,9 @@ final class TasksCommand {
 
     private PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -54,8 +54,34 @@ public final class SyncService {
         });
         String email = user.account().email();
         String token = servers.signInOrSignUp(serverUrl, email, user.account().name(), serverPassword);
+        return link(user, serverUrl, email, token);
+    }
+
+    /**
+     * Links {@code user}'s local account to the server account whose session {@code token} the caller already holds
+     * (a shared server's replica, made at the first sign-in there: ADR 0029), keeping the session like {@link #link}.
+     */
+    public SyncLink link(UserSession user, String serverUrl, String serverEmail, String token) {
+        int userId = user.account().id();
         tokens.save(tokenKey(userId, serverUrl), token);
-        return replica.link(userId, serverUrl, email, Uids.newClientId());
+        return replica.link(userId, serverUrl, serverEmail, Uids.newClientId());
+    }
+
+    /**
+     * Keeps {@code token}, a new session on the linked server (a later sign-in there), for the link's rounds; the
+     * session it replaces is ended there, quietly when the server cannot be reached.
+     */
+    public void renewSession(UserSession user, String token) {
+        SyncLink link = linked(user);
+        String key = tokenKey(link.userId(), link.serverUrl());
+        tokens.load(key).filter(old -> !old.equals(token)).ifPresent(old -> servers.signOut(link.serverUrl(), old));
+        tokens.save(key, token);
+    }
+
+    /** The server session of the link, as kept; empty when there is none. */
+    public java.util.Optional<String> session(UserSession user) {
+        SyncLink link = linked(user);
+        return tokens.load(tokenKey(link.userId(), link.serverUrl()));
     }
 
     /** Ends the link; the local tasks stay as they are. */

@@ -21,11 +21,10 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  * low-privilege login role they all use and gives it exactly what it needs, nothing more. The database owner runs it
  * once per server (and again after any change of privileges: it is idempotent).
  *
- * <p>The client role may: connect; read and write {@code tasks} (row-level security limits it to the signed-in
- * user's rows) and draw task ids; read, add to and take back rows of {@code task_completions} (the same limit);
- * read and write {@code saved_searches} and draw their ids (the same limit);
- * call the account functions and sync's push and pull. It may not: read or write {@code users},
- * {@code sessions}, {@code sign_in_attempts}, {@code task_tombstones}, {@code sync_clients} or Flyway's history, or
+ * <p>The client role may: connect; read Flyway's history (the schema version); call the account functions and
+ * sync's push and pull, through which alone it reaches its person's tasks (ADR 29). It may not: read or write any
+ * other table or sequence ({@code tasks}, {@code task_completions}, {@code saved_searches}, {@code users},
+ * {@code sessions}, {@code sign_in_checks}, {@code task_tombstones}, {@code sync_clients}, …), or
  * purge tombstones (the owner's {@code taskdesk_sync_purge}); create tables (no CREATE on schema public) or temporary
  * objects (no TEMP on the database), which could otherwise shadow the tables the functions use.
  */
@@ -70,21 +69,10 @@ public final class SharedServerSetup {
                 EXECUTE format('REVOKE CREATE ON SCHEMA public FROM PUBLIC, %I', client);
                 EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', client);
 
-                -- Nothing on any table (users, sessions, sign_in_attempts, flyway_schema_history, …) or sequence,
-                -- then exactly what clients need on tasks.
+                -- Nothing on any table or sequence (V12, ADR 29): members reach tasks, completions and saved
+                -- searches only through the sync functions, which run as the owner.
                 EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, %I', client);
                 EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %I', client);
-                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.tasks TO %I', client);
-                EXECUTE format('GRANT USAGE ON SEQUENCE public.tasks_id_seq TO %I', client);
-                -- Completion history is appended to and never edited; its rows go with their task (ON DELETE
-                -- CASCADE). DELETE lets an undone completion take its row back (ADR 10); row-level security keeps
-                -- that to the signed-in person's own rows.
-                EXECUTE format('GRANT SELECT, INSERT, DELETE ON TABLE public.task_completions TO %I', client);
-                EXECUTE format('GRANT USAGE ON SEQUENCE public.task_completions_id_seq TO %I', client);
-                -- Saved searches are the person's own to make, rename and delete; row-level security (V8) keeps
-                -- every statement to their own rows.
-                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE public.saved_searches TO %I', client);
-                EXECUTE format('GRANT USAGE ON SEQUENCE public.saved_searches_id_seq TO %I', client);
                 -- Read-only, so that the app can check the schema version before use ("clients only check it").
                 EXECUTE format('GRANT SELECT ON TABLE public.flyway_schema_history TO %I', client);
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,11 +256,16 @@ class PostgresAccountsTest {
     void deletingTheAccountDeletesItsTasksAndSessionsAndNobodyElses() throws SQLException {
         int ann = accounts.signUp(client, EMAIL, "Ann", hash(PASSWORD));
         accounts.useSession(client, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
-        update(client, "INSERT INTO tasks (user_id, title) VALUES (?, 'a'), (?, 'b')", ann, ann);
+        // Tasks come through sync's push: the client login has no table rights (V12, ADR 29).
+        SyncCalls.push(client, UUID.randomUUID(),
+                SyncCalls.put(1, UUID.randomUUID(), "title", "a", SyncCalls.stamp(-9_000, 0, "a")),
+                SyncCalls.put(2, UUID.randomUUID(), "title", "b", SyncCalls.stamp(-9_000, 1, "a")));
         Connection bob = server.client(url);
         int bobId = accounts.signUp(bob, "bob@example.com", "Bob", hash("bob's password"));
         accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
-        update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'c')", bobId);
+        SyncCalls.push(bob, UUID.randomUUID(),
+                SyncCalls.put(1, UUID.randomUUID(), "title", "c", SyncCalls.stamp(-9_000, 0, "b")));
+        assertThat(allTaskTitles(server.owner(url))).containsExactly("a", "b", "c");
 
         TaskDeskException wrong = assertThrows(TaskDeskException.class, () -> accounts.deleteAccount(client, "nope"));
         assertThat(wrong.getMessage()).isEqualTo("The password is wrong; nothing was changed.");

@@ -40,8 +40,15 @@ class SharedServerAttackTest {
     private int userB;
     private int taskOfB;
     private int searchOfB;
+    /** A and B through the shared client login: functions only, no table rights (V12, ADR 29). */
     private Connection asA;
     private Connection asB;
+    /**
+     * A and B through the owner's login with their sessions: the direct path that remains (the owner's), where the
+     * FORCEd row-level security still keeps each to their own rows.
+     */
+    private Connection directA;
+    private Connection directB;
 
     @BeforeAll
     void twoUsersWithTasks() throws SQLException {
@@ -50,15 +57,24 @@ class SharedServerAttackTest {
         asB = server.client(url);
         userA = accounts.signUp(asA, "ann@example.com", "Ann", hash("ann's password"));
         userB = accounts.signUp(asB, "bob@example.com", "Bob", hash("bob's password"));
-        accounts.useSession(asA, accounts.signIn(asA, "ann@example.com", "ann's password", DAY).orThrow());
-        accounts.useSession(asB, accounts.signIn(asB, "bob@example.com", "bob's password", DAY).orThrow());
-        update(asA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: buy milk'), (?, 'ann: call mum')", userA, userA);
-        update(asB, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'bob: secret plan', 'bob only')", userB);
-        taskOfB = Integer.parseInt(column(asB, "SELECT id FROM tasks").get(0));
-        update(asB, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())", taskOfB, userB);
-        update(asB, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+        String tokenA = accounts.signIn(asA, "ann@example.com", "ann's password", DAY).orThrow();
+        String tokenB = accounts.signIn(asB, "bob@example.com", "bob's password", DAY).orThrow();
+        accounts.useSession(asA, tokenA);
+        accounts.useSession(asB, tokenB);
+        directA = server.owner(url);
+        directB = server.owner(url);
+        accounts.useSession(directA, tokenA);
+        accounts.useSession(directB, tokenB);
+        update(directA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: buy milk'), (?, 'ann: call mum')", userA,
+                userA);
+        update(directB, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'bob: secret plan', 'bob only')",
+                userB);
+        taskOfB = Integer.parseInt(column(directB, "SELECT id FROM tasks").get(0));
+        update(directB, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())", taskOfB,
+                userB);
+        update(directB, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
                 + "VALUES (?, 'Bob''s plans', '#secret', now())", userB);
-        searchOfB = Integer.parseInt(column(asB, "SELECT id FROM saved_searches").get(0));
+        searchOfB = Integer.parseInt(column(directB, "SELECT id FROM saved_searches").get(0));
     }
 
     @AfterAll
@@ -68,59 +84,97 @@ class SharedServerAttackTest {
 
     @Test
     void aSeesExactlyHerOwnTasks() throws SQLException {
-        assertThat(column(asA, "SELECT title FROM tasks ORDER BY title")).containsExactly("ann: buy milk", "ann: call mum");
-        assertThat(column(asA, "SELECT count(*) FROM tasks WHERE user_id = " + userB)).containsExactly("0");
-        assertThat(column(asA, "SELECT count(*) FROM tasks WHERE id = " + taskOfB)).containsExactly("0");
+        assertThat(SyncCalls.titles(asA)).containsExactly("ann: buy milk", "ann: call mum");
+        assertRefused(asA, "SELECT title FROM tasks");
+        assertThat(column(directA, "SELECT title FROM tasks ORDER BY title")).containsExactly("ann: buy milk",
+                "ann: call mum");
+        assertThat(column(directA, "SELECT count(*) FROM tasks WHERE user_id = " + userB)).containsExactly("0");
+        assertThat(column(directA, "SELECT count(*) FROM tasks WHERE id = " + taskOfB)).containsExactly("0");
     }
 
     @Test
     void aCanCreateReadUpdateAndDeleteHerOwnTasks() throws SQLException {
-        update(asA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: temporary')", userA);
-        assertThat(update(asA, "UPDATE tasks SET title = 'ann: renamed' WHERE title = 'ann: temporary'")).isEqualTo(1);
-        assertThat(column(asA, "SELECT title FROM tasks WHERE title LIKE 'ann: ren%'")).containsExactly("ann: renamed");
-        assertThat(update(asA, "DELETE FROM tasks WHERE title = 'ann: renamed'")).isEqualTo(1);
-        assertThat(column(asA, "SELECT count(*) FROM tasks")).containsExactly("2");
+        // Through the client login, only by sync's functions: its direct statements are refused.
+        assertRefused(asA, "INSERT INTO tasks (user_id, title) VALUES (" + userA + ", 'ann: temporary')");
+        assertRefused(asA, "UPDATE tasks SET title = 'ann: renamed' WHERE title = 'ann: buy milk'");
+        assertRefused(asA, "DELETE FROM tasks WHERE title = 'ann: buy milk'");
+        UUID temporary = UUID.randomUUID();
+        UUID laptop = UUID.randomUUID();
+        assertThat(SyncCalls.statuses(SyncCalls.push(asA, laptop,
+                SyncCalls.put(1, temporary, "title", "ann: temporary", SyncCalls.stamp(-9_000, 0, "a")),
+                SyncCalls.put(2, temporary, "title", "ann: renamed", SyncCalls.stamp(-9_000, 1, "a")))))
+                .containsExactly("applied", "applied");
+        assertThat(SyncCalls.titles(asA)).containsExactly("ann: buy milk", "ann: call mum", "ann: renamed");
+        assertThat(SyncCalls.statuses(SyncCalls.push(asA, laptop,
+                SyncCalls.delete(3, temporary, SyncCalls.stamp(-9_000, 2, "a"))))).containsExactly("applied");
+        assertThat(SyncCalls.titles(asA)).containsExactly("ann: buy milk", "ann: call mum");
+
+        // Through the owner's login with her session, directly, under row-level security.
+        update(directA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: temporary')", userA);
+        assertThat(update(directA, "UPDATE tasks SET title = 'ann: renamed' WHERE title = 'ann: temporary'"))
+                .isEqualTo(1);
+        assertThat(column(directA, "SELECT title FROM tasks WHERE title LIKE 'ann: ren%'"))
+                .containsExactly("ann: renamed");
+        assertThat(update(directA, "DELETE FROM tasks WHERE title = 'ann: renamed'")).isEqualTo(1);
+        assertThat(column(directA, "SELECT count(*) FROM tasks")).containsExactly("2");
     }
 
     @Test
     void aCannotUpdateOrDeleteBsTask() throws SQLException {
-        assertThat(update(asA, "UPDATE tasks SET title = 'pwned' WHERE id = ?", taskOfB)).isZero();
-        assertThat(update(asA, "UPDATE tasks SET title = 'pwned' WHERE user_id = ?", userB)).isZero();
-        assertThat(update(asA, "DELETE FROM tasks WHERE id = ?", taskOfB)).isZero();
-        assertThat(update(asA, "DELETE FROM tasks WHERE user_id = ?", userB)).isZero();
-        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+        assertRefused(asA, "UPDATE tasks SET title = 'pwned' WHERE id = " + taskOfB);
+        assertRefused(asA, "DELETE FROM tasks WHERE id = " + taskOfB);
+        assertThat(update(directA, "UPDATE tasks SET title = 'pwned' WHERE id = ?", taskOfB)).isZero();
+        assertThat(update(directA, "UPDATE tasks SET title = 'pwned' WHERE user_id = ?", userB)).isZero();
+        assertThat(update(directA, "DELETE FROM tasks WHERE id = ?", taskOfB)).isZero();
+        assertThat(update(directA, "DELETE FROM tasks WHERE user_id = ?", userB)).isZero();
+        assertThat(column(directB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     @Test
     void aCannotWriteATaskAsB() throws SQLException {
-        assertRefused(asA, "INSERT INTO tasks (user_id, title) VALUES (" + userB + ", 'planted')");
-        assertRefused(asA, "UPDATE tasks SET user_id = " + userB + " WHERE title = 'ann: buy milk'");
-        assertRefused(asA, "INSERT INTO tasks (id, user_id, title) VALUES (" + (taskOfB + 1000) + ", " + userB + ", 'x') "
-                + "ON CONFLICT (id) DO NOTHING");
-        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+        for (Connection a : List.of(asA, directA)) {
+            assertRefused(a, "INSERT INTO tasks (user_id, title) VALUES (" + userB + ", 'planted')");
+            assertRefused(a, "UPDATE tasks SET user_id = " + userB + " WHERE title = 'ann: buy milk'");
+            assertRefused(a, "INSERT INTO tasks (id, user_id, title) VALUES (" + (taskOfB + 1000) + ", " + userB
+                    + ", 'x') ON CONFLICT (id) DO NOTHING");
+        }
+        // Nor B's existing id: the client may not insert at all, so no unique violation tells it that the id exists.
+        assertRefused(asA, "INSERT INTO tasks (id, user_id, title) VALUES (" + taskOfB + ", " + userA + ", 'probe')");
+        assertThat(column(directB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     @Test
     void aMadeUpTokenSeesNothingAndCanWriteNothing() throws SQLException {
         Connection stranger = server.client(url);
         accounts.useSession(stranger, "00".repeat(32));
+        Connection strangerDirect = server.owner(url);
+        accounts.useSession(strangerDirect, "00".repeat(32));
 
-        assertThat(column(stranger, "SELECT count(*) FROM tasks")).containsExactly("0");
+        assertRefused(stranger, "SELECT count(*) FROM tasks");
+        assertThat(column(strangerDirect, "SELECT count(*) FROM tasks")).containsExactly("0");
         assertThat(accounts.whoAmI(stranger)).isEmpty();
         assertRefused(stranger, "INSERT INTO tasks (user_id, title) VALUES (" + userB + ", 'x')");
-        assertThat(update(stranger, "DELETE FROM tasks")).isZero();
+        assertRefused(strangerDirect, "INSERT INTO tasks (user_id, title) VALUES (" + userB + ", 'x')");
+        assertRefused(stranger, "DELETE FROM tasks");
+        assertThat(update(strangerDirect, "DELETE FROM tasks")).isZero();
     }
 
     @Test
     void anExpiredTokenSeesNothing() throws SQLException {
         Connection late = server.client(url);
-        accounts.useSession(late, accounts.signIn(late, "bob@example.com", "bob's password", DAY).orThrow());
-        assertThat(column(late, "SELECT count(*) FROM tasks")).as("before it expires").containsExactly("1");
+        String token = accounts.signIn(late, "bob@example.com", "bob's password", DAY).orThrow();
+        accounts.useSession(late, token);
+        Connection lateDirect = server.owner(url);
+        accounts.useSession(lateDirect, token);
+        assertThat(SyncCalls.titles(late)).as("before it expires").containsExactly("bob: secret plan");
+        assertThat(column(lateDirect, "SELECT count(*) FROM tasks")).as("before it expires").containsExactly("1");
         Connection owner = server.owner(url);
         update(owner, "UPDATE sessions SET expires_at = (now() AT TIME ZONE 'UTC') - interval '1 second' "
                 + "WHERE user_id = ? AND created_at = (SELECT max(created_at) FROM sessions WHERE user_id = ?)", userB, userB);
 
-        assertThat(column(late, "SELECT count(*) FROM tasks")).containsExactly("0");
+        assertThat(column(lateDirect, "SELECT count(*) FROM tasks")).containsExactly("0");
+        SQLException pull = assertThrows(SQLException.class, () -> SyncCalls.titles(late));
+        assertThat(pull.getSQLState()).isEqualTo("TD004");
         assertThat(accounts.whoAmI(late)).isEmpty();
     }
 
@@ -145,10 +199,11 @@ class SharedServerAttackTest {
         attacker.rollback();
         attacker.close();
 
-        // Nor after any other write of the same transaction: here Ann adds a task of her own first.
+        // Nor after any other write of the same transaction: here Ann pushes a task of her own first.
         asA.setAutoCommit(false);
         try {
-            update(asA, "INSERT INTO tasks (user_id, title) VALUES (?, 'ann: cover')", userA);
+            SyncCalls.push(asA, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title", "ann: cover",
+                    SyncCalls.stamp(-9_000, 0, "a")));
             SQLException afterWrite = assertThrows(SQLException.class,
                     () -> column(asA, "SELECT public.taskdesk_sign_in('bob@example.com', 'guess 2', 3600)"));
             assertThat(afterWrite.getSQLState()).isEqualTo("TD005");
@@ -190,7 +245,7 @@ class SharedServerAttackTest {
         execute(client, "SET search_path = pg_temp, public");
         accounts.useSession(client, accounts.signIn(client, "ann@example.com", "ann's password", DAY).orThrow());
         assertThat(accounts.whoAmI(client)).map(Who::id).contains(userA);
-        assertThat(column(client, "SELECT count(*) FROM tasks")).containsExactly("2");
+        assertThat(SyncCalls.titles(client)).containsExactly("ann: buy milk", "ann: call mum");
 
         // The owner may make temporary tables (the client may not): even a session row forged into a temporary
         // "sessions" that comes first in the search path is never looked at.
@@ -221,13 +276,17 @@ class SharedServerAttackTest {
                 new ByteArrayInputStream((userB + "\tplanted\n").getBytes(StandardCharsets.UTF_8))));
         // PostgreSQL refuses COPY FROM on a table under row-level security outright (0A000, not supported).
         assertThat(e.getSQLState()).isIn("0A000", INSUFFICIENT_PRIVILEGE);
-        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+        assertThat(column(directB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     @Test
     void anotherUsersCompletionHistoryIsInvisibleAndCannotBeWrittenTo() throws SQLException {
-        assertThat(column(asA, "SELECT count(*) FROM task_completions")).containsExactly("0");
-        assertThat(column(asA, "SELECT count(*) FROM task_completions WHERE user_id = " + userB)).containsExactly("0");
+        assertRefused(asA, "SELECT count(*) FROM task_completions");
+        assertThat(column(directA, "SELECT count(*) FROM task_completions")).containsExactly("0");
+        assertThat(column(directA, "SELECT count(*) FROM task_completions WHERE user_id = " + userB))
+                .containsExactly("0");
+        assertRefused(directA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + taskOfB
+                + ", " + userA + ", now())");
         // As B, on B's task; as A, on B's task (the foreign key alone would let it in); edits, which no one may do;
         // and deleting B's rows.
         assertRefused(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + taskOfB + ", "
@@ -235,55 +294,79 @@ class SharedServerAttackTest {
         assertRefused(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + taskOfB + ", "
                 + userA + ", now())");
         assertRefused(asA, "UPDATE task_completions SET completed_at = now()");
-        // DELETE is granted for undoing one's own completion; row-level security leaves B's rows out of reach.
-        assertThat(update(asA, "DELETE FROM task_completions")).isZero();
+        // The client may not DELETE at all; the owner's direct path, under row-level security, leaves B's rows alone.
+        assertRefused(asA, "DELETE FROM task_completions");
+        assertThat(update(directA, "DELETE FROM task_completions")).isZero();
         assertRefused(asA, "TRUNCATE task_completions");
         assertRefused(asA, "ALTER TABLE task_completions DISABLE ROW LEVEL SECURITY");
-        assertThat(column(asB, "SELECT task_id FROM task_completions")).containsExactly(String.valueOf(taskOfB));
+        assertThat(column(directB, "SELECT task_id FROM task_completions")).containsExactly(String.valueOf(taskOfB));
     }
 
     @Test
     void aRecordsAndReadsCompletionsOfHerOwnTasks() throws SQLException {
-        String ownTask = column(asA, "SELECT min(id) FROM tasks").get(0);
-        assertThat(update(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())",
+        String ownTask = column(directA, "SELECT min(id) FROM tasks").get(0);
+        assertRefused(asA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (" + ownTask + ", "
+                + userA + ", now())");
+        assertThat(update(directA, "INSERT INTO task_completions (task_id, user_id, completed_at) VALUES (?, ?, now())",
                 Integer.parseInt(ownTask), userA)).isEqualTo(1);
-        assertThat(column(asA, "SELECT task_id FROM task_completions")).containsExactly(ownTask);
+        assertThat(column(directA, "SELECT task_id FROM task_completions")).containsExactly(ownTask);
+        // Through the client login, by sync: a put that carries one (a person of its own, so Ann's tasks stay).
+        Person carol = newPerson("carol");
+        ObjectNode completed = SyncCalls.put(1, UUID.randomUUID(), "title", "carol: completed",
+                SyncCalls.stamp(-9_000, 0, "c"));
+        UUID completion = UUID.randomUUID();
+        completed.set("completions", SyncCalls.JSON.createArrayNode().add(
+                SyncCalls.completion(completion, "2026-11-28T10:00:00", null)));
+        assertThat(SyncCalls.statuses(SyncCalls.push(carol.connection(), UUID.randomUUID(), completed)))
+                .containsExactly("applied");
+        assertThat(SyncCalls.uids(SyncCalls.pullAll(carol.connection(), UUID.randomUUID(), 0, 1000), "completions"))
+                .containsExactly(completion.toString());
     }
 
     @Test
     void aKeepsHerOwnSavedSearchesAndSeesNoneOfBs() throws SQLException {
-        assertThat(column(asA, "SELECT count(*) FROM saved_searches")).containsExactly("0");
-        assertThat(column(asA, "SELECT count(*) FROM saved_searches WHERE id = " + searchOfB)).containsExactly("0");
-        update(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+        // Saved searches live in each device's replica; the client login cannot touch the server's table.
+        assertRefused(asA, "SELECT count(*) FROM saved_searches");
+        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userA
+                + ", 'Ann''s week', 'due:7d', now())");
+        assertThat(column(directA, "SELECT count(*) FROM saved_searches")).containsExactly("0");
+        assertThat(column(directA, "SELECT count(*) FROM saved_searches WHERE id = " + searchOfB))
+                .containsExactly("0");
+        update(directA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
                 + "VALUES (?, 'Ann''s week', 'due:7d', now())", userA);
-        assertThat(update(asA, "UPDATE saved_searches SET name = 'Ann''s days' WHERE user_id = ?", userA)).isEqualTo(1);
-        assertThat(column(asA, "SELECT name FROM saved_searches")).containsExactly("Ann's days");
-        assertThat(update(asA, "DELETE FROM saved_searches WHERE user_id = ?", userA)).isEqualTo(1);
+        assertThat(update(directA, "UPDATE saved_searches SET name = 'Ann''s days' WHERE user_id = ?", userA))
+                .isEqualTo(1);
+        assertThat(column(directA, "SELECT name FROM saved_searches")).containsExactly("Ann's days");
+        assertThat(update(directA, "DELETE FROM saved_searches WHERE user_id = ?", userA)).isEqualTo(1);
     }
 
     @Test
     void anotherPersonsSavedSearchesCannotBeReadChangedDeletedOrProbed() throws SQLException {
-        assertThat(update(asA, "UPDATE saved_searches SET filter_text = 'pwned' WHERE id = ?", searchOfB)).isZero();
-        assertThat(update(asA, "UPDATE saved_searches SET name = 'pwned'")).isZero();
-        assertThat(update(asA, "DELETE FROM saved_searches WHERE id = ?", searchOfB)).isZero();
-        assertThat(update(asA, "DELETE FROM saved_searches")).isZero();
+        assertRefused(asA, "UPDATE saved_searches SET name = 'pwned'");
+        assertRefused(asA, "DELETE FROM saved_searches");
+        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userA
+                + ", 'Bob''s plans', '#x', now())");
+        assertThat(update(directA, "UPDATE saved_searches SET filter_text = 'pwned' WHERE id = ?", searchOfB)).isZero();
+        assertThat(update(directA, "UPDATE saved_searches SET name = 'pwned'")).isZero();
+        assertThat(update(directA, "DELETE FROM saved_searches WHERE id = ?", searchOfB)).isZero();
+        assertThat(update(directA, "DELETE FROM saved_searches")).isZero();
         // Planting one under B's id is refused, and with B's own name too: the policy is checked before the unique
         // (user_id, name) constraint, so a "duplicate key" cannot tell A which names B uses.
-        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
+        assertRefused(directA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
                 + ", 'planted', '#x', now())");
-        assertRefused(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
+        assertRefused(directA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) VALUES (" + userB
                 + ", 'Bob''s plans', '#x', now())");
-        update(asA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
+        update(directA, "INSERT INTO saved_searches (user_id, name, filter_text, created_at) "
                 + "VALUES (?, 'Ann''s own', '#mine', now())", userA);
         try {
-            assertRefused(asA, "UPDATE saved_searches SET user_id = " + userB + " WHERE name = 'Ann''s own'");
+            assertRefused(directA, "UPDATE saved_searches SET user_id = " + userB + " WHERE name = 'Ann''s own'");
         } finally {
-            update(asA, "DELETE FROM saved_searches WHERE name = 'Ann''s own'");
+            update(directA, "DELETE FROM saved_searches WHERE name = 'Ann''s own'");
         }
         assertRefused(asA, "TRUNCATE saved_searches");
         assertRefused(asA, "ALTER TABLE saved_searches DISABLE ROW LEVEL SECURITY");
         assertRefused(asA, "DROP POLICY saved_searches_of_signed_in_user ON saved_searches");
-        assertThat(column(asB, "SELECT name || ' ' || filter_text FROM saved_searches"))
+        assertThat(column(directB, "SELECT name || ' ' || filter_text FROM saved_searches"))
                 .containsExactly("Bob's plans #secret");
     }
 
@@ -294,7 +377,7 @@ class SharedServerAttackTest {
         assertRefused(asA, "DROP POLICY tasks_of_signed_in_user ON tasks");
         assertRefused(asA, "SET ROLE taskdesk_owner");
         assertRefused(asA, "SELECT public.taskdesk_check_own_password('bob''s password')");
-        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+        assertThat(column(directB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     @Test
@@ -347,15 +430,16 @@ class SharedServerAttackTest {
     // ---- Sync (migration 10): push and pull act for the signed-in person only, whatever the arguments say. Each test
     // has a victim and an attacker of its own, so that the tasks of Ann and Bob above stay as they are.
 
-    private record Person(int id, Connection connection) {
+    private record Person(int id, Connection connection, String token) {
     }
 
     private Person newPerson(String name) throws SQLException {
         Connection connection = server.client(url);
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         int id = accounts.signUp(connection, email, name, hash(name + "'s password"));
-        accounts.useSession(connection, accounts.signIn(connection, email, name + "'s password", DAY).orThrow());
-        return new Person(id, connection);
+        String token = accounts.signIn(connection, email, name + "'s password", DAY).orThrow();
+        accounts.useSession(connection, token);
+        return new Person(id, connection, token);
     }
 
     @Test
@@ -375,8 +459,7 @@ class SharedServerAttackTest {
 
         assertThat(SyncCalls.statuses(pushed)).containsExactly("applied", "applied");
         assertThat(pulled.toString()).doesNotContain("victor");
-        assertThat(column(victim.connection(), "SELECT title FROM tasks ORDER BY title"))
-                .containsExactly("victor: one", "victor: two");
+        assertThat(SyncCalls.titles(victim.connection())).containsExactly("victor: one", "victor: two");
         // Victor's own progress is untouched by Mallory's seq 5: his 3 is still new, his 2 still a duplicate.
         assertThat(SyncCalls.statuses(SyncCalls.push(victim.connection(), victimsLaptop,
                 SyncCalls.put(2, UUID.randomUUID(), "title", "victor: again", SyncCalls.stamp(-9_000, 2, "v")),
@@ -461,13 +544,17 @@ class SharedServerAttackTest {
         assertThat(SyncCalls.uids(victims, "deleted")).containsExactly(deleted.toString());
         assertThat(victims.toString()).doesNotContain("pwned");
         // What Mallory did happened to her own rows, under the same uids.
-        assertThat(column(attacker.connection(), "SELECT title FROM tasks ORDER BY title"))
+        assertThat(SyncCalls.titles(attacker.connection()))
                 .containsExactly("pwned again", "pwned again", "pwned again");
-        // A direct insert under Victor's uid is just another row of hers: no duplicate key tells her it exists.
-        update(attacker.connection(), "INSERT INTO tasks (user_id, title, uid) VALUES (?, 'mine too', ?)",
+        // The client login may not insert directly at all; on the owner's direct path, with her session, an insert
+        // under Victor's uid is just another row of hers: no duplicate key tells her it exists.
+        assertRefused(attacker.connection(), "INSERT INTO tasks (user_id, title, uid) VALUES (" + attacker.id()
+                + ", 'mine too', '" + untouched + "')");
+        Connection attackerDirect = server.owner(url);
+        accounts.useSession(attackerDirect, attacker.token());
+        update(attackerDirect, "INSERT INTO tasks (user_id, title, uid) VALUES (?, 'mine too', ?)",
                 attacker.id(), untouched);
-        assertThat(column(victim.connection(), "SELECT title FROM tasks ORDER BY title"))
-                .containsExactly("victor: live", "victor: untouched");
+        assertThat(SyncCalls.titles(victim.connection())).containsExactly("victor: live", "victor: untouched");
     }
 
     @Test
@@ -500,7 +587,7 @@ class SharedServerAttackTest {
                 + "'{\"title\": {\"v\": \"planted\", \"c\": \"x\"}}', NULL)");
         assertRefused(asA, "SELECT public.taskdesk_sync_purge(1)");
         assertRefused(asA, "ALTER TABLE tasks DISABLE TRIGGER tasks_sync_deleted");
-        assertThat(column(asB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
+        assertThat(column(directB, "SELECT title FROM tasks")).containsExactly("bob: secret plan");
     }
 
     private static void assertRefused(Connection connection, String sql) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.taskdesk.persistence.server.SharedServer.DAY;
 import static org.taskdesk.persistence.server.SharedServer.column;
 import static org.taskdesk.persistence.server.SharedServer.hash;
-import static org.taskdesk.persistence.server.SharedServer.update;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,14 +59,19 @@ class SharedServerDenialAttackTest {
         return url;
     }
 
-    /** Bob signs in on a new connection and adds and reads a task; fails the test if that takes longer than BOUND. */
+    /**
+     * Bob signs in on a new connection and adds and reads a task through sync's push and pull (a client login has no
+     * table rights: ADR 29); fails the test if that takes longer than BOUND.
+     */
     private void bobStillWorks(String url) throws Exception {
         Future<List<String>> work = threads.submit(() -> {
             Connection bob = server.client(url);
             accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
-            int id = accounts.whoAmI(bob).orElseThrow().id();
-            update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'bob: still here')", id);
-            return column(bob, "SELECT title FROM tasks WHERE title = 'bob: still here'");
+            assertThat(accounts.whoAmI(bob)).isPresent();
+            JsonNode pushed = SyncCalls.push(bob, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title",
+                    "bob: still here", SyncCalls.stamp(-1_000, 0, "b")));
+            assertThat(SyncCalls.statuses(pushed)).containsExactly("applied");
+            return SyncCalls.titles(bob).stream().filter("bob: still here"::equals).toList();
         });
         assertThat(work.get(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("Bob's sign-in and task within %s", BOUND)
                 .isNotEmpty();
@@ -199,8 +205,10 @@ class SharedServerDenialAttackTest {
             assertThat(column(bob, "SELECT current_setting('default_transaction_read_only') || ' '"
                     + " || current_setting('statement_timeout')")).containsExactly("off 30s");
             accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
-            update(bob, "INSERT INTO tasks (user_id, title) VALUES (?, 'bob: back')",
-                    accounts.whoAmI(bob).orElseThrow().id());
+            // A write, as a device makes it (no table rights since V12): the login is not read-only any more.
+            assertThat(SyncCalls.statuses(SyncCalls.push(bob, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(),
+                    "title", "bob: back", SyncCalls.stamp(-1_000, 0, "b"))))).containsExactly("applied");
+            assertThat(SyncCalls.titles(bob)).containsExactly("bob: back");
             assertThat(column(own.owner(url), "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r "
                     + "ON r.oid = s.setrole WHERE r.rolname = '" + own.clientRole + "' AND s.setdatabase <> 0"))
                     .as("no per-database defaults left").containsExactly("0");
@@ -241,12 +249,18 @@ class SharedServerDenialAttackTest {
     // 5. Side channels (what needs no table-rights change)
 
     @Test
-    void largeObjectsAreRefusedOnceASuperuserHasSetUpAndTheTaskIdSequenceIsOnlyDrawnFrom() throws Exception {
+    void largeObjectsAreRefusedOnceASuperuserHasSetUpAndTheTaskIdSequenceIsOutOfReach() throws Exception {
         String url = serverWithBob();
         Connection attacker = server.client(url);
         assertRefused(attacker, "SELECT pg_catalog.setval('public.tasks_id_seq', 1)");
         assertRefused(attacker, "SELECT last_value FROM public.tasks_id_seq");
         assertRefused(attacker, "SELECT nextval('public.users_id_seq')");
+        // Since V12 (ADR 29) not even drawn from: no ids to use up, and pg_sequences shows no last value.
+        assertRefused(attacker, "SELECT nextval('public.tasks_id_seq')");
+        assertRefused(attacker, "SELECT nextval('public.task_completions_id_seq')");
+        assertRefused(attacker, "SELECT nextval('public.saved_searches_id_seq')");
+        assertThat(column(attacker, "SELECT last_value::text FROM pg_catalog.pg_sequences "
+                + "WHERE schemaname = 'public' AND sequencename = 'tasks_id_seq'")).containsExactly((String) null);
 
         try (Connection superuser = superuserOrOwner(url)) {
             new SharedServerSetup().setUp(superuser, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
@@ -261,6 +275,45 @@ class SharedServerDenialAttackTest {
             }
         }
         bobStillWorks(url);
+    }
+
+    /**
+     * What table rights allowed a member until V12 (ADR 25's accepted list, ADR 29): freezing everyone's tasks with
+     * LOCK TABLE, counting rows with EXPLAIN, watching or drawing the id sequences, and probing other people's ids
+     * with unique violations. Each is refused to the client login now, and Bob's sync goes on while the member keeps
+     * a transaction open with all of it tried.
+     */
+    @Test
+    void lockingExplainingOrProbingTheTablesIsRefusedAndAnotherPersonsSyncGoesOnMeanwhile() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
+        accounts.useSession(attacker, accounts.signIn(attacker, "mallory@example.com", "mallory's password", DAY)
+                .orThrow());
+        attacker.setAutoCommit(false);
+        try {
+            for (String table : List.of("tasks", "task_completions", "saved_searches", "task_tombstones", "users")) {
+                refusedInOpenTransaction(attacker, "LOCK TABLE public." + table + " IN ACCESS EXCLUSIVE MODE");
+                refusedInOpenTransaction(attacker, "LOCK TABLE public." + table + " IN ACCESS SHARE MODE");
+                refusedInOpenTransaction(attacker, "EXPLAIN SELECT * FROM public." + table);
+            }
+            refusedInOpenTransaction(attacker, "SELECT nextval('public.tasks_id_seq')");
+            refusedInOpenTransaction(attacker, "SELECT last_value FROM public.tasks_id_seq");
+            refusedInOpenTransaction(attacker, "INSERT INTO public.tasks (id, user_id, title) VALUES (1, 1, 'probe')");
+            refusedInOpenTransaction(attacker, "INSERT INTO public.saved_searches (user_id, name, filter_text, "
+                    + "created_at) VALUES (1, 'probe', 'x', now())");
+
+            bobStillWorks(url);
+        } finally {
+            attacker.rollback();
+        }
+    }
+
+    /** {@code sql} is refused for lack of rights, and the transaction stays open (back to before it). */
+    private static void refusedInOpenTransaction(Connection connection, String sql) throws SQLException {
+        execute(connection, "SAVEPOINT attempt");
+        assertRefused(connection, sql);
+        execute(connection, "ROLLBACK TO SAVEPOINT attempt");
     }
 
     /** The embedded server's superuser (trusted on loopback), else, on a server of one's own, the owner. */

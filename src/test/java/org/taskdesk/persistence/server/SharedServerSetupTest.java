@@ -78,20 +78,21 @@ class SharedServerSetupTest {
                 "function taskdesk_sync_wall_ms() false",
                 "function taskdesk_whoami() true",
                 "schema public usage=true create=false",
-                "sequence saved_searches_id_seq usage=true select=false update=false",
-                "sequence task_completions_id_seq usage=true select=false update=false",
-                "sequence tasks_id_seq usage=true select=false update=false",
+                // No table or sequence of anyone's data since V12 (ADR 29): only the functions reach it.
+                "sequence saved_searches_id_seq usage=false select=false update=false",
+                "sequence task_completions_id_seq usage=false select=false update=false",
+                "sequence tasks_id_seq usage=false select=false update=false",
                 "sequence users_id_seq usage=false select=false update=false",
                 "table flyway_schema_history SELECT",
-                "table saved_searches SELECT,INSERT,UPDATE,DELETE",
+                "table saved_searches none",
                 "table server_settings none",
                 "table sessions none",
                 "table sign_in_attempts none",
                 "table sign_in_checks none",
                 "table sync_clients none",
-                "table task_completions SELECT,INSERT,DELETE",
+                "table task_completions none",
                 "table task_tombstones none",
-                "table tasks SELECT,INSERT,UPDATE,DELETE",
+                "table tasks none",
                 "table users none");
         assertThat(column(owner, "SELECT has_database_privilege('public', current_database(), 'TEMP')::text || ' '"
                 + " || has_schema_privilege('public', 'public', 'CREATE')::text")).as("PUBLIC: TEMP, CREATE")
@@ -143,7 +144,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 11 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 12 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

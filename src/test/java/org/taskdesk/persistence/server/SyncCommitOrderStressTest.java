@@ -153,7 +153,9 @@ class SyncCommitOrderStressTest {
     private void run(Write write, Set<String> written, Read read) throws Exception {
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            Connection connection = signedIn();
+            // The owner's login with the person's session: it may push and write directly (a member's client login
+            // may only push since V12, ADR 29); the reader pulls as a member does.
+            Connection connection = signedInDirectly();
             connection.setAutoCommit(false);
             connections.add(connection);
         }
@@ -198,6 +200,13 @@ class SyncCommitOrderStressTest {
 
     private Connection signedIn() throws SQLException {
         Connection connection = server.client(url);
+        accounts.useSession(connection, token);
+        return connection;
+    }
+
+    /** The owner's login under the person's session: the direct path that remains, under row-level security. */
+    private Connection signedInDirectly() throws SQLException {
+        Connection connection = server.owner(url);
         accounts.useSession(connection, token);
         return connection;
     }

@@ -45,6 +45,8 @@ class SyncFunctionsTest {
     private final PostgresAccounts accounts = new PostgresAccounts();
     private String url;
     private Connection client;
+    /** The owner's login with the same session: direct writes, as the app makes them there (ADR 29). */
+    private Connection direct;
     private int person;
     private final UUID laptop = UUID.randomUUID();
 
@@ -58,7 +60,10 @@ class SyncFunctionsTest {
         client = server.client(url);
         String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         person = accounts.signUp(client, email, "Pat", hash("pat's password"));
-        accounts.useSession(client, accounts.signIn(client, email, "pat's password", DAY).orThrow());
+        String token = accounts.signIn(client, email, "pat's password", DAY).orThrow();
+        accounts.useSession(client, token);
+        direct = server.owner(url);
+        accounts.useSession(direct, token);
     }
 
     @AfterAll
@@ -108,7 +113,7 @@ class SyncFunctionsTest {
         List<JsonNode> pages = pullAll(client, laptop, 0, 100);
         assertThat(uids(pages, "tasks")).doesNotContain(task.toString());
         assertThat(uids(pages, "deleted")).containsExactly(task.toString());
-        assertThat(column(client, "SELECT count(*) FROM tasks")).containsExactly("0");
+        assertThat(column(direct, "SELECT count(*) FROM tasks")).containsExactly("0");
         // Deleting it again, or a uid never seen, is applied and keeps (or records) a tombstone.
         UUID neverSeen = UUID.randomUUID();
         assertThat(statuses(push(client, laptop, delete(4, task, stamp(-30_000, 0, "a")),
@@ -157,7 +162,7 @@ class SyncFunctionsTest {
         assertThat(replay.at("/results/0/id").asText()).isEqualTo(create.path("id").asText());
         JsonNode after = pull(client, laptop, version, 100);
         assertThat(after.path("tasks")).as("nothing written by the replay").isEmpty();
-        assertThat(column(client, "SELECT title FROM tasks")).containsExactly("Twice");
+        assertThat(column(direct, "SELECT title FROM tasks")).containsExactly("Twice");
         // Another replica of the same person has its own sequence.
         assertThat(statuses(push(client, UUID.randomUUID(), put(1, task, "title", "Thrice", stamp(-30_000, 0, "b")))))
                 .containsExactly("applied");
@@ -200,7 +205,7 @@ class SyncFunctionsTest {
         JsonNode refused = push(client, laptop, ahead, next);
 
         assertThat(statuses(refused)).containsExactly("clock_ahead", "clock_ahead");
-        assertThat(column(client, "SELECT count(*) FROM tasks")).containsExactly("0");
+        assertThat(column(direct, "SELECT count(*) FROM tasks")).containsExactly("0");
         String serverClock = refused.path("server_clock").asText();
         assertThat(serverClock).matches("[0-9a-f]{13}-[0-9a-f]{4}-server");
         long serverMillis = Long.parseLong(serverClock.substring(0, 13), 16);
@@ -314,7 +319,10 @@ class SyncFunctionsTest {
 
     @Test
     void directWritesAsTheAppMakesThemArePulledWithServerStamps() throws SQLException {
-        update(client, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'Typed in the app', 'notes')", person);
+        // Direct writes are the owner's path since V12 (ADR 29); the client login only pushes and pulls.
+        assertThat(assertThrows(SQLException.class, () -> update(client, "INSERT INTO tasks (user_id, title) "
+                + "VALUES (?, 'Typed in the app')", person)).getSQLState()).isEqualTo("42501");
+        update(direct, "INSERT INTO tasks (user_id, title, description) VALUES (?, 'Typed in the app', 'notes')", person);
         JsonNode inserted = pull(client, laptop, 0, 100);
         JsonNode task = inserted.at("/tasks/0");
         UUID uid = UUID.fromString(task.path("uid").asText());
@@ -328,7 +336,7 @@ class SyncFunctionsTest {
         // A pushed stamp a little ahead of the server: a later direct edit must still stamp above it.
         String pushedAhead = stamp(3 * 60 * 1000, 0, laptop.toString());
         push(client, laptop, put(1, uid, "description", "pushed", pushedAhead));
-        update(client, "UPDATE tasks SET title = 'Renamed in the app', updated_at = now()");
+        update(direct, "UPDATE tasks SET title = 'Renamed in the app', updated_at = now()");
         long cursor = inserted.path("version").asLong();
         JsonNode updated = pull(client, laptop, cursor, 100).at("/tasks/0");
         assertThat(updated.at("/fields/title/v").asText()).isEqualTo("Renamed in the app");
@@ -337,12 +345,12 @@ class SyncFunctionsTest {
                 .isEqualTo(pushedAhead);
         assertThat(updated.at("/fields/priority/c").asText()).isEqualTo(insertStamp);
 
-        update(client, "INSERT INTO task_completions (task_id, user_id, completed_at) SELECT id, user_id, now() FROM tasks");
+        update(direct, "INSERT INTO task_completions (task_id, user_id, completed_at) SELECT id, user_id, now() FROM tasks");
         JsonNode completed = pull(client, laptop, updated.path("version").asLong(), 100);
         assertThat(completed.path("completions")).hasSize(1);
         assertThat(completed.at("/completions/0/task").asText()).isEqualTo(uid.toString());
         assertThat(completed.at("/completions/0/uid").asText()).matches("[0-9a-f-]{36}");
-        update(client, "DELETE FROM tasks");
+        update(direct, "DELETE FROM tasks");
         JsonNode deleted = pull(client, laptop, completed.path("version").asLong(), 100);
         assertThat(deleted.path("tasks")).isEmpty();
         assertThat(deleted.at("/deleted/0/uid").asText()).isEqualTo(uid.toString());
@@ -361,7 +369,7 @@ class SyncFunctionsTest {
         SQLException e = assertThrows(SQLException.class, () -> SyncCalls.pushArray(client, laptop, mutations));
         assertThat(e.getSQLState()).isEqualTo("22023");
         assertThat(e.getMessage()).contains("at most 1000 mutations");
-        assertThat(column(client, "SELECT count(*) FROM tasks")).containsExactly("0");
+        assertThat(column(direct, "SELECT count(*) FROM tasks")).containsExactly("0");
     }
 
     /** Makes this person's tombstones look {@code days} old (the owner lifts forced row-level security for it). */

@@ -301,12 +301,13 @@ class SyncSimulationTest {
             for (int p = 0; p < PEOPLE; p++) {
                 Map<UUID, String> onServer;
                 Set<UUID> serverCompletions;
-                try (Connection client = server.client(ownerUrl)) {
-                    // Row-level security holds for the owner too (FORCE): read as the person, signed in.
-                    accounts.useSession(client, token(p));
-                    onServer = readRows(client, "SELECT uid, " + ROW_COLUMNS + "::text FROM tasks WHERE user_id = ?",
+                // The owner's login: a member's has no table rights (V12, ADR 29). Row-level security holds for the
+                // owner too (FORCE): read as the person, signed in.
+                try (Connection direct = org.taskdesk.testing.TestPostgres.connect(ownerUrl)) {
+                    accounts.useSession(direct, token(p));
+                    onServer = readRows(direct, "SELECT uid, " + ROW_COLUMNS + "::text FROM tasks WHERE user_id = ?",
                             serverIds[p]);
-                    serverCompletions = uids(client, "SELECT uid FROM task_completions WHERE user_id = ?",
+                    serverCompletions = uids(direct, "SELECT uid FROM task_completions WHERE user_id = ?",
                             serverIds[p]);
                 }
                 Map<UUID, Map<String, JsonNode>> pulled = pullWhole(p);
