@@ -14,6 +14,7 @@ import org.taskdesk.domain.sync.FieldClocks;
 import org.taskdesk.domain.sync.HybridClock;
 import org.taskdesk.domain.sync.SyncField;
 import org.taskdesk.persistence.jdbc.Columns;
+import org.taskdesk.sync.MergedPage;
 
 /**
  * Merges one pulled page into the replica, inside the page's transaction. Per field the later stamp wins, so every
@@ -27,6 +28,7 @@ final class PageMerge {
     private final LocalDateTime now;
     private final Set<UUID> seen = new HashSet<>();
     private int conflicts;
+    private long waitingFrom = MergedPage.NOTHING_WAITING;
 
     PageMerge(Connection connection, int owner, LinkedClock link, LocalDateTime now) {
         this.connection = connection;
@@ -41,6 +43,11 @@ final class PageMerge {
 
     Set<UUID> seen() {
         return seen;
+    }
+
+    /** The lowest version of a completion of this page whose task is not here yet. */
+    long waitingFrom() {
+        return waitingFrom;
     }
 
     /** A task as the server has it: all seven fields with their stamps. */
@@ -147,20 +154,28 @@ final class PageMerge {
                 uid, owner, stamp, now);
     }
 
-    /** A completion: kept once by its uid, on its task when the task is here. */
+    /**
+     * A completion: kept once by its uid, on its task when the task is here. A task deleted here takes its
+     * completions with it; a task not here yet (it changed after the completion, so it comes in a later page) makes
+     * the completion wait ({@link #waitingFrom}).
+     */
     void completion(JsonNode completion) throws SQLException {
         UUID uid = UUID.fromString(completion.path("uid").asText());
         if (count("SELECT COUNT(*) FROM task_completions WHERE uid = ?", uid) > 0) {
             return;
         }
+        UUID task = UUID.fromString(completion.path("task").asText());
         Integer taskId = null;
         try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id FROM tasks WHERE user_id = ? AND uid = ?",
-                owner, UUID.fromString(completion.path("task").asText())); ResultSet row = query.executeQuery()) {
+                owner, task); ResultSet row = query.executeQuery()) {
             if (row.next()) {
                 taskId = row.getInt(1);
             }
         }
         if (taskId == null) {
+            if (count("SELECT COUNT(*) FROM sync_tombstones WHERE uid = ? AND user_id = ?", task, owner) == 0) {
+                waitingFrom = Math.min(waitingFrom, completion.path("version").asLong(MergedPage.NOTHING_WAITING));
+            }
             return;
         }
         StoredFields due = new StoredFields("x", null, null, null, null, false, null, false, null)
