@@ -45,7 +45,7 @@ class DbCommandsTest {
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 11 : 10;
+        return kind == DatabaseKind.POSTGRESQL ? 13 : 10;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
