@@ -38,8 +38,12 @@ public interface Replica {
      */
     void restamp(int userId, String serverClock, Collection<UUID> ids);
 
-    /** Merges one pulled page and saves its version, in one transaction. */
-    MergedPage merge(int userId, PulledPage page);
+    /**
+     * Merges one pulled page and saves its version, in one transaction; saves at most {@code savedAtMost}, and below
+     * any completion of the page whose task is not here yet, so that a crash before that task comes pulls the
+     * completion again.
+     */
+    MergedPage merge(int userId, PulledPage page, long savedAtMost);
 
     /** How many of this account's tasks here the deletions in {@code page} would remove (changes nothing). */
     int wouldDelete(int userId, PulledPage page);

@@ -172,6 +172,10 @@ public final class SyncService {
         int deleting = 0;
         long after = replica.link(link.userId()).orElseThrow().pulledVersion();
         Set<UUID> seen = null; // collected only during a resync
+        // A completion pulled before its task (the task changed after it was completed, so it has a later version and
+        // comes in a later page) waits: the saved version stays below it, and one more pass from there places it.
+        long waitingFrom = MergedPage.NOTHING_WAITING;
+        boolean again = false;
         while (true) {
             PulledPage page = server.pull(link.clientId(), after, PULL_PAGE);
             if (page.resync()) {
@@ -191,13 +195,21 @@ public final class SyncService {
                     return new int[] {pulled, conflicts, deleting, tasksHere};
                 }
             }
-            MergedPage merged = replica.merge(link.userId(), page);
+            MergedPage merged = replica.merge(link.userId(), page,
+                    waitingFrom == MergedPage.NOTHING_WAITING ? Long.MAX_VALUE : waitingFrom - 1);
             pulled += merged.pulled();
             conflicts += merged.conflicts();
             if (seen != null) {
                 seen.addAll(merged.tasksSeen());
             }
+            waitingFrom = Math.min(waitingFrom, merged.waitingFrom());
             after = page.version();
+            if (!page.more() && waitingFrom != MergedPage.NOTHING_WAITING && !again) {
+                again = true;
+                after = waitingFrom - 1;
+                waitingFrom = MergedPage.NOTHING_WAITING;
+                continue;
+            }
             if (!page.more()) {
                 if (seen != null) {
                     replica.dropSyncedTasksExcept(link.userId(), seen);

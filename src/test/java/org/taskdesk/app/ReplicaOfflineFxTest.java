@@ -107,7 +107,8 @@ class ReplicaOfflineFxTest {
                 fixture.workspace.close();
             }
         };
-        MainContext context = new MainContext(replica, fixture.user, new DirectBackgroundTasks(), fixture.dialogs, null,
+        MainContext context = new MainContext(replica, fixture.user, new DirectBackgroundTasks(), fixture.dialogs,
+                fixture.desktop,
                 fixture.clock, () -> { });
         robot.interact(() -> {
             screen = MainScreens.factory(StartupProbe.NONE, folder.resolve("taskdesk.log"), uri -> { }).apply(context);

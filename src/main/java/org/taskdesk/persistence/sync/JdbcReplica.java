@@ -223,7 +223,7 @@ public final class JdbcReplica implements Replica {
     }
 
     @Override
-    public MergedPage merge(int userId, PulledPage page) {
+    public MergedPage merge(int userId, PulledPage page, long savedAtMost) {
         return inTransaction(connection -> {
             LinkedClock link = LinkedClock.of(connection, userId, clock).orElseThrow();
             link.clock().learnServerClock(page.serverClock());
@@ -238,11 +238,14 @@ public final class JdbcReplica implements Replica {
             for (JsonNode completion : answer.path("completions")) {
                 merge.completion(completion);
             }
-            SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = ? WHERE user_id = ?",
-                    page.version(), userId);
+            long saved = Math.min(page.version(), savedAtMost);
+            if (merge.waitingFrom() != MergedPage.NOTHING_WAITING) {
+                saved = Math.min(saved, merge.waitingFrom() - 1);
+            }
+            SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = ? WHERE user_id = ?", saved, userId);
             link.save(connection, userId);
             int items = answer.path("tasks").size() + answer.path("deleted").size() + answer.path("completions").size();
-            return new MergedPage(items, merge.conflicts(), merge.seen());
+            return new MergedPage(items, merge.conflicts(), merge.seen(), merge.waitingFrom());
         });
     }
 

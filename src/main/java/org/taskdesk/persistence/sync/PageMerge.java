@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.taskdesk.domain.sync.FieldClocks;
 import org.taskdesk.domain.sync.HybridClock;
 import org.taskdesk.domain.sync.SyncField;
 import org.taskdesk.persistence.jdbc.Columns;
+import org.taskdesk.sync.MergedPage;
 
 /**
  * Merges one pulled page into the replica, inside the page's transaction. Per field the later stamp wins, so every
@@ -27,6 +31,8 @@ final class PageMerge {
     private final LocalDateTime now;
     private final Set<UUID> seen = new HashSet<>();
     private int conflicts;
+    private long waitingFrom = MergedPage.NOTHING_WAITING;
+    private Map<UUID, List<String>> outbox;
 
     PageMerge(Connection connection, int owner, LinkedClock link, LocalDateTime now) {
         this.connection = connection;
@@ -41,6 +47,11 @@ final class PageMerge {
 
     Set<UUID> seen() {
         return seen;
+    }
+
+    /** The lowest version of a completion of this page whose task is not here yet. */
+    long waitingFrom() {
+        return waitingFrom;
     }
 
     /** A task as the server has it: all seven fields with their stamps. */
@@ -141,26 +152,37 @@ final class PageMerge {
         String stamp = deleted.path("c").asText();
         link.clock().receive(stamp);
         SyncJournal.execute(connection, "DELETE FROM sync_outbox WHERE user_id = ? AND task_uid = ?", owner, uid);
+        if (outbox != null) {
+            outbox.remove(uid);
+        }
         SyncJournal.execute(connection, "DELETE FROM tasks WHERE user_id = ? AND uid = ?", owner, uid);
         SyncJournal.execute(connection, "DELETE FROM sync_tombstones WHERE uid = ?", uid);
         SyncJournal.execute(connection, "INSERT INTO sync_tombstones (uid, user_id, stamp, deleted_at) VALUES (?, ?, ?, ?)",
                 uid, owner, stamp, now);
     }
 
-    /** A completion: kept once by its uid, on its task when the task is here. */
+    /**
+     * A completion: kept once by its uid, on its task when the task is here. A task deleted here takes its
+     * completions with it; a task not here yet (it changed after the completion, so it comes in a later page) makes
+     * the completion wait ({@link #waitingFrom}).
+     */
     void completion(JsonNode completion) throws SQLException {
         UUID uid = UUID.fromString(completion.path("uid").asText());
         if (count("SELECT COUNT(*) FROM task_completions WHERE uid = ?", uid) > 0) {
             return;
         }
+        UUID task = UUID.fromString(completion.path("task").asText());
         Integer taskId = null;
         try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id FROM tasks WHERE user_id = ? AND uid = ?",
-                owner, UUID.fromString(completion.path("task").asText())); ResultSet row = query.executeQuery()) {
+                owner, task); ResultSet row = query.executeQuery()) {
             if (row.next()) {
                 taskId = row.getInt(1);
             }
         }
         if (taskId == null) {
+            if (count("SELECT COUNT(*) FROM sync_tombstones WHERE uid = ? AND user_id = ?", task, owner) == 0) {
+                waitingFrom = Math.min(waitingFrom, completion.path("version").asLong(MergedPage.NOTHING_WAITING));
+            }
             return;
         }
         StoredFields due = new StoredFields("x", null, null, null, null, false, null, false, null)
@@ -190,13 +212,28 @@ final class PageMerge {
      */
     private Set<String> waitingFields(UUID uid) throws SQLException {
         Set<String> fields = new HashSet<>();
-        try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT body FROM sync_outbox WHERE user_id = ?"
-                + " AND task_uid = ?", owner, uid); ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                JdbcReplica.parse(row.getString(1)).path("fields").fieldNames().forEachRemaining(fields::add);
-            }
+        for (String body : outbox().getOrDefault(uid, List.of())) {
+            JdbcReplica.parse(body).path("fields").fieldNames().forEachRemaining(fields::add);
         }
         return fields;
+    }
+
+    /**
+     * The outbox's mutations by task, read once per page: sync_outbox has no index by task, and a first round pulls
+     * back every task it pushed while their mutations are still in the outbox (one scan per task made 100,000 tasks
+     * take hours).
+     */
+    private Map<UUID, List<String>> outbox() throws SQLException {
+        if (outbox == null) {
+            outbox = new HashMap<>();
+            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT task_uid, body FROM sync_outbox"
+                    + " WHERE user_id = ?", owner); ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    outbox.computeIfAbsent(row.getObject(1, UUID.class), uid -> new ArrayList<>()).add(row.getString(2));
+                }
+            }
+        }
+        return outbox;
     }
 
     private Local local(UUID uid) throws SQLException {

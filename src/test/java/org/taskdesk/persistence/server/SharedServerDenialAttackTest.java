@@ -116,6 +116,30 @@ class SharedServerDenialAttackTest {
         bobStillWorks(url);
     }
 
+    /**
+     * The sync functions (V10) stop like the others (V13): push and pull as a member signed in calls them, purge as
+     * the owner's nightly job would run it. The session's timeout here is 20 s, far past the server's longest
+     * statement, only so that a function without the check fails this test instead of running for ever.
+     */
+    @Test
+    void aStatementCallingTheSyncFunctionsForMinutesIsStopped() throws Exception {
+        String url = serverWithBob();
+        Connection attacker = server.client(url);
+        accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
+        accounts.useSession(attacker, accounts.signIn(attacker, "mallory@example.com", "mallory's password", DAY)
+                .orThrow());
+        execute(attacker, "SET statement_timeout = '20s'");
+        String billionRows = " FROM generate_series(1, 1000) a, generate_series(1, 1000) b, generate_series(1, 1000) c";
+        String client = "'6f1d2c3b-0000-4000-8000-000000000001'::uuid";
+        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sync_pull(" + client + ", 0, 1))" + billionRows);
+        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sync_push(" + client + ", '[]'::jsonb))"
+                + billionRows);
+        Connection owner = server.owner(url);
+        execute(owner, "SET statement_timeout = '20s'");
+        assertStoppedWithin(owner, "SELECT count(public.taskdesk_sync_purge(90))" + billionRows);
+        bobStillWorks(url);
+    }
+
     private void assertStoppedWithin(Connection connection, String sql) {
         long start = System.nanoTime();
         SQLException stopped = assertThrows(SQLException.class, () -> execute(connection, sql), sql);

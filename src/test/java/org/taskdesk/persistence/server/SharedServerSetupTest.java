@@ -68,6 +68,7 @@ class SharedServerSetupTest {
                 "function taskdesk_sync_next_stamp(text) false",
                 "function taskdesk_sync_pull(uuid,bigint,integer) true",
                 "function taskdesk_sync_purge(integer) false",
+                "function taskdesk_sync_purge_own(integer) false",
                 "function taskdesk_sync_push(uuid,jsonb) true",
                 "function taskdesk_sync_stamp_ms(text) false",
                 "function taskdesk_sync_stamp_problem(jsonb) false",
@@ -144,7 +145,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 12 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 13 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

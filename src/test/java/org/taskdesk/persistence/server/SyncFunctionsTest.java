@@ -317,6 +317,47 @@ class SyncFunctionsTest {
         assertThat(refused.getSQLState()).isEqualTo("42501");
     }
 
+    /**
+     * Nobody has to run the owner's purge (V13): a push first purges its person's tombstones older than 90 days, at
+     * most once a day, and raises their floor, so an older cursor resyncs; other people's tombstones stay.
+     */
+    @Test
+    void aPushPurgesItsPersonsOldTombstonesOnceADay() throws SQLException {
+        Connection other = server.client(url);
+        String otherEmail = "o" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        int otherPerson = accounts.signUp(other, otherEmail, "Olive", hash("olive's password"));
+        accounts.useSession(other, accounts.signIn(other, otherEmail, "olive's password", DAY).orThrow());
+        UUID othersTask = UUID.randomUUID();
+        push(other, laptop, put(1, othersTask, "title", "Olive's", stamp(-50_000, 0, "o")),
+                delete(2, othersTask, stamp(-40_000, 0, "o")));
+        UUID gone = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        push(client, laptop, put(1, gone, "title", "Gone", stamp(-50_000, 0, "a")),
+                put(2, later, "title", "Later", stamp(-50_000, 0, "a")),
+                delete(3, gone, stamp(-40_000, 0, "a")));
+        long afterFirstDelete = pull(client, laptop, 0, 100).path("version").asLong();
+        Connection owner = server.owner(url);
+        ageTombstones(owner, 100);
+        ageTombstonesOf(owner, otherPerson, 100);
+        // The first push of the day (above) purged nothing old yet; make that yesterday's.
+        update(owner, "UPDATE users SET sync_purged_at = sync_purged_at - interval '1 day' WHERE id = ?", person);
+
+        push(client, laptop);
+
+        assertThat(column(owner, "SELECT count(*) FROM task_tombstones WHERE user_id = " + person)).containsExactly("0");
+        assertThat(column(owner, "SELECT count(*) FROM task_tombstones WHERE user_id = " + otherPerson))
+                .containsExactly("1");
+        assertThat(pull(client, laptop, afterFirstDelete - 1, 100).path("resync").asBoolean()).isTrue();
+        // The same day, a tombstone grown old since stays until tomorrow's first push.
+        push(client, laptop, delete(4, later, stamp(-30_000, 0, "a")));
+        ageTombstones(owner, 100);
+        push(client, laptop);
+        assertThat(column(owner, "SELECT count(*) FROM task_tombstones WHERE user_id = " + person)).containsExactly("1");
+        update(owner, "UPDATE users SET sync_purged_at = sync_purged_at - interval '1 day' WHERE id = ?", person);
+        push(client, laptop);
+        assertThat(column(owner, "SELECT count(*) FROM task_tombstones WHERE user_id = " + person)).containsExactly("0");
+    }
+
     @Test
     void directWritesAsTheAppMakesThemArePulledWithServerStamps() throws SQLException {
         // Direct writes are the owner's path since V12 (ADR 29); the client login only pushes and pulls.
@@ -374,6 +415,10 @@ class SyncFunctionsTest {
 
     /** Makes this person's tombstones look {@code days} old (the owner lifts forced row-level security for it). */
     private void ageTombstones(Connection owner, int days) throws SQLException {
+        ageTombstonesOf(owner, person, days);
+    }
+
+    private static void ageTombstonesOf(Connection owner, int person, int days) throws SQLException {
         owner.setAutoCommit(false);
         try (Statement statement = owner.createStatement()) {
             statement.execute("ALTER TABLE task_tombstones NO FORCE ROW LEVEL SECURITY");
