@@ -91,7 +91,7 @@ class SyncSimulationTest {
      * The build's time for schedules: on a machine shared by several builds a schedule took from 0.37 s to 3 s, and
      * the build must not grow with the load. The count run is printed; -Dtaskdesk.sync.schedules=N runs exactly N.
      */
-    private static final Duration BUILD_TIME = Duration.ofSeconds(75);
+    private static final Duration BUILD_TIME = Duration.ofSeconds(50);
     /** A long run (bench/sync/simulate) goes on past a failing schedule to count them, up to this many. */
     private static final int MAX_FAILURES = 10;
     /** Small pages, so that pulls take several and can be cut between them. */
