@@ -16,6 +16,9 @@ import org.taskdesk.ui.common.Messages;
 
 /** Settings → Sync, a thin view over {@link SyncSettingsViewModel}: the link form while not linked, else the link. */
 public final class SyncSettingsView {
+    /** About the width of the server's URL field: the note under the fields wraps at it. */
+    private static final double NOTE_WIDTH = 360;
+
     private SyncSettingsView() {
     }
 
@@ -44,6 +47,8 @@ public final class SyncSettingsView {
         Label note = label(null);
         note.setText(Messages.text("sync.settings.password.note"));
         note.getStyleClass().add(Styles.TEXT_MUTED);
+        // Wraps within the form instead of asking for its whole length (it made the Settings window 870 px wide).
+        note.setPrefWidth(NOTE_WIDTH);
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
