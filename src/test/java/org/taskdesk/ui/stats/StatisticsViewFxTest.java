@@ -68,6 +68,9 @@ class StatisticsViewFxTest {
         robot.interact(() -> StatisticsView.open(desk.context(background), main));
         Label summary = robot.lookup("#statistics-summary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
+        // The view model fills the summary and the charts' descriptions in one pass on the JavaFX thread: let that
+        // pass end before reading them (a loaded machine once showed the summary with the descriptions still empty).
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(summary.getText()).isEqualTo("3 tasks done in the last 30 days · 2 open · 1 overdue now");
         BarChart<?, ?> completed = robot.lookup("#" + StatisticsView.COMPLETED_CHART).queryAs(BarChart.class);
