@@ -5,6 +5,7 @@ import static org.taskdesk.persistence.server.SharedServer.DAY;
 import static org.taskdesk.persistence.server.SharedServer.hash;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,15 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +110,7 @@ class SharedServerSoakTest {
         long begun = System.nanoTime();
         int seconds = Integer.getInteger("taskdesk.soak.seconds", BUILD_SECONDS);
         boolean loginAttacks = PER_PERSON_LOGIN_ATTACKS || Boolean.getBoolean("taskdesk.soak.loginAttacks");
+        CompletableFuture<String> template = CompletableFuture.supplyAsync(this::template);
         String url = server.newDatabase(new SharedServerLimits(4, LONGEST_STATEMENT, null));
         boolean largeObjectsRevoked = setUpAsSuperuserIfAllowed(url);
         DatabaseConnections client = clientConnections(url);
@@ -118,7 +128,7 @@ class SharedServerSoakTest {
                     SoakDevice.SERVER_PASSWORD, DAY).orThrow());
             uids.add(ConcurrentHashMap.newKeySet());
         }
-        makeDevices(client, uids);
+        makeDevices(client, uids, template.get());
 
         List<String> guessed = new ArrayList<>();
         List<String> held = new ArrayList<>();
@@ -189,24 +199,54 @@ class SharedServerSoakTest {
         }
     }
 
-    /** The devices, on copies of one migrated H2 file, each linked and through its first round. */
-    private void makeDevices(DatabaseConnections client, List<Set<UUID>> uids) throws IOException {
+    /** One H2 file migrated to head, for the devices to copy: one migration instead of twenty. */
+    private String template() {
         String template = TestWorkspaces.freshUrl(DatabaseKind.H2, folder);
         TestWorkspaces.openForCommand(template, folder, Clock.systemUTC()).close();
+        return template;
+    }
+
+    /** The devices, on copies of the template, each linked and through its first round. */
+    private void makeDevices(DatabaseConnections client, List<Set<UUID>> uids, String template) throws IOException,
+            InterruptedException, ExecutionException {
         // In memory where the machine has it: every local commit forces the file to the disk (ADR 9), which is not
         // what this soak is about (CrashDurabilityTest checks it), and 20 devices would wait on the disk.
         Path memory = Path.of("/dev/shm");
         devicesFolder = Files.isDirectory(memory) && Files.isWritable(memory)
                 ? Files.createTempDirectory(memory, "taskdesk-soak") : folder;
-        for (int i = 0; i < DEVICES; i++) {
+        SoakDevice[] made = new SoakDevice[DEVICES];
+        inParallel(IntStream.range(0, DEVICES).boxed().toList(), i -> {
             Path file = devicesFolder.resolve("device-" + i).resolve("tasks.mv.db");
-            Files.createDirectories(file.getParent());
-            Files.copy(Path.of(template), file);
-            int person = i % PEOPLE;
-            SoakDevice device = new SoakDevice(i, person, file.toString(), folder, client, uids.get(person), tally,
+            try {
+                Files.createDirectories(file.getParent());
+                Files.copy(Path.of(template), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            made[i] = new SoakDevice(i, i % PEOPLE, file.toString(), folder, client, uids.get(i % PEOPLE), tally,
                     intel);
-            devices.add(device);
-            device.start();
+            made[i].start();
+        });
+        devices.addAll(List.of(made));
+    }
+
+    /**
+     * {@code work} on every item, a few at a time: each waits on the server or its file for part of its work, so that
+     * this takes less time than in turn even on two cores.
+     */
+    private static <T> void inParallel(List<T> items, Consumer<T> work) throws InterruptedException,
+            ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (T item : items) {
+                done.add(pool.submit(() -> work.accept(item)));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -242,17 +282,19 @@ class SharedServerSoakTest {
     }
 
     /**
-     * Rounds in turn, deletions allowed (as a person answering the pull guard's question would), until a whole pass
+     * Rounds, a few at once, deletions allowed (as a person answering the pull guard's question would), until a whole pass
      * pushed and pulled nothing and nothing waits anywhere.
      */
-    private void converge() {
+    private void converge() throws InterruptedException, ExecutionException {
         for (int pass = 0; pass < 6; pass++) {
-            boolean quiet = true;
-            for (SoakDevice device : devices) {
+            AtomicBoolean quiet = new AtomicBoolean(true);
+            inParallel(devices, device -> {
                 SyncRound round = device.round(true);
-                quiet &= round.pushed() == 0 && round.pulled() == 0 && round.rejected() == 0;
-            }
-            if (quiet && devices.stream().allMatch(device -> device.waiting() == 0)) {
+                if (round.pushed() > 0 || round.pulled() > 0 || round.rejected() > 0) {
+                    quiet.set(false);
+                }
+            });
+            if (quiet.get() && devices.stream().allMatch(device -> device.waiting() == 0)) {
                 return;
             }
         }
