@@ -52,6 +52,7 @@ final class SoakAttacker {
             DIRECT_WRITES, FORGED_TOKEN, OTHERS_PUSH, OTHERS_PULL, BAD_CURSOR);
     static final List<String> PER_PERSON_LOGINS = List.of(ALTER_ROLE, FILL_CONNECTIONS, END_OTHERS);
 
+    private static final String SABOTAGED_PASSWORD = "mine now";
     private static final String NO_RIGHT = "42501";
     private static final String QUERY_CANCELED = "57014";
     private static final String INVALID_PARAMETER = "22023";
@@ -133,7 +134,7 @@ final class SoakAttacker {
                 } catch (SQLException | RuntimeException e) {
                     close(connection);
                     connection = null;
-                    if (!target.perPersonLoginAttacks()) {
+                    if (!(target.perPersonLoginAttacks() && cut(e))) {
                         // With the login attacks on, the other member ends this connection or changes the password.
                         tally.count(attack, UNEXPECTED, name + ": " + describe(e));
                     }
@@ -197,7 +198,9 @@ final class SoakAttacker {
                     "$2a$" + cost + "$" + saltAndDigest);
             tally.count(COSTLY_SIGN_UP, BREACH, "a hash of cost " + cost + " was stored");
         } catch (TaskDeskException refused) {
-            if (refused.getMessage().startsWith("Password hash must have a bcrypt cost of")) {
+            if (cut(refused)) {
+                throw refused;
+            } else if (refused.getMessage().startsWith("Password hash must have a bcrypt cost of")) {
                 tally.count(COSTLY_SIGN_UP, REFUSED);
             } else {
                 tally.count(COSTLY_SIGN_UP, UNEXPECTED, refused.getMessage());
@@ -326,7 +329,7 @@ final class SoakAttacker {
         }
         try {
             connection.unwrap(org.postgresql.PGConnection.class).alterUserPassword(target.clientRole(),
-                    "mine now".toCharArray(), "scram-sha-256");
+                    SABOTAGED_PASSWORD.toCharArray(), "scram-sha-256");
             tally.count(ALTER_ROLE, HARMLESS);
             Thread.sleep(2000);
         } finally {
@@ -338,8 +341,8 @@ final class SoakAttacker {
     private void fillConnections(Connection connection, Random random) throws InterruptedException {
         List<Connection> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 1000; i++) {
-                held.add(connect());
+            while (held.size() < 1000 && System.nanoTime() < deadline) {
+                held.add(connect(target.clientPassword()));
             }
         } catch (SQLException full) {
             // 53300: the login's limit, the point of the attack.
@@ -375,13 +378,16 @@ final class SoakAttacker {
         }
     }
 
-    private void outcome(String attack, String state, SoakTally.Outcome expected, Sql sql) {
+    /** A connection lost is the lane's to handle (it connects again): not an outcome of the attempt. */
+    private void outcome(String attack, String state, SoakTally.Outcome expected, Sql sql) throws SQLException {
         try {
             sql.run();
             tally.count(attack, BREACH, "it ran to the end");
         } catch (SQLException e) {
             if (state.equals(e.getSQLState())) {
                 tally.count(attack, expected);
+            } else if (cut(e)) {
+                throw e;
             } else {
                 tally.count(attack, UNEXPECTED, describe(e));
             }
@@ -392,19 +398,50 @@ final class SoakAttacker {
         accounts.useSession(connection, session);
     }
 
+    /**
+     * A connection as the shared login; with the login attacks on, with the password one member may have left on it,
+     * and out of the read-only default they may have left (any session may switch it off for itself).
+     */
     private Connection connect() throws SQLException {
+        try {
+            return connect(target.clientPassword());
+        } catch (SQLException e) {
+            if (!target.perPersonLoginAttacks()) {
+                throw e;
+            }
+            return connect(SABOTAGED_PASSWORD);
+        }
+    }
+
+    private Connection connect(String password) throws SQLException {
         TestPostgres.Server server = TestPostgres.server();
         Properties properties = new Properties();
         properties.setProperty("user", target.clientRole());
-        properties.setProperty("password", target.clientPassword());
-        return DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port() + "/"
-                + target.database(), properties);
+        properties.setProperty("password", password);
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://" + server.host() + ":" + server.port()
+                + "/" + target.database(), properties);
+        if (target.perPersonLoginAttacks()) {
+            execute(connection, "SET default_transaction_read_only = off");
+        }
+        return connection;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** True when {@code e} (or a cause) is a lost connection: ended by another backend, closed, or refused. */
+    private static boolean cut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                        || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("53300"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Exception e) {
