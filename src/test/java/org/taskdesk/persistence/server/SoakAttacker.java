@@ -12,10 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.testing.TestPostgres;
 
@@ -274,7 +276,7 @@ final class SoakAttacker {
     private void forgedToken(Connection connection, Random random) throws SQLException {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        signedIn(connection, java.util.HexFormat.of().formatHex(bytes));
+        signedIn(connection, HexFormat.of().formatHex(bytes));
         UUID client = intel.clientId(random).orElseGet(UUID::randomUUID);
         outcome(FORGED_TOKEN, NOT_SIGNED_IN, REFUSED, () -> SyncCalls.pull(connection, client, 0, 100));
         outcome(FORGED_TOKEN, NOT_SIGNED_IN, REFUSED, () -> SyncCalls.push(connection, client, SyncCalls.put(1,
@@ -328,12 +330,12 @@ final class SoakAttacker {
             execute(connection, "ALTER ROLE CURRENT_USER RESET default_transaction_read_only");
         }
         try {
-            connection.unwrap(org.postgresql.PGConnection.class).alterUserPassword(target.clientRole(),
+            connection.unwrap(PGConnection.class).alterUserPassword(target.clientRole(),
                     SABOTAGED_PASSWORD.toCharArray(), "scram-sha-256");
             tally.count(ALTER_ROLE, HARMLESS);
             Thread.sleep(2000);
         } finally {
-            connection.unwrap(org.postgresql.PGConnection.class).alterUserPassword(target.clientRole(),
+            connection.unwrap(PGConnection.class).alterUserPassword(target.clientRole(),
                     target.clientPassword().toCharArray(), "scram-sha-256");
         }
     }

@@ -70,12 +70,6 @@ final class SoakTally {
         return counts(attack).values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    long total(Outcome outcome) {
-        synchronized (attacks) {
-            return attacks.values().stream().mapToLong(each -> each.get(outcome).get()).sum();
-        }
-    }
-
     List<String> attacks() {
         synchronized (attacks) {
             return List.copyOf(attacks.keySet());
