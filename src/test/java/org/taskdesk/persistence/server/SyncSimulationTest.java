@@ -912,11 +912,11 @@ class SyncSimulationTest {
         }
     }
 
-    private static final String ROW_COLUMNS = "title, description, priority, tags, due_date, due_has_time,"
+    static final String ROW_COLUMNS = "title, description, priority, tags, due_date, due_has_time,"
             + " recurrence_pattern, completed, completed_at, field_clocks";
 
     /** One line per task: the stored values (ADR 0005's forms on both databases) and the stamps as a sorted map. */
-    private static Map<UUID, String> readRows(Connection connection, String sql, int userId) throws SQLException {
+    static Map<UUID, String> readRows(Connection connection, String sql, int userId) throws SQLException {
         Map<UUID, String> rows = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setInt(1, userId);
@@ -943,7 +943,7 @@ class SyncSimulationTest {
         return rows;
     }
 
-    private static Set<UUID> uids(Connection connection, String sql, int userId) throws SQLException {
+    static Set<UUID> uids(Connection connection, String sql, int userId) throws SQLException {
         Set<UUID> uids = new TreeSet<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setInt(1, userId);
