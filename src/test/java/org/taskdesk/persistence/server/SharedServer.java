@@ -69,6 +69,51 @@ final class SharedServer implements AutoCloseable {
                 "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + name(url), properties));
     }
 
+    /**
+     * Signs in as {@code email} through the shared login and returns, as a device does since V14 (ADR 30), a
+     * connection as the login the sign-in handed this session, carrying the session; closed by {@link #close()}.
+     */
+    Connection person(String url, String email, String password) throws SQLException {
+        PostgresAccounts accounts = new PostgresAccounts();
+        return person(url, accounts.signIn(client(url), email, password, DAY).orThrow());
+    }
+
+    /** A connection as a new login of the session of {@code token}, carrying the session. */
+    Connection person(String url, String token) throws SQLException {
+        return keep(personLogin(url, token).open());
+    }
+
+    /** Hands the session of {@code token} a login of its own (through the shared login); its name and password. */
+    PersonLogin personLogin(String url, String token) throws SQLException {
+        PostgresAccounts accounts = new PostgresAccounts();
+        try (Connection shared = client(url)) {
+            accounts.useSession(shared, token);
+            String password = ServerCredential.newPassword();
+            String login = accounts.openLogin(shared, password).orElseThrow();
+            return new PersonLogin(url, login, password, token);
+        }
+    }
+
+    /** A device's own login and its session. */
+    record PersonLogin(String url, String login, String password, String token) {
+        /** A new connection as this login, carrying the session. */
+        Connection open() throws SQLException {
+            Connection connection = SharedServer.login(url, login, password);
+            new PostgresAccounts().useSession(connection, token);
+            return connection;
+        }
+    }
+
+    /** A connection as {@code login} (not kept: the caller closes it). */
+    static Connection login(String url, String login, String password) throws SQLException {
+        TestPostgres.Server server = TestPostgres.server();
+        Properties properties = new Properties();
+        properties.setProperty("user", login);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + name(url), properties);
+    }
+
     private Connection keep(Connection connection) {
         opened.add(connection);
         return connection;
@@ -112,8 +157,18 @@ final class SharedServer implements AutoCloseable {
             connection.close();
         }
         try (Connection admin = TestPostgres.server().admin(); Statement statement = admin.createStatement()) {
+            List<String> prefixes = new ArrayList<>();
             for (String database : databases) {
-                statement.execute("DROP DATABASE IF EXISTS " + database);
+                column(admin, "SELECT 'td_' || oid || '_' FROM pg_database WHERE datname = '" + database + "'")
+                        .forEach(prefixes::add);
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+            // The per-person logins and their group (V14): roles outlive the databases they were made for.
+            for (String prefix : prefixes) {
+                for (String role : column(admin, "SELECT rolname FROM pg_roles WHERE starts_with(rolname, '" + prefix
+                        + "') ORDER BY rolname LIKE '%\\_people' ")) {
+                    statement.execute("DROP ROLE IF EXISTS " + role);
+                }
             }
             statement.execute("DROP ROLE IF EXISTS " + clientRole);
         }
