@@ -307,7 +307,8 @@ public final class SharedServerSetup {
      * The client login's connection limit: what the server allows ordinary logins (max_connections less the slots
      * kept for superusers and for roles with pg_use_reserved_connections) less
      * {@value SharedServerLimits#KEPT_FOR_OTHERS}, so that one member holding every client connection still leaves
-     * the owner room; at least 1, and at most {@code limits.clientConnections()} when given.
+     * the owner room; at least 1, and at most {@code limits.clientConnections()} when given, else
+     * {@value SharedServerLimits#SHARED_LOGIN_CONNECTIONS} (ADR 30).
      */
     static int clientConnections(Connection connection, SharedServerLimits limits) throws SQLException {
         int open;
@@ -319,7 +320,8 @@ public final class SharedServerSetup {
             result.next();
             open = Math.max(1, result.getInt(1) - SharedServerLimits.KEPT_FOR_OTHERS);
         }
-        return limits.clientConnections() == null ? open : Math.min(open, limits.clientConnections());
+        return Math.min(open, limits.clientConnections() == null ? SharedServerLimits.SHARED_LOGIN_CONNECTIONS
+                : limits.clientConnections());
     }
 
     /** Whether the owner may make the per-person logins: CREATEROLE (or a superuser). */

@@ -29,6 +29,11 @@ final class SharedServer implements AutoCloseable {
     /** Quotes, a backslash, a semicolon and a dollar: setting it must not break, or break out of, any SQL. */
     static final String CLIENT_PASSWORD = "it's \"public\" anyway; $$ \\ --";
     static final Duration DAY = Duration.ofDays(1);
+    /**
+     * The tests' cost 4, and room for the client connections a test class keeps open until its end across its
+     * databases (the limit is the role's; setup's default gives the shared login 20, ADR 30).
+     */
+    static final SharedServerLimits LIMITS = new SharedServerLimits(4, SharedServerLimits.LONGEST_STATEMENT, 200);
 
     final String clientRole = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final List<String> databases = new ArrayList<>();
@@ -44,6 +49,9 @@ final class SharedServer implements AutoCloseable {
 
     /** A new database at head, set up for {@link #clientRole} with {@code limits}. */
     String newDatabase(SharedServerLimits limits) throws SQLException {
+        if (limits.clientConnections() == null) {
+            limits = new SharedServerLimits(limits.bcryptCost(), limits.longestStatement(), LIMITS.clientConnections());
+        }
         String url = TestPostgres.newDatabaseUrl();
         databases.add(name(url));
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),
@@ -74,8 +82,9 @@ final class SharedServer implements AutoCloseable {
      * connection as the login the sign-in handed this session, carrying the session; closed by {@link #close()}.
      */
     Connection person(String url, String email, String password) throws SQLException {
-        PostgresAccounts accounts = new PostgresAccounts();
-        return person(url, accounts.signIn(client(url), email, password, DAY).orThrow());
+        try (Connection shared = login(url, clientRole, CLIENT_PASSWORD)) {
+            return person(url, new PostgresAccounts().signIn(shared, email, password, DAY).orThrow());
+        }
     }
 
     /** A connection as a new login of the session of {@code token}, carrying the session. */
@@ -86,7 +95,7 @@ final class SharedServer implements AutoCloseable {
     /** Hands the session of {@code token} a login of its own (through the shared login); its name and password. */
     PersonLogin personLogin(String url, String token) throws SQLException {
         PostgresAccounts accounts = new PostgresAccounts();
-        try (Connection shared = client(url)) {
+        try (Connection shared = login(url, clientRole, CLIENT_PASSWORD)) {
             accounts.useSession(shared, token);
             String password = ServerCredential.newPassword();
             String login = accounts.openLogin(shared, password).orElseThrow();
@@ -161,7 +170,7 @@ final class SharedServer implements AutoCloseable {
             for (String database : databases) {
                 column(admin, "SELECT 'td_' || oid || '_' FROM pg_database WHERE datname = '" + database + "'")
                         .forEach(prefixes::add);
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("DROP DATABASE IF EXISTS " + database + "");
             }
             // The per-person logins and their group (V14): roles outlive the databases they were made for.
             for (String prefix : prefixes) {

@@ -155,7 +155,7 @@ class SharedServerPersonLoginTest {
         try (Statement statement = owner.createStatement()) {
             statement.execute("DELETE FROM sessions");
         }
-        new SharedServerSetup().setUp(owner, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
+        new SharedServerSetup().setUp(owner, server.clientRole, null, SharedServer.LIMITS);
         assertThat(column(owner, "SELECT count(*) FROM pg_roles WHERE starts_with(rolname, '" + prefix + "') "
                 + "AND rolname <> '" + people(owner) + "'")).as("setup dropped the logins whose session has gone")
                 .containsExactly("0");
