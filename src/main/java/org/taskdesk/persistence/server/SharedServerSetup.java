@@ -21,8 +21,10 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  * low-privilege login role they all use and gives it exactly what it needs, nothing more. The database owner runs it
  * once per server (and again after any change of privileges: it is idempotent).
  *
- * <p>The client role may: connect; read Flyway's history (the schema version); call the account functions and
- * sync's push and pull, through which alone it reaches its person's tasks (ADR 29). It may not: read or write any
+ * <p>Since V14 (ADR 30) the client role only signs up and signs in: each sign-in hands the device a login of its own,
+ * a member of the group {@code td_<database oid>_people} made here, which may call the session functions and sync's
+ * push and pull, through which alone a person reaches their tasks (ADR 29). Setup also drops the logins whose session
+ * has gone and puts every other one back (settings, limits, membership). Neither may: read or write any
  * other table or sequence ({@code tasks}, {@code task_completions}, {@code saved_searches}, {@code users},
  * {@code sessions}, {@code sign_in_checks}, {@code task_tombstones}, {@code sync_clients}, …), or
  * purge tombstones (the owner's {@code taskdesk_sync_purge}); create tables (no CREATE on schema public) or temporary
