@@ -120,7 +120,11 @@ BEGIN
                    (SELECT s.longest_statement_ms FROM public.server_settings s));
     EXECUTE format('ALTER ROLE %I SET lock_timeout = 5000', p_name);
     EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = 60000', p_name);
-    IF NOT pg_catalog.pg_has_role(p_name, public.taskdesk_people_role(), 'MEMBER') THEN
+    -- From PostgreSQL 16 the membership can be granted without SET: the login cannot become the group (SET ROLE)
+    -- and alter it as its own role. Granting again brings the options back.
+    IF pg_catalog.current_setting('server_version_num')::integer >= 160000 THEN
+        EXECUTE format('GRANT %I TO %I WITH INHERIT TRUE, SET FALSE', public.taskdesk_people_role(), p_name);
+    ELSIF NOT pg_catalog.pg_has_role(p_name, public.taskdesk_people_role(), 'MEMBER') THEN
         EXECUTE format('GRANT %I TO %I', public.taskdesk_people_role(), p_name);
     END IF;
 END

@@ -94,6 +94,14 @@ class SharedServerPersonLoginAttackTest {
                         .as("the attack itself works: PostgreSQL allows it").containsExactly("on");
             }
 
+            // Nor can the member become the group and alter it as their own role (PostgreSQL 16+: SET FALSE).
+            if (Integer.parseInt(column(attacker, "SHOW server_version_num").get(0)) >= 160000) {
+                String people = column(attacker, "SELECT 'td_' || oid || '_people' FROM pg_database "
+                        + "WHERE datname = current_database()").get(0);
+                SQLException setRole = assertThrows(SQLException.class, () -> execute(attacker, "SET ROLE " + people));
+                assertThat(setRole.getSQLState()).as(setRole.getMessage()).isEqualTo("42501");
+            }
+
             bobStillSyncs(scene);
             try (Connection owner = TestPostgres.connect(scene.url())) {
                 new SharedServerSetup().setUp(owner, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
