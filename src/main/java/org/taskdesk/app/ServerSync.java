@@ -1,5 +1,6 @@
 package org.taskdesk.app;
 
+import java.sql.SQLException;
 import java.util.function.Function;
 import org.taskdesk.accounts.AccountService;
 import org.taskdesk.accounts.Passwords;
@@ -12,6 +13,7 @@ import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseKind;
 import org.taskdesk.persistence.database.DatabaseTarget;
 import org.taskdesk.persistence.database.ServerTimeouts;
+import org.taskdesk.persistence.server.ServerCredential;
 import org.taskdesk.persistence.server.SharedServerAccounts;
 import org.taskdesk.persistence.sync.PostgresSyncServer;
 import org.taskdesk.sync.SyncServer;
@@ -55,9 +57,32 @@ final class ServerSync implements SyncServers {
         }
     }
 
+    /**
+     * The sync functions as this device's own login when sign-in handed it one (ADR 30), else as the shared login.
+     * A login the server no longer accepts (dropped, or its password changed by whoever held it) ends the session
+     * as far as this device is concerned: signing in again hands it a new one.
+     */
     @Override
     public SyncServer connect(String serverUrl, String token) {
-        return PostgresSyncServer.connect(connections(serverUrl), token);
+        ServerCredential credential = ServerCredential.read(token);
+        try {
+            return PostgresSyncServer.connect(credential.connections(connections(serverUrl)), credential.token());
+        } catch (TaskDeskException e) {
+            if (credential.ownLogin().isPresent() && refusedLogin(e)) {
+                throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server no longer accepts this device's "
+                        + "login: sign in again (nothing on this device is lost).", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean refusedLogin(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

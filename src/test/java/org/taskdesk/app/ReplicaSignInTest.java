@@ -113,6 +113,57 @@ class ReplicaSignInTest {
                 "TASKDESK_BCRYPT_COST", "4"), "--database-url", server, "tasks", "list");
     }
 
+    /**
+     * ADR 30: the device syncs as the login its sign-in handed it. When that login no longer gets in (its holder
+     * changed its password, say), the round says so in one line, resuming asks for the password, and signing in
+     * again hands a new login; the change made on the device meanwhile reaches the server.
+     */
+    @Test
+    void aDeviceWhoseOwnLoginNoLongerGetsInSignsInAgainAndLosesNothing() throws Exception {
+        String server = sharedServer();
+        ok("desktop", ANN, "--database-url", server, "account", "create", "--name", "Ann");
+        ok("desktop", ANN, "--database-url", server, "tasks", "add", "Buy milk #home");
+        DesktopServices desktop = TestDesktop.backend(folder.resolve("laptop"), Clock.systemUTC(), server);
+        String token;
+        try (Workspace workspace = desktop.openWorkspace(step -> { })) {
+            UserSession ann = signIn(workspace, desktop, false, "ann@example.com");
+            token = ann.token();
+            workspace.tasks().add(ann, new org.taskdesk.domain.tasks.QuickAddParser().parse("Call mum",
+                    java.time.ZonedDateTime.now()));
+            try (java.sql.Connection owner = TestPostgres.connect(server);
+                 java.sql.Statement statement = owner.createStatement()) {
+                java.util.List<String> logins = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rows = statement.executeQuery(
+                        "SELECT login_name FROM sessions WHERE login_name IS NOT NULL")) {
+                    while (rows.next()) {
+                        logins.add(rows.getString(1));
+                    }
+                }
+                assertThat(logins).as("each sign-in handed out a login").isNotEmpty();
+                for (String login : logins) {
+                    statement.execute("ALTER ROLE \"" + login + "\" PASSWORD 'changed by its holder'");
+                }
+            }
+
+            org.taskdesk.domain.TaskDeskException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.taskdesk.domain.TaskDeskException.class, () -> workspace.sendChanges(ann));
+            assertThat(refused.getMessage()).isEqualTo("The server no longer accepts this device's login: sign in "
+                    + "again (nothing on this device is lost).");
+            assertThat(refused.code()).isEqualTo(org.taskdesk.domain.ErrorCode.NOT_AUTHORIZED);
+        }
+        DesktopServices later = TestDesktop.backend(folder.resolve("laptop"), Clock.systemUTC(), server);
+        try (Workspace workspace = later.openWorkspace(step -> { })) {
+            assertThat(workspace.accounts().resume(token)).as("asks for the password").isEmpty();
+            UserSession ann = signIn(workspace, later, false, "ann@example.com");
+            assertThat(titles(workspace, ann)).containsExactlyInAnyOrder("Buy milk", "Call mum");
+            assertThat(workspace.replica().link(ann.userId())).hasValueSatisfying(link ->
+                    assertThat(link.waiting()).isZero());
+        }
+        CliResult list = new TaskDeskCli(TestEnvironment.in(folder.resolve("desktop"), ANN))
+                .run("--database-url", server, "tasks", "list");
+        assertThat(list.out()).contains("Call mum");
+    }
+
     @Test
     void aSignInWhileTheServerCannotBeReachedOpensTheReplicaAndSaysSo() throws Exception {
         String server = sharedServer();

@@ -14,7 +14,8 @@ import org.taskdesk.persistence.database.DatabaseErrors;
 
 /**
  * The shared server's account functions ({@link PostgresAccounts}), each on a fresh auto-commit connection of its
- * own: the session token is set for the whole connection, so a pooled one would carry it to someone else.
+ * own: the session token is set for the whole connection, so a pooled one would carry it to someone else. Sign-in
+ * comes back with a {@link ServerCredential} in the token's place; the other calls use its login when it has one.
  */
 final class PostgresAccountServer implements AccountServer {
     private final DatabaseConnections connections;
@@ -36,7 +37,13 @@ final class PostgresAccountServer implements AccountServer {
             ServerSignInResult outcome = server.signIn(connection, normalisedEmail, password, sessionLength);
             String token = outcome.orThrow();
             server.useSession(connection, token);
-            return new UserSession(account(server.whoAmI(connection).orElseThrow()), token);
+            // Before the login: once the session has one, only that login may use it.
+            Account account = account(server.whoAmI(connection).orElseThrow());
+            String loginPassword = ServerCredential.newPassword();
+            ServerCredential credential = server.openLogin(connection, loginPassword)
+                    .map(login -> new ServerCredential(token, login, loginPassword))
+                    .orElseGet(() -> new ServerCredential(token, null, null));
+            return new UserSession(account, credential.stored());
         });
     }
 
@@ -75,10 +82,11 @@ final class PostgresAccountServer implements AccountServer {
      * became of the work if the server stops answering during it.
      */
     private <T> T withConnection(String token, String outcome, Function<Connection, T> work) {
-        Connection opened = connections.open();
+        ServerCredential credential = token == null ? null : ServerCredential.read(token);
+        Connection opened = credential == null ? connections.open() : credential.connections(connections).open();
         try (Connection connection = opened) {
-            if (token != null) {
-                server.useSession(connection, token);
+            if (credential != null) {
+                server.useSession(connection, credential.token());
             }
             return work.apply(connection);
         } catch (SQLException e) {

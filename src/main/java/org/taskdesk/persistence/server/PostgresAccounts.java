@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PasswordUtil;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.domain.accounts.AccountMessages;
@@ -27,6 +28,8 @@ final class PostgresAccounts {
     static final String EMAIL_TAKEN = "TD003";
     static final String NOT_SIGNED_IN = "TD004";
     static final String INVALID_PARAMETER = "22023";
+    private static final String UNDEFINED_FUNCTION = "42883";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     /** Creates an account; {@code bcryptHash} is a {@code $2a$} hash made by the program. Returns the new id. */
     int signUp(Connection connection, String email, String name, String bcryptHash) {
@@ -97,6 +100,27 @@ final class PostgresAccounts {
             statement.execute();
         } catch (SQLException e) {
             throw translate(e, "use the session");
+        }
+    }
+
+    /**
+     * Hands the connection's session a PostgreSQL login of its own (V14, ADR 30) whose password is {@code password};
+     * its name. The server gets only the password's SCRAM-SHA-256 verifier, computed here. Empty on a server without
+     * per-person logins: before V14, before 'server setup' made their group, or when the owner may not create roles.
+     */
+    Optional<String> openLogin(Connection connection, String password) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT public.taskdesk_session_login(?)")) {
+            statement.setString(1, PasswordUtil.encodeScramSha256(password.toCharArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return Optional.ofNullable(result.getString(1));
+            }
+        } catch (SQLException e) {
+            if (UNDEFINED_FUNCTION.equals(e.getSQLState()) || INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                // An older server, or one set up before V14: the shared login serves this device, as before.
+                return Optional.empty();
+            }
+            throw translate(e, "sign in");
         }
     }
 

@@ -9,12 +9,18 @@ import java.time.Duration;
  *
  * @param bcryptCost        the cost the clients hash with (TASKDESK_BCRYPT_COST, 12 by default; tests use 4)
  * @param longestStatement  1 second to 1 hour
- * @param clientConnections null: all the server's connections but {@value #KEPT_FOR_OTHERS} (and the superusers'),
- *                          so that the owner can always connect; else at most that many
+ * @param clientConnections null: {@value #SHARED_LOGIN_CONNECTIONS}, or all the server's connections but
+ *                          {@value #KEPT_FOR_OTHERS} (and the superusers') when that is fewer, so that the owner can
+ *                          always connect; else at most that many
  */
 public record SharedServerLimits(int bcryptCost, Duration longestStatement, Integer clientConnections) {
     /** Connections the client login leaves free, for the owner (server setup, upgrades) and other logins. */
     public static final int KEPT_FOR_OTHERS = 5;
+    /**
+     * The shared login only signs up and signs in (ADR 30), which takes milliseconds: a member filling its connections
+     * stops new sign-ins for a while, not the devices signed in, which connect as their own logins.
+     */
+    public static final int SHARED_LOGIN_CONNECTIONS = 20;
     public static final Duration LONGEST_STATEMENT = Duration.ofSeconds(30);
 
     public SharedServerLimits {

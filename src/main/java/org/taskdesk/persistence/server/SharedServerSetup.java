@@ -21,8 +21,10 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  * low-privilege login role they all use and gives it exactly what it needs, nothing more. The database owner runs it
  * once per server (and again after any change of privileges: it is idempotent).
  *
- * <p>The client role may: connect; read Flyway's history (the schema version); call the account functions and
- * sync's push and pull, through which alone it reaches its person's tasks (ADR 29). It may not: read or write any
+ * <p>Since V14 (ADR 30) the client role only signs up and signs in: each sign-in hands the device a login of its own,
+ * a member of the group {@code td_<database oid>_people} made here, which may call the session functions and sync's
+ * push and pull, through which alone a person reaches their tasks (ADR 29). Setup also drops the logins whose session
+ * has gone and puts every other one back (settings, limits, membership). Neither may: read or write any
  * other table or sequence ({@code tasks}, {@code task_completions}, {@code saved_searches}, {@code users},
  * {@code sessions}, {@code sign_in_checks}, {@code task_tombstones}, {@code sync_clients}, …), or
  * purge tombstones (the owner's {@code taskdesk_sync_purge}); create tables (no CREATE on schema public) or temporary
@@ -45,6 +47,14 @@ public final class SharedServerSetup {
             "public.taskdesk_sign_up(text, text, text)",
             "public.taskdesk_sign_in(text, text, integer)",
             "public.taskdesk_sign_in_result(text)",
+            "public.taskdesk_whoami()",
+            "public.taskdesk_session_login(text)");
+
+    /**
+     * What the group of per-person logins holds (V14, ADR 30): what a signed-in device calls. Signing up or in is the
+     * shared login's; nothing on tables or sequences.
+     */
+    static final List<String> PERSON_FUNCTIONS = List.of(
             "public.taskdesk_sign_out()",
             "public.taskdesk_current_user_id()",
             "public.taskdesk_whoami()",
@@ -52,6 +62,47 @@ public final class SharedServerSetup {
             "public.taskdesk_delete_account(text)",
             "public.taskdesk_sync_push(uuid, jsonb)",
             "public.taskdesk_sync_pull(uuid, bigint, integer)");
+
+    /**
+     * Without per-person logins (an owner that may not create roles) the shared login keeps what it had before V14:
+     * sign-up, sign-in and everything a signed-in device calls.
+     */
+    static final List<String> SHARED_ONLY_FUNCTIONS = List.of(
+            "public.taskdesk_sign_up(text, text, text)",
+            "public.taskdesk_sign_in(text, text, integer)",
+            "public.taskdesk_sign_in_result(text)",
+            "public.taskdesk_sign_out()",
+            "public.taskdesk_current_user_id()",
+            "public.taskdesk_whoami()",
+            "public.taskdesk_change_password(text, text)",
+            "public.taskdesk_delete_account(text)",
+            "public.taskdesk_sync_push(uuid, jsonb)",
+            "public.taskdesk_sync_pull(uuid, bigint, integer)");
+
+    /**
+     * The group of per-person logins (V14), made or put back: NOLOGIN, no defaults; then the logins whose session
+     * has gone or expired are dropped and every other one is restored (settings, limits, membership).
+     */
+    private static final String PEOPLE = """
+            DO $people$
+            DECLARE
+                people text := public.taskdesk_people_role();
+                login text;
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = people) THEN
+                    EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT', people);
+                ELSE
+                    EXECUTE format('ALTER ROLE %I NOLOGIN CONNECTION LIMIT -1', people);
+                    EXECUTE format('ALTER ROLE %I RESET ALL', people);
+                END IF;
+                PERFORM public.taskdesk_sweep_logins(NULL);
+                FOR login IN SELECT s.login_name FROM public.sessions s
+                             JOIN pg_catalog.pg_roles r ON r.rolname = s.login_name
+                LOOP
+                    PERFORM public.taskdesk_restore_login(login);
+                END LOOP;
+            END
+            $people$""";
 
     /**
      * The grants, as one block that reads the role name from a transaction-local setting, so that it is quoted by
@@ -62,6 +113,8 @@ public final class SharedServerSetup {
             DO $grants$
             DECLARE
                 client text := current_setting('taskdesk.setup.client_role');
+                people text := public.taskdesk_people_role();
+                person_functions text := current_setting('taskdesk.setup.person_functions');
                 fn text;
             BEGIN
                 EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), client);
@@ -87,6 +140,27 @@ public final class SharedServerSetup {
                 FOREACH fn IN ARRAY string_to_array(current_setting('taskdesk.setup.client_functions'), ';')
                 LOOP
                     EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', fn, client);
+                END LOOP;
+
+                IF person_functions = '' THEN
+                    RETURN;
+                END IF;
+                -- The group of per-person logins (V14): the same door, and the functions of a signed-in device.
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), people);
+                EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM %I', current_database(), people);
+                EXECUTE format('REVOKE CREATE ON SCHEMA public FROM %I', people);
+                EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', people);
+                EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', people);
+                EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I', people);
+                EXECUTE format('GRANT SELECT ON TABLE public.flyway_schema_history TO %I', people);
+                FOR fn IN SELECT p.oid::regprocedure::text FROM pg_catalog.pg_proc p
+                          WHERE p.pronamespace = 'public'::regnamespace AND p.proname LIKE 'taskdesk\\_%'
+                LOOP
+                    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM %I', fn, people);
+                END LOOP;
+                FOREACH fn IN ARRAY string_to_array(person_functions, ';')
+                LOOP
+                    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', fn, people);
                 END LOOP;
 
                 -- Large objects are stored without limit by anyone who may call lo_create: PUBLIC may, and only a
@@ -179,11 +253,22 @@ public final class SharedServerSetup {
             connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
         }
         restoreRoleSettings(connection, quoted, limits);
+        boolean personLogins = canCreateRoles(connection);
+        if (personLogins) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(PEOPLE);
+            }
+        } else {
+            LOG.warn("The owner may not create roles (CREATEROLE): every member keeps sharing the client login "
+                    + "{} (ADR 30)", role);
+        }
         try (PreparedStatement settings = connection.prepareStatement(
                 "SELECT pg_catalog.set_config('taskdesk.setup.client_role', ?, true), "
-                        + "pg_catalog.set_config('taskdesk.setup.client_functions', ?, true)")) {
+                        + "pg_catalog.set_config('taskdesk.setup.client_functions', ?, true), "
+                        + "pg_catalog.set_config('taskdesk.setup.person_functions', ?, true)")) {
             settings.setString(1, role);
-            settings.setString(2, String.join(";", CLIENT_FUNCTIONS));
+            settings.setString(2, String.join(";", personLogins ? CLIENT_FUNCTIONS : SHARED_ONLY_FUNCTIONS));
+            settings.setString(3, personLogins ? String.join(";", PERSON_FUNCTIONS) : "");
             settings.execute();
         }
         try (Statement statement = connection.createStatement()) {
@@ -224,7 +309,8 @@ public final class SharedServerSetup {
      * The client login's connection limit: what the server allows ordinary logins (max_connections less the slots
      * kept for superusers and for roles with pg_use_reserved_connections) less
      * {@value SharedServerLimits#KEPT_FOR_OTHERS}, so that one member holding every client connection still leaves
-     * the owner room; at least 1, and at most {@code limits.clientConnections()} when given.
+     * the owner room; at least 1, and at most {@code limits.clientConnections()} when given, else
+     * {@value SharedServerLimits#SHARED_LOGIN_CONNECTIONS} (ADR 30).
      */
     static int clientConnections(Connection connection, SharedServerLimits limits) throws SQLException {
         int open;
@@ -236,7 +322,17 @@ public final class SharedServerSetup {
             result.next();
             open = Math.max(1, result.getInt(1) - SharedServerLimits.KEPT_FOR_OTHERS);
         }
-        return limits.clientConnections() == null ? open : Math.min(open, limits.clientConnections());
+        return Math.min(open, limits.clientConnections() == null ? SharedServerLimits.SHARED_LOGIN_CONNECTIONS
+                : limits.clientConnections());
+    }
+
+    /** Whether the owner may make the per-person logins: CREATEROLE (or a superuser). */
+    private static boolean canCreateRoles(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT r.rolcreaterole OR r.rolsuper FROM pg_catalog.pg_roles r "
+                     + "WHERE r.rolname = current_user")) {
+            return result.next() && result.getBoolean(1);
+        }
     }
 
     private static String currentDatabase(Connection connection) throws SQLException {

@@ -88,7 +88,8 @@ public final class PostgresSyncServer implements SyncServer {
                 return JdbcReplica.parse(result.getString(1));
             }
         } catch (SQLException e) {
-            if (NOT_SIGNED_IN.equals(e.getSQLState())) {
+            // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
+            if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
                 throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
                         + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
             }

@@ -60,11 +60,17 @@ class PostgresAccountsTest {
         assertThat(column(owner, "SELECT token_sha256 FROM sessions"))
                 .as("only the token's SHA-256 is stored").containsExactly(sha256Hex(owner, outcome.token()));
 
-        accounts.signOut(client);
+        // The device then works as the login the sign-in hands it (V14, ADR 30); the shared one no longer reaches
+        // the session.
+        Connection device = server.person(url, outcome.token());
+        assertThat(accounts.whoAmI(device)).contains(new Who(id, EMAIL, "Ann"));
         assertThat(accounts.whoAmI(client)).isEmpty();
-        accounts.useSession(client, outcome.token());
-        assertThat(accounts.whoAmI(client)).as("the token is dead after sign-out").isEmpty();
-        accounts.signOut(client);
+
+        accounts.signOut(device);
+        assertThat(accounts.whoAmI(device)).isEmpty();
+        accounts.useSession(device, outcome.token());
+        assertThat(accounts.whoAmI(device)).as("the token is dead after sign-out").isEmpty();
+        accounts.signOut(device);
     }
 
     @Test
@@ -221,31 +227,33 @@ class PostgresAccountsTest {
     @Test
     void changingThePasswordEndsTheOtherSessionsButNotThisOne() throws SQLException {
         accounts.signUp(client, EMAIL, "Ann", hash(PASSWORD));
-        Connection laptop = server.client(url);
-        accounts.useSession(laptop, accounts.signIn(laptop, EMAIL, PASSWORD, DAY).orThrow());
-        accounts.useSession(client, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
+        Connection laptop = server.person(url, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
+        Connection desktop = server.person(url, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
 
         TaskDeskException wrong = assertThrows(TaskDeskException.class,
-                () -> accounts.changePassword(client, "not the password", hash("new password")));
+                () -> accounts.changePassword(desktop, "not the password", hash("new password")));
         assertThat(wrong.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
         assertThat(wrong.getMessage()).isEqualTo("The password is wrong; nothing was changed.");
         assertThat(accounts.whoAmI(laptop)).as("a failed change ends nothing").isPresent();
 
-        accounts.changePassword(client, PASSWORD, hash("new password"));
+        accounts.changePassword(desktop, PASSWORD, hash("new password"));
 
-        assertThat(accounts.whoAmI(client)).isPresent();
+        assertThat(accounts.whoAmI(desktop)).isPresent();
         assertThat(accounts.whoAmI(laptop)).isEmpty();
-        assertThat(accounts.signIn(laptop, EMAIL, PASSWORD, DAY).status()).isEqualTo(Status.WRONG_CREDENTIALS);
-        assertThat(accounts.signIn(laptop, EMAIL, "new password", DAY).signedIn()).isTrue();
+        assertThat(accounts.signIn(client, EMAIL, PASSWORD, DAY).status()).isEqualTo(Status.WRONG_CREDENTIALS);
+        assertThat(accounts.signIn(client, EMAIL, "new password", DAY).signedIn()).isTrue();
     }
 
     @Test
-    void changingThePasswordOrDeletingTheAccountNeedsASession() {
+    void changingThePasswordOrDeletingTheAccountNeedsASession() throws SQLException {
         accounts.signUp(client, EMAIL, "Ann", hash(PASSWORD));
+        // A device's own login (V14) without its session: the shared login may not even call these.
+        Connection device = server.person(url, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
+        accounts.useSession(device, null);
 
         for (Runnable change : new Runnable[] {
-            () -> accounts.changePassword(client, PASSWORD, hash("new password")),
-            () -> accounts.deleteAccount(client, PASSWORD)}) {
+            () -> accounts.changePassword(device, PASSWORD, hash("new password")),
+            () -> accounts.deleteAccount(device, PASSWORD)}) {
             TaskDeskException e = assertThrows(TaskDeskException.class, change::run);
             assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
             assertThat(e.getMessage()).isEqualTo("Your session has ended: sign in again.");
@@ -255,14 +263,14 @@ class PostgresAccountsTest {
     @Test
     void deletingTheAccountDeletesItsTasksAndSessionsAndNobodyElses() throws SQLException {
         int ann = accounts.signUp(client, EMAIL, "Ann", hash(PASSWORD));
-        accounts.useSession(client, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
+        client = server.person(url, accounts.signIn(client, EMAIL, PASSWORD, DAY).orThrow());
         // Tasks come through sync's push: the client login has no table rights (V12, ADR 29).
         SyncCalls.push(client, UUID.randomUUID(),
                 SyncCalls.put(1, UUID.randomUUID(), "title", "a", SyncCalls.stamp(-9_000, 0, "a")),
                 SyncCalls.put(2, UUID.randomUUID(), "title", "b", SyncCalls.stamp(-9_000, 1, "a")));
-        Connection bob = server.client(url);
-        int bobId = accounts.signUp(bob, "bob@example.com", "Bob", hash("bob's password"));
-        accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
+        Connection shared = server.client(url);
+        int bobId = accounts.signUp(shared, "bob@example.com", "Bob", hash("bob's password"));
+        Connection bob = server.person(url, accounts.signIn(shared, "bob@example.com", "bob's password", DAY).orThrow());
         SyncCalls.push(bob, UUID.randomUUID(),
                 SyncCalls.put(1, UUID.randomUUID(), "title", "c", SyncCalls.stamp(-9_000, 0, "b")));
         assertThat(allTaskTitles(server.owner(url))).containsExactly("a", "b", "c");

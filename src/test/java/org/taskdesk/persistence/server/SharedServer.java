@@ -29,6 +29,11 @@ final class SharedServer implements AutoCloseable {
     /** Quotes, a backslash, a semicolon and a dollar: setting it must not break, or break out of, any SQL. */
     static final String CLIENT_PASSWORD = "it's \"public\" anyway; $$ \\ --";
     static final Duration DAY = Duration.ofDays(1);
+    /**
+     * The tests' cost 4, and room for the client connections a test class keeps open until its end across its
+     * databases (the limit is the role's; setup's default gives the shared login 20, ADR 30).
+     */
+    static final SharedServerLimits LIMITS = new SharedServerLimits(4, SharedServerLimits.LONGEST_STATEMENT, 200);
 
     final String clientRole = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final List<String> databases = new ArrayList<>();
@@ -44,6 +49,9 @@ final class SharedServer implements AutoCloseable {
 
     /** A new database at head, set up for {@link #clientRole} with {@code limits}. */
     String newDatabase(SharedServerLimits limits) throws SQLException {
+        if (limits.clientConnections() == null) {
+            limits = new SharedServerLimits(limits.bcryptCost(), limits.longestStatement(), LIMITS.clientConnections());
+        }
         String url = TestPostgres.newDatabaseUrl();
         databases.add(name(url));
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),
@@ -67,6 +75,52 @@ final class SharedServer implements AutoCloseable {
         properties.setProperty("password", CLIENT_PASSWORD);
         return keep(DriverManager.getConnection(
                 "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + name(url), properties));
+    }
+
+    /**
+     * Signs in as {@code email} through the shared login and returns, as a device does since V14 (ADR 30), a
+     * connection as the login the sign-in handed this session, carrying the session; closed by {@link #close()}.
+     */
+    Connection person(String url, String email, String password) throws SQLException {
+        try (Connection shared = login(url, clientRole, CLIENT_PASSWORD)) {
+            return person(url, new PostgresAccounts().signIn(shared, email, password, DAY).orThrow());
+        }
+    }
+
+    /** A connection as a new login of the session of {@code token}, carrying the session. */
+    Connection person(String url, String token) throws SQLException {
+        return keep(personLogin(url, token).open());
+    }
+
+    /** Hands the session of {@code token} a login of its own (through the shared login); its name and password. */
+    PersonLogin personLogin(String url, String token) throws SQLException {
+        PostgresAccounts accounts = new PostgresAccounts();
+        try (Connection shared = login(url, clientRole, CLIENT_PASSWORD)) {
+            accounts.useSession(shared, token);
+            String password = ServerCredential.newPassword();
+            String login = accounts.openLogin(shared, password).orElseThrow();
+            return new PersonLogin(url, login, password, token);
+        }
+    }
+
+    /** A device's own login and its session. */
+    record PersonLogin(String url, String login, String password, String token) {
+        /** A new connection as this login, carrying the session. */
+        Connection open() throws SQLException {
+            Connection connection = SharedServer.login(url, login, password);
+            new PostgresAccounts().useSession(connection, token);
+            return connection;
+        }
+    }
+
+    /** A connection as {@code login} (not kept: the caller closes it). */
+    static Connection login(String url, String login, String password) throws SQLException {
+        TestPostgres.Server server = TestPostgres.server();
+        Properties properties = new Properties();
+        properties.setProperty("user", login);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + name(url), properties);
     }
 
     private Connection keep(Connection connection) {
@@ -112,8 +166,18 @@ final class SharedServer implements AutoCloseable {
             connection.close();
         }
         try (Connection admin = TestPostgres.server().admin(); Statement statement = admin.createStatement()) {
+            List<String> prefixes = new ArrayList<>();
             for (String database : databases) {
-                statement.execute("DROP DATABASE IF EXISTS " + database);
+                column(admin, "SELECT 'td_' || oid || '_' FROM pg_database WHERE datname = '" + database + "'")
+                        .forEach(prefixes::add);
+                statement.execute("DROP DATABASE IF EXISTS " + database + "");
+            }
+            // The per-person logins and their group (V14): roles outlive the databases they were made for.
+            for (String prefix : prefixes) {
+                for (String role : column(admin, "SELECT rolname FROM pg_roles WHERE starts_with(rolname, '" + prefix
+                        + "') ORDER BY rolname LIKE '%\\_people' ")) {
+                    statement.execute("DROP ROLE IF EXISTS " + role);
+                }
             }
             statement.execute("DROP ROLE IF EXISTS " + clientRole);
         }

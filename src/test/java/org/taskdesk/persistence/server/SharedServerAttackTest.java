@@ -40,7 +40,7 @@ class SharedServerAttackTest {
     private int userB;
     private int taskOfB;
     private int searchOfB;
-    /** A and B through the shared client login: functions only, no table rights (V12, ADR 29). */
+    /** A and B through their own logins: functions only, no table rights (V12, ADR 29; V14, ADR 30). */
     private Connection asA;
     private Connection asB;
     /**
@@ -59,8 +59,9 @@ class SharedServerAttackTest {
         userB = accounts.signUp(asB, "bob@example.com", "Bob", hash("bob's password"));
         String tokenA = accounts.signIn(asA, "ann@example.com", "ann's password", DAY).orThrow();
         String tokenB = accounts.signIn(asB, "bob@example.com", "bob's password", DAY).orThrow();
-        accounts.useSession(asA, tokenA);
-        accounts.useSession(asB, tokenB);
+        // Each device then works as the login its sign-in handed it (V14, ADR 30).
+        asA = server.person(url, tokenA);
+        asB = server.person(url, tokenB);
         directA = server.owner(url);
         directB = server.owner(url);
         accounts.useSession(directA, tokenA);
@@ -161,9 +162,8 @@ class SharedServerAttackTest {
 
     @Test
     void anExpiredTokenSeesNothing() throws SQLException {
-        Connection late = server.client(url);
-        String token = accounts.signIn(late, "bob@example.com", "bob's password", DAY).orThrow();
-        accounts.useSession(late, token);
+        String token = accounts.signIn(server.client(url), "bob@example.com", "bob's password", DAY).orThrow();
+        Connection late = server.person(url, token);
         Connection lateDirect = server.owner(url);
         accounts.useSession(lateDirect, token);
         assertThat(SyncCalls.titles(late)).as("before it expires").containsExactly("bob: secret plan");
@@ -199,17 +199,18 @@ class SharedServerAttackTest {
         attacker.rollback();
         attacker.close();
 
-        // Nor after any other write of the same transaction: here Ann pushes a task of her own first.
-        asA.setAutoCommit(false);
+        // Nor after any other write of the same transaction: here Ann pushes a task of her own first. Since V14 no
+        // member's login may both push and sign in (ADR 30); the owner's, with Ann's session, still shows the rule.
+        directA.setAutoCommit(false);
         try {
-            SyncCalls.push(asA, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title", "ann: cover",
+            SyncCalls.push(directA, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title", "ann: cover",
                     SyncCalls.stamp(-9_000, 0, "a")));
             SQLException afterWrite = assertThrows(SQLException.class,
-                    () -> column(asA, "SELECT public.taskdesk_sign_in('bob@example.com', 'guess 2', 3600)"));
+                    () -> column(directA, "SELECT public.taskdesk_sign_in('bob@example.com', 'guess 2', 3600)"));
             assertThat(afterWrite.getSQLState()).isEqualTo("TD005");
         } finally {
-            asA.rollback();
-            asA.setAutoCommit(true);
+            directA.rollback();
+            directA.setAutoCommit(true);
         }
     }
 
@@ -241,9 +242,11 @@ class SharedServerAttackTest {
 
     @Test
     void theFunctionsIgnoreTheCallersSearchPathAndTemporaryTables() throws SQLException {
-        Connection client = server.client(url);
+        Connection shared = server.client(url);
+        execute(shared, "SET search_path = pg_temp, public");
+        String token = accounts.signIn(shared, "ann@example.com", "ann's password", DAY).orThrow();
+        Connection client = server.person(url, token);
         execute(client, "SET search_path = pg_temp, public");
-        accounts.useSession(client, accounts.signIn(client, "ann@example.com", "ann's password", DAY).orThrow());
         assertThat(accounts.whoAmI(client)).map(Who::id).contains(userA);
         assertThat(SyncCalls.titles(client)).containsExactly("ann: buy milk", "ann: call mum");
 
@@ -434,12 +437,11 @@ class SharedServerAttackTest {
     }
 
     private Person newPerson(String name) throws SQLException {
-        Connection connection = server.client(url);
+        Connection shared = server.client(url);
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        int id = accounts.signUp(connection, email, name, hash(name + "'s password"));
-        String token = accounts.signIn(connection, email, name + "'s password", DAY).orThrow();
-        accounts.useSession(connection, token);
-        return new Person(id, connection, token);
+        int id = accounts.signUp(shared, email, name, hash(name + "'s password"));
+        String token = accounts.signIn(shared, email, name + "'s password", DAY).orThrow();
+        return new Person(id, server.person(url, token), token);
     }
 
     @Test
@@ -559,8 +561,10 @@ class SharedServerAttackTest {
 
     @Test
     void withoutASessionPushAndPullAreRefused() throws SQLException {
-        Connection stranger = server.client(url);
-        Connection madeUp = server.client(url);
+        // A member's own login (V14) without its session, or with a made-up one.
+        Connection stranger = newPerson("stella").connection();
+        accounts.useSession(stranger, null);
+        Connection madeUp = newPerson("mark").connection();
         accounts.useSession(madeUp, "00".repeat(32));
         for (Connection connection : List.of(stranger, madeUp)) {
             SQLException push = assertThrows(SQLException.class, () -> SyncCalls.push(connection,
@@ -571,6 +575,10 @@ class SharedServerAttackTest {
                     () -> SyncCalls.pull(connection, UUID.randomUUID(), 0, 10));
             assertThat(pull.getSQLState()).isEqualTo("TD004");
         }
+        // The shared login may not call them at all since V14 (ADR 30).
+        SQLException shared = assertThrows(SQLException.class,
+                () -> SyncCalls.pull(server.client(url), UUID.randomUUID(), 0, 10));
+        assertThat(shared.getSQLState()).isEqualTo("42501");
     }
 
     @Test

@@ -65,8 +65,8 @@ class SharedServerDenialAttackTest {
      */
     private void bobStillWorks(String url) throws Exception {
         Future<List<String>> work = threads.submit(() -> {
-            Connection bob = server.client(url);
-            accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
+            // Signed in through the shared login, then working as the login the sign-in handed Bob (V14, ADR 30).
+            Connection bob = server.person(url, "bob@example.com", "bob's password");
             assertThat(accounts.whoAmI(bob)).isPresent();
             JsonNode pushed = SyncCalls.push(bob, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(), "title",
                     "bob: still here", SyncCalls.stamp(-1_000, 0, "b")));
@@ -92,9 +92,8 @@ class SharedServerDenialAttackTest {
                     + Integer.parseInt(cost) + ".");
         }
         accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
-        accounts.useSession(attacker, accounts.signIn(attacker, "mallory@example.com", "mallory's password", DAY)
-                .orThrow());
-        TaskDeskException changed = assertThrows(TaskDeskException.class, () -> accounts.changePassword(attacker,
+        Connection mallory = server.person(url, "mallory@example.com", "mallory's password");
+        TaskDeskException changed = assertThrows(TaskDeskException.class, () -> accounts.changePassword(mallory,
                 "mallory's password", "$2a$31$" + saltAndDigest));
         assertThat(changed.getMessage()).startsWith("Password hash must have a bcrypt cost of 10 to 14 or 4");
         assertThat(column(server.owner(url), "SELECT count(*) FROM users WHERE password_hash NOT LIKE '$2a$04$%'"))
@@ -111,8 +110,14 @@ class SharedServerDenialAttackTest {
         execute(attacker, "SET statement_timeout = 0");
         // Three small series joined: a billion rows that come one by one (one big series is materialised first).
         String billionRows = " FROM generate_series(1, 1000) a, generate_series(1, 1000) b, generate_series(1, 1000) c";
-        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_current_user_id())" + billionRows);
-        assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sign_out())" + billionRows);
+        // The shared login calls only sign-up and sign-in since V14; the functions of a signed-in device are the
+        // member's own login's (ADR 30).
+        accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
+        Connection own = server.person(url, "mallory@example.com", "mallory's password");
+        assertStoppedWithin(own, "SELECT pg_catalog.pg_sleep(600)");
+        execute(own, "SET statement_timeout = 0");
+        assertStoppedWithin(own, "SELECT count(public.taskdesk_current_user_id())" + billionRows);
+        assertStoppedWithin(own, "SELECT count(public.taskdesk_sign_out())" + billionRows);
         bobStillWorks(url);
     }
 
@@ -124,10 +129,8 @@ class SharedServerDenialAttackTest {
     @Test
     void aStatementCallingTheSyncFunctionsForMinutesIsStopped() throws Exception {
         String url = serverWithBob();
-        Connection attacker = server.client(url);
-        accounts.signUp(attacker, "mallory@example.com", "Mallory", hash("mallory's password"));
-        accounts.useSession(attacker, accounts.signIn(attacker, "mallory@example.com", "mallory's password", DAY)
-                .orThrow());
+        accounts.signUp(server.client(url), "mallory@example.com", "Mallory", hash("mallory's password"));
+        Connection attacker = server.person(url, "mallory@example.com", "mallory's password");
         execute(attacker, "SET statement_timeout = '20s'");
         String billionRows = " FROM generate_series(1, 1000) a, generate_series(1, 1000) b, generate_series(1, 1000) c";
         String client = "'6f1d2c3b-0000-4000-8000-000000000001'::uuid";
@@ -225,10 +228,10 @@ class SharedServerDenialAttackTest {
                         SharedServerLimits.forBcryptCost(4));
             }
 
-            Connection bob = own.client(url);
-            assertThat(column(bob, "SELECT current_setting('default_transaction_read_only') || ' '"
+            Connection shared = own.client(url);
+            assertThat(column(shared, "SELECT current_setting('default_transaction_read_only') || ' '"
                     + " || current_setting('statement_timeout')")).containsExactly("off 30s");
-            accounts.useSession(bob, accounts.signIn(bob, "bob@example.com", "bob's password", DAY).orThrow());
+            Connection bob = own.person(url, "bob@example.com", "bob's password");
             // A write, as a device makes it (no table rights since V12): the login is not read-only any more.
             assertThat(SyncCalls.statuses(SyncCalls.push(bob, UUID.randomUUID(), SyncCalls.put(1, UUID.randomUUID(),
                     "title", "bob: back", SyncCalls.stamp(-1_000, 0, "b"))))).containsExactly("applied");
@@ -261,11 +264,12 @@ class SharedServerDenialAttackTest {
             try (Connection owner = TestPostgres.connect(url)) {
                 assertThat(column(owner, "SELECT current_user")).containsExactly(TestPostgres.server().user());
                 new SharedServerSetup().setUp(owner, own.clientRole, null, SharedServerLimits.forBcryptCost(4));
-                assertThat(column(owner, "SELECT (rolconnlimit = current_setting('max_connections')::int "
+                assertThat(column(owner, "SELECT (rolconnlimit = least(20, current_setting('max_connections')::int "
                         + "- current_setting('superuser_reserved_connections')::int "
-                        + "- coalesce(current_setting('reserved_connections', true)::int, 0) - 5)::text FROM pg_roles "
+                        + "- coalesce(current_setting('reserved_connections', true)::int, 0) - 5))::text FROM pg_roles "
                         + "WHERE rolname = '" + own.clientRole + "'"))
-                        .as("by default all but 5 of the connections open to ordinary logins").containsExactly("true");
+                        .as("by default all but 5 of the connections open to ordinary logins, at most 20 (ADR 30)")
+                        .containsExactly("true");
             }
         }
     }
@@ -287,7 +291,7 @@ class SharedServerDenialAttackTest {
                 + "WHERE schemaname = 'public' AND sequencename = 'tasks_id_seq'")).containsExactly((String) null);
 
         try (Connection superuser = superuserOrOwner(url)) {
-            new SharedServerSetup().setUp(superuser, server.clientRole, null, SharedServerLimits.forBcryptCost(4));
+            new SharedServerSetup().setUp(superuser, server.clientRole, null, SharedServer.LIMITS);
             boolean isSuperuser = column(superuser, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")
                     .equals(List.of("true"));
             if (isSuperuser) {

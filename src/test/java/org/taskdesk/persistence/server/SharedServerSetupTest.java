@@ -43,17 +43,26 @@ class SharedServerSetupTest {
         assertThat(privileges(owner, server.clientRole)).containsExactly(
                 "attributes login=true super=false createdb=false createrole=false inherit=false bypassrls=false",
                 "database connect=true temp=false",
-                "function taskdesk_change_password(text,text) true",
+                // Since V14 (ADR 30) the shared login signs up and signs in, and hands the session a login of its
+                // own; what a signed-in device calls is the group's (SharedServerPersonLoginTest).
+                "function taskdesk_change_password(text,text) false",
                 "function taskdesk_check_own_password(text) false",
                 "function taskdesk_check_password_hash(text) false",
                 "function taskdesk_check_statement_age() false",
-                "function taskdesk_current_user_id() true",
-                "function taskdesk_delete_account(text) true",
+                "function taskdesk_current_user_id() false",
+                "function taskdesk_delete_account(text) false",
+                "function taskdesk_drop_login(text) false",
+                "function taskdesk_login_prefix() false",
+                "function taskdesk_people_role() false",
+                "function taskdesk_restore_login(text) false",
+                "function taskdesk_session_caller_ok(text) false",
+                "function taskdesk_session_login(text) true",
                 "function taskdesk_sign_in(text,text,integer) true",
                 "function taskdesk_sign_in_block(integer) false",
                 "function taskdesk_sign_in_result(text) true",
-                "function taskdesk_sign_out() true",
+                "function taskdesk_sign_out() false",
                 "function taskdesk_sign_up(text,text,text) true",
+                "function taskdesk_sweep_logins(integer) false",
                 // Sync (V10): push and pull; the helpers, the triggers' functions and the owner's purge are not theirs.
                 "function taskdesk_sync_apply(integer,jsonb) false",
                 "function taskdesk_sync_clock_now(text) false",
@@ -66,10 +75,10 @@ class SharedServerSetupTest {
                 "function taskdesk_sync_merge_fields(integer,jsonb) false",
                 "function taskdesk_sync_mutation_problem(jsonb) false",
                 "function taskdesk_sync_next_stamp(text) false",
-                "function taskdesk_sync_pull(uuid,bigint,integer) true",
+                "function taskdesk_sync_pull(uuid,bigint,integer) false",
                 "function taskdesk_sync_purge(integer) false",
                 "function taskdesk_sync_purge_own(integer) false",
-                "function taskdesk_sync_push(uuid,jsonb) true",
+                "function taskdesk_sync_push(uuid,jsonb) false",
                 "function taskdesk_sync_stamp_ms(text) false",
                 "function taskdesk_sync_stamp_problem(jsonb) false",
                 "function taskdesk_sync_take_version() false",
@@ -145,7 +154,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 13 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 14 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

@@ -89,6 +89,9 @@ class SharedServerUndoTest {
             owner.execute("GRANT USAGE ON SEQUENCE public.tasks_id_seq TO " + server.clientRole);
             owner.execute("GRANT SELECT, INSERT ON TABLE public.task_completions TO " + server.clientRole);
             owner.execute("GRANT USAGE ON SEQUENCE public.task_completions_id_seq TO " + server.clientRole);
+            // And before V14 (ADR 30): the session functions were the shared login's, and it handed out no logins.
+            owner.execute("GRANT EXECUTE ON FUNCTION public.taskdesk_current_user_id() TO " + server.clientRole);
+            owner.execute("REVOKE EXECUTE ON FUNCTION public.taskdesk_session_login(text) FROM " + server.clientRole);
         }
         String clientUrl = ownerUrl.replaceFirst("//[^@]+@", "//" + server.clientRole + ":"
                 + URLEncoder.encode(SharedServer.CLIENT_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20") + "@");

@@ -421,7 +421,10 @@ public final class SyncBenchmark {
         @Override
         public String signInOrSignUp(String serverUrl, String email, String name, String password) {
             try (Connection client = server.client(ownerUrl)) {
-                return accounts.signIn(client, email, password, DAY).orThrow();
+                // As a device signs in since V14 (ADR 30): the session and a login of its own.
+                String token = accounts.signIn(client, email, password, DAY).orThrow();
+                SharedServer.PersonLogin login = server.personLogin(ownerUrl, token);
+                return new ServerCredential(token, login.login(), login.password()).stored();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -433,7 +436,8 @@ public final class SyncBenchmark {
 
         @Override
         public SyncServer connect(String serverUrl, String token) {
-            SyncServer real = PostgresSyncServer.connect(clientConnections, token);
+            ServerCredential credential = ServerCredential.read(token);
+            SyncServer real = PostgresSyncServer.connect(credential.connections(clientConnections), credential.token());
             return new SyncServer() {
                 @Override
                 public PushAnswer push(UUID clientId, List<PendingMutation> mutations) {

@@ -108,7 +108,7 @@ class SyncCommitOrderStressTest {
     void theSameWorkloadWithABigserialCursorMissesRows() throws Exception {
         Set<String> written = ConcurrentHashMap.newKeySet();
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        Connection reader = signedIn();
+        Connection reader = server.client(url); // the control table is granted to the shared login; no session needed
         long[] cursor = {0};
 
         run((writer, row, connection) -> {
@@ -198,10 +198,9 @@ class SyncCommitOrderStressTest {
         }
     }
 
+    /** A device's connection: its own login (V14, ADR 30), carrying the session. */
     private Connection signedIn() throws SQLException {
-        Connection connection = server.client(url);
-        accounts.useSession(connection, token);
-        return connection;
+        return server.person(url, token);
     }
 
     /** The owner's login under the person's session: the direct path that remains, under row-level security. */

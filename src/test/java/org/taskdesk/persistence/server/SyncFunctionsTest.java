@@ -61,7 +61,7 @@ class SyncFunctionsTest {
         String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         person = accounts.signUp(client, email, "Pat", hash("pat's password"));
         String token = accounts.signIn(client, email, "pat's password", DAY).orThrow();
-        accounts.useSession(client, token);
+        client = server.person(url, token); // the device's own login since V14 (ADR 30)
         direct = server.owner(url);
         accounts.useSession(direct, token);
     }
@@ -323,10 +323,10 @@ class SyncFunctionsTest {
      */
     @Test
     void aPushPurgesItsPersonsOldTombstonesOnceADay() throws SQLException {
-        Connection other = server.client(url);
+        Connection shared = server.client(url);
         String otherEmail = "o" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        int otherPerson = accounts.signUp(other, otherEmail, "Olive", hash("olive's password"));
-        accounts.useSession(other, accounts.signIn(other, otherEmail, "olive's password", DAY).orThrow());
+        int otherPerson = accounts.signUp(shared, otherEmail, "Olive", hash("olive's password"));
+        Connection other = server.person(url, accounts.signIn(shared, otherEmail, "olive's password", DAY).orThrow());
         UUID othersTask = UUID.randomUUID();
         push(other, laptop, put(1, othersTask, "title", "Olive's", stamp(-50_000, 0, "o")),
                 delete(2, othersTask, stamp(-40_000, 0, "o")));

@@ -116,6 +116,11 @@ class SyncSimulationTest {
     private final String[] emails = new String[PEOPLE];
     private final int[] serverIds = new int[PEOPLE];
     private final String[] sessions = new String[PEOPLE];
+    /**
+     * Per device, what its sign-in keeps since V14 (ADR 30): a session of its own with a login of its own, made through
+     * the shared login (a person holds at most five: ten devices of two people fit).
+     */
+    private final String[] deviceCredentials = new String[DEVICES];
     /** Per person, an owner's connection signed in as them, to read their rows as the server holds them. */
     private final Connection[] readers = new Connection[PEOPLE];
     /** Per person, a sync connection that pulls everything as a new device would, to check the server. */
@@ -143,7 +148,14 @@ class SyncSimulationTest {
             serverIds[p] = accounts.signUp(readers[p], emails[p], "Person " + p, hash("server password"));
             sessions[p] = accounts.signIn(readers[p], emails[p], "server password", DAY).orThrow();
             accounts.useSession(readers[p], sessions[p]);
-            checkers[p] = PostgresSyncServer.connect(clientConnections, sessions[p]);
+            // The owner may use any session; a member's login only its own (V14).
+            checkers[p] = PostgresSyncServer.connect(new DatabaseConnections(new DatabaseUrl(folder, folder)
+                    .parse(ownerUrl)), sessions[p]);
+        }
+        for (int i = 0; i < DEVICES; i++) {
+            String token = accounts.signIn(owner, emails[i % PEOPLE], "server password", DAY).orThrow();
+            SharedServer.PersonLogin login = server.personLogin(ownerUrl, token);
+            deviceCredentials[i] = new ServerCredential(token, login.login(), login.password()).stored();
         }
         // One file migrated to head, copied for every device: one migration instead of ten.
         String template = TestWorkspaces.freshUrl(DatabaseKind.H2, folder);
@@ -783,7 +795,7 @@ class SyncSimulationTest {
         /** The person's server session, signed in once for the class (their local email is new each schedule). */
         @Override
         public String signInOrSignUp(String serverUrl, String email, String name, String password) {
-            return sessions[person];
+            return deviceCredentials[index];
         }
 
         @Override
@@ -797,12 +809,13 @@ class SyncSimulationTest {
             }
             long t0 = System.nanoTime();
             SyncServer real;
+            ServerCredential credential = ServerCredential.read(token);
             if (through != null) {
-                real = PostgresSyncServer.connect(through, token);
+                real = PostgresSyncServer.connect(credential.connections(through), credential.token());
             } else {
                 if (kept == null || !token.equals(keptToken)) {
                     closeKept();
-                    kept = PostgresSyncServer.connect(clientConnections, token);
+                    kept = PostgresSyncServer.connect(credential.connections(clientConnections), credential.token());
                     keptToken = token;
                 }
                 real = new Kept(kept);
