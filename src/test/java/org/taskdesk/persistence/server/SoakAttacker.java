@@ -77,6 +77,9 @@ final class SoakAttacker {
     private final PostgresAccounts accounts = new PostgresAccounts();
     private final String saltAndDigest = SharedServer.hash("whatever").substring(7);
     private String token;
+    /** The login sign-in handed the member's session (ADR 30): the sync functions answer only on it. */
+    private String ownLogin;
+    private String ownPassword;
     private volatile long deadline;
 
     SoakAttacker(String name, Target target, SoakIntel intel, SoakTally tally) {
@@ -92,6 +95,9 @@ final class SoakAttacker {
         try (Connection connection = connect()) {
             accounts.signUp(connection, email, name, SharedServer.hash(name + "'s password"));
             token = accounts.signIn(connection, email, name + "'s password", SharedServer.DAY).orThrow();
+            accounts.useSession(connection, token);
+            ownPassword = ServerCredential.newPassword();
+            ownLogin = accounts.openLogin(connection, ownPassword).orElseThrow();
         }
     }
 
@@ -103,11 +109,11 @@ final class SoakAttacker {
         lanes.add(lane(HELD_SIGN_IN, this::heldSignIn));
         lanes.add(lane(WRONG_PASSWORD, this::wrongPassword));
         lanes.add(lane(COSTLY_SIGN_UP, this::costlySignUp));
-        lanes.add(lane(LONG_SYNC_QUERY, this::longSyncQuery));
+        lanes.add(ownLoginLane(LONG_SYNC_QUERY, this::longSyncQuery));
         lanes.add(lane(SLEEP_IN_TRANSACTION, this::sleeps));
         lanes.add(lane(EXPLAIN, this::probes));
-        lanes.add(lane(FORGED_TOKEN, this::forgedToken));
-        lanes.add(lane(OTHERS_PUSH, this::othersIds));
+        lanes.add(ownLoginLane(FORGED_TOKEN, this::forgedToken));
+        lanes.add(ownLoginLane(OTHERS_PUSH, this::othersIds));
         if (target.perPersonLoginAttacks()) {
             lanes.add(lane(ALTER_ROLE, this::alterRole));
             lanes.add(lane(FILL_CONNECTIONS, this::fillConnections));
@@ -121,14 +127,29 @@ final class SoakAttacker {
         void run(Connection connection, Random random) throws SQLException, InterruptedException;
     }
 
+    @FunctionalInterface
+    private interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    /** An attack on the shared login. */
     private Thread lane(String attack, Attempt attempt) {
+        return lane(attack, attempt, this::connect);
+    }
+
+    /** An attack on the sync functions, which answer only on the member's own login (ADR 30). */
+    private Thread ownLoginLane(String attack, Attempt attempt) {
+        return lane(attack, attempt, () -> SharedServer.login("/" + target.database(), ownLogin, ownPassword));
+    }
+
+    private Thread lane(String attack, Attempt attempt, Connector connector) {
         Thread thread = new Thread(() -> {
             Random random = new Random();
             Connection connection = null;
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 try {
                     if (connection == null) {
-                        connection = connect();
+                        connection = connector.connect();
                     }
                     attempt.run(connection, random);
                 } catch (InterruptedException e) {

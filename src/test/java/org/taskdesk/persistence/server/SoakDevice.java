@@ -183,7 +183,9 @@ final class SoakDevice implements SyncServers, SyncTokens {
 
     @Override
     public SyncServer connect(String serverUrl, String token) {
-        return new Checked(PostgresSyncServer.connect(server, token));
+        // As the app's ServerSync: the device's own login when sign-in handed it one (ADR 30).
+        ServerCredential credential = ServerCredential.read(token);
+        return new Checked(PostgresSyncServer.connect(credential.connections(server), credential.token()));
     }
 
     @Override
