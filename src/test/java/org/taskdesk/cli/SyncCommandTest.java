@@ -52,8 +52,11 @@ class SyncCommandTest {
         return sharedServer("4");
     }
 
+    /** The owner's URL of the last {@link #sharedServer}. */
+    private String ownerUrl;
+
     private String sharedServer(String bcryptCost) {
-        String ownerUrl = TestPostgres.newDatabaseUrl();
+        ownerUrl = TestPostgres.newDatabaseUrl();
         String role = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String password = "client password";
         CliResult upgrade = new TaskDeskCli(TestEnvironment.in(folder.resolve("owner")))
@@ -123,6 +126,51 @@ class SyncCommandTest {
         assertThat(refused.err()).isEqualTo("Error: The server would delete 5 of 10 tasks here. "
                 + "Run 'taskdesk sync --allow-deletes' to accept.\n");
         assertThat(listed("laptop")).hasSize(10);
+        assertThat(ok("laptop", "sync", "--allow-deletes")).startsWith("Pushed 0 changes, pulled ");
+        assertThat(listed("laptop")).isEqualTo(listed("desktop")).hasSize(5);
+    }
+
+    /**
+     * A device offline longer than the server keeps deletions pulls everything again and drops what the server no
+     * longer has: that drop asks first too (it deleted without asking before).
+     */
+    @Test
+    void aResyncThatWouldDropManyTasksRefusesUntilAllowed() throws Exception {
+        String server = sharedServer();
+        ok("laptop", "account", "create", "--name", "Ann");
+        ok("desktop", "account", "create", "--name", "Ann");
+        for (int i = 1; i <= 10; i++) {
+            ok("laptop", "tasks", "add", "Errand " + i);
+        }
+        ok("laptop", "sync", "link", "--server", server);
+        ok("laptop", "sync");
+        ok("desktop", "sync", "link", "--server", server);
+        ok("desktop", "sync");
+        for (int i = 1; i <= 5; i++) {
+            ok("desktop", "tasks", "rm", idOf("desktop", "Errand " + i));
+        }
+        ok("desktop", "sync");
+        // The deletions are 100 days old and purged, as the nightly purge would: the laptop must pull everything.
+        try (java.sql.Connection owner = TestPostgres.connect(ownerUrl);
+             java.sql.Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            statement.execute("ALTER TABLE task_tombstones NO FORCE ROW LEVEL SECURITY");
+            statement.execute("ALTER TABLE task_tombstones DISABLE TRIGGER task_tombstones_sync_version");
+            statement.execute("UPDATE task_tombstones SET deleted_at = deleted_at - interval '100 days'");
+            statement.execute("ALTER TABLE task_tombstones ENABLE TRIGGER task_tombstones_sync_version");
+            statement.execute("ALTER TABLE task_tombstones FORCE ROW LEVEL SECURITY");
+            owner.commit();
+            owner.setAutoCommit(true);
+            statement.execute("SELECT taskdesk_sync_purge(90)");
+        }
+
+        CliResult refused = run("laptop", "sync");
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("Error: The server would delete 5 of 10 tasks here. "
+                + "Run 'taskdesk sync --allow-deletes' to accept.\n");
+        assertThat(listed("laptop")).hasSize(10);
+        assertThat(run("laptop", "sync").exitCode()).as("asked again").isEqualTo(2);
         assertThat(ok("laptop", "sync", "--allow-deletes")).startsWith("Pushed 0 changes, pulled ");
         assertThat(listed("laptop")).isEqualTo(listed("desktop")).hasSize(5);
     }
