@@ -102,10 +102,8 @@ class SyncCommandTest {
                 .contains("bcrypt cost of 10 to 14").doesNotContain("Wrong email or password");
     }
 
-    /** The pull guard: a round that would delete more than a fifth of the tasks here refuses, and says how to accept. */
-    @Test
-    void aSyncThatWouldDeleteManyTasksRefusesUntilAllowed() throws Exception {
-        String server = sharedServer();
+    /** Ten tasks on the laptop and the desktop, both synced; the desktop deletes five of them and syncs. */
+    private void desktopDeletesFiveOfTen(String server) throws Exception {
         ok("laptop", "account", "create", "--name", "Ann");
         ok("desktop", "account", "create", "--name", "Ann");
         for (int i = 1; i <= 10; i++) {
@@ -119,6 +117,12 @@ class SyncCommandTest {
             ok("desktop", "tasks", "rm", idOf("desktop", "Errand " + i));
         }
         ok("desktop", "sync");
+    }
+
+    /** The pull guard: a round that would delete more than a fifth of the tasks here refuses, and says how to accept. */
+    @Test
+    void aSyncThatWouldDeleteManyTasksRefusesUntilAllowed() throws Exception {
+        desktopDeletesFiveOfTen(sharedServer());
 
         CliResult refused = run("laptop", "sync");
 
@@ -136,20 +140,7 @@ class SyncCommandTest {
      */
     @Test
     void aResyncThatWouldDropManyTasksRefusesUntilAllowed() throws Exception {
-        String server = sharedServer();
-        ok("laptop", "account", "create", "--name", "Ann");
-        ok("desktop", "account", "create", "--name", "Ann");
-        for (int i = 1; i <= 10; i++) {
-            ok("laptop", "tasks", "add", "Errand " + i);
-        }
-        ok("laptop", "sync", "link", "--server", server);
-        ok("laptop", "sync");
-        ok("desktop", "sync", "link", "--server", server);
-        ok("desktop", "sync");
-        for (int i = 1; i <= 5; i++) {
-            ok("desktop", "tasks", "rm", idOf("desktop", "Errand " + i));
-        }
-        ok("desktop", "sync");
+        desktopDeletesFiveOfTen(sharedServer());
         // The deletions are 100 days old and purged, as the nightly purge would: the laptop must pull everything.
         try (java.sql.Connection owner = TestPostgres.connect(ownerUrl);
              java.sql.Statement statement = owner.createStatement()) {
