@@ -28,4 +28,14 @@ public interface AccountService {
 
     /** Deletes the account and all its tasks, after checking the password. */
     void deleteAccount(UserSession session, String password);
+
+    /**
+     * Signs in to this device's copy of a server account (a replica, ADR 0029) with {@code password}, which the
+     * server has just accepted for that email: when the account here still has another password (changed on another
+     * device), it takes this one, so that the copy opens offline with it and no longer with the old one. Only where
+     * accounts are kept on the device; the caller must have had the password accepted by the server first.
+     */
+    default UserSession signInWithServerPassword(String email, String password, boolean keepSignedIn) {
+        throw new UnsupportedOperationException("Only a device's own accounts take a password from a server");
+    }
 }

@@ -76,6 +76,26 @@ public final class LocalAccountService implements AccountService {
     }
 
     @Override
+    public UserSession signInWithServerPassword(String email, String password, boolean keepSignedIn) {
+        String normalisedEmail = AccountRules.normaliseEmail(email);
+        String token = SessionTokens.newToken();
+        return store.inOneTransaction(users -> {
+            StoredAccount user = users.findByEmail(normalisedEmail).orElseThrow(() -> new TaskDeskException(
+                    ErrorCode.NOT_AUTHORIZED, AccountMessages.WRONG_CREDENTIALS));
+            LocalDateTime now = now();
+            if (!passwords.matches(password, user.passwordHash())) {
+                // Changed on another device: the server is where passwords are decided, and it just said yes.
+                users.changePasswordHash(user.id(), passwords.hash(password), now);
+            }
+            // Failures here were guesses at a password the server has since replaced: they count no more.
+            users.recordFailedSignIns(user.id(), 0, null);
+            users.addSession(user.id(), SessionTokens.sha256(token), now,
+                    now.plus(keepSignedIn ? KEPT_SESSION : SHORT_SESSION));
+            return new UserSession(user.account(), token);
+        });
+    }
+
+    @Override
     public Optional<UserSession> resume(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();

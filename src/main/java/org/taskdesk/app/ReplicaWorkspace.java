@@ -326,7 +326,8 @@ final class ReplicaWorkspace implements Workspace {
                 // The same password, so that the replica opens offline later with it.
                 replica.accounts().signUp(normalised, onServer.account().name(), password);
             }
-            UserSession local = replica.accounts().signIn(normalised, password, keepSignedIn);
+            // The server has just accepted this password: the replica takes it if it was changed on another device.
+            UserSession local = replica.accounts().signInWithServerPassword(normalised, password, keepSignedIn);
             SyncService sync = sync(replica);
             if (sync.status(local).isEmpty()) {
                 sync.link(local, serverUrl, onServer.account().email(), onServer.token());

@@ -45,17 +45,30 @@ public interface Replica {
      */
     MergedPage merge(int userId, PulledPage page, long savedAtMost);
 
-    /** How many of this account's tasks here the deletions in {@code page} would remove (changes nothing). */
-    int wouldDelete(int userId, PulledPage page);
+    /**
+     * Merges {@code page} as {@link #merge} does, but leaves the deletions of tasks here for the pull guard to judge
+     * ({@link MergedPage#deletionsHeld}); when it leaves any, the pulled version is not moved, so that a round that
+     * stops to ask pulls them again. Deletions of tasks not here are applied.
+     */
+    MergedPage mergeHoldingDeletions(int userId, PulledPage page, long savedAtMost);
+
+    /**
+     * Applies the deletions of {@code page} whose tasks are among {@code tasks} (held by
+     * {@link #mergeHoldingDeletions}), saving at most {@code savedAtMost} as the pulled version.
+     */
+    MergedPage mergeDeletions(int userId, PulledPage page, Set<UUID> tasks, long savedAtMost);
 
     /** How many tasks this account has here. */
     int taskCount(int userId);
 
-    /** Starts again from version 0 (a resync): nothing is dropped yet. */
-    void restartPull(int userId);
+    /** Saves how far the pull has come, where the merges of its pages were kept from saving it. */
+    void pulledUpTo(int userId, long version);
 
     /** After a resync's last page: drops the synced tasks the server no longer has (never pushing them back). */
     int dropSyncedTasksExcept(int userId, Set<UUID> kept);
+
+    /** How many tasks {@link #dropSyncedTasksExcept} would drop (changes nothing). */
+    int wouldDrop(int userId, Set<UUID> kept);
 
     /**
      * Records how a round ended: at {@code at}, with {@code error} (null when it went through, and then the mutations

@@ -164,14 +164,25 @@ public final class SyncService {
         }
     }
 
-    /** {items pulled, conflicts, deletions held (0 when none), tasks here}. */
+    /**
+     * {items pulled, conflicts, deletions held (0 when none), tasks here}. The guard judges the whole pull: unless
+     * {@code allowDeletes}, every page is merged but its deletions of tasks here, which wait in memory until the last
+     * page, with a resync's drop counted beside them; only then are they applied, or all kept when too many. While
+     * any wait, and during a resync, the pulled version saved stays below them, so a round cut short or refused pulls
+     * them again (a resync stays one until its drop is done).
+     */
     private int[] pull(SyncServer server, SyncLink link, boolean allowDeletes) {
+        int userId = link.userId();
         int pulled = 0;
         int conflicts = 0;
-        int tasksHere = allowDeletes ? 0 : replica.taskCount(link.userId());
-        int deleting = 0;
-        long after = replica.link(link.userId()).orElseThrow().pulledVersion();
+        int tasksHere = allowDeletes ? 0 : replica.taskCount(userId);
+        long cursor = replica.link(userId).orElseThrow().pulledVersion();
+        long after = cursor;
+        long savedAtMost = Long.MAX_VALUE; // below held deletions, and at the old cursor during a resync
+        long reached = cursor; // what the merges would have saved without savedAtMost
         Set<UUID> seen = null; // collected only during a resync
+        List<PulledPage> held = new ArrayList<>();
+        Set<UUID> deleting = new HashSet<>();
         // A completion pulled before its task (the task changed after it was completed, so it has a later version and
         // comes in a later page) waits: the saved version stays below it, and one more pass from there places it.
         long waitingFrom = MergedPage.NOTHING_WAITING;
@@ -182,25 +193,37 @@ public final class SyncService {
                 if (seen != null) {
                     throw new IllegalStateException("The server asked for a resync while one was running");
                 }
-                LOG.info("The server purged deletions this device had not seen: pulling account {} whole again",
-                        link.userId());
-                replica.restartPull(link.userId());
+                LOG.info("The server purged deletions this device had not seen: pulling account {} whole again", userId);
                 seen = new HashSet<>();
+                savedAtMost = Math.min(savedAtMost, cursor);
                 after = 0;
                 continue;
             }
-            if (!allowDeletes) {
-                deleting += replica.wouldDelete(link.userId(), page);
-                if (deleting >= GUARD_MINIMUM && deleting * 5 > tasksHere) {
-                    return new int[] {pulled, conflicts, deleting, tasksHere};
-                }
+            long waitingLimit = waitingFrom == MergedPage.NOTHING_WAITING ? Long.MAX_VALUE : waitingFrom - 1;
+            long limit = Math.min(waitingLimit, savedAtMost);
+            MergedPage merged;
+            if (seen != null && page.version() == 0) {
+                // The account is empty on the server: nothing to merge, and saving version 0 would end the resync.
+                merged = new MergedPage(0, 0, Set.of(), MergedPage.NOTHING_WAITING);
+            } else if (allowDeletes) {
+                merged = replica.merge(userId, page, limit);
+            } else {
+                merged = replica.mergeHoldingDeletions(userId, page, limit);
             }
-            MergedPage merged = replica.merge(link.userId(), page,
-                    waitingFrom == MergedPage.NOTHING_WAITING ? Long.MAX_VALUE : waitingFrom - 1);
             pulled += merged.pulled();
             conflicts += merged.conflicts();
             if (seen != null) {
                 seen.addAll(merged.tasksSeen());
+            }
+            deleting.removeAll(merged.tasksSeen()); // restored since: its deletion no longer holds
+            if (!merged.deletionsHeld().isEmpty()) {
+                held.add(page);
+                deleting.addAll(merged.deletionsHeld());
+                savedAtMost = Math.min(savedAtMost, after);
+            }
+            reached = Math.min(page.version(), waitingLimit);
+            if (merged.waitingFrom() != MergedPage.NOTHING_WAITING) {
+                reached = Math.min(reached, merged.waitingFrom() - 1);
             }
             waitingFrom = Math.min(waitingFrom, merged.waitingFrom());
             after = page.version();
@@ -211,12 +234,30 @@ public final class SyncService {
                 continue;
             }
             if (!page.more()) {
-                if (seen != null) {
-                    replica.dropSyncedTasksExcept(link.userId(), seen);
-                }
-                return new int[] {pulled, conflicts, 0, tasksHere};
+                break;
             }
         }
+        if (!allowDeletes) {
+            int going = deleting.size();
+            if (seen != null) {
+                Set<UUID> kept = new HashSet<>(seen);
+                kept.addAll(deleting); // they go by their own deletions, not by the drop
+                going += replica.wouldDrop(userId, kept);
+            }
+            if (going >= GUARD_MINIMUM && going * 5 > tasksHere) {
+                return new int[] {pulled, conflicts, going, tasksHere};
+            }
+        }
+        for (PulledPage page : held) {
+            pulled += replica.mergeDeletions(userId, page, deleting, savedAtMost).pulled();
+        }
+        if (seen != null) {
+            replica.dropSyncedTasksExcept(userId, seen);
+        }
+        if (savedAtMost != Long.MAX_VALUE) {
+            replica.pulledUpTo(userId, reached);
+        }
+        return new int[] {pulled, conflicts, 0, tasksHere};
     }
 
     /** The values this device lost to merges, not yet restored or dismissed, numbered for {@link #restore}. */

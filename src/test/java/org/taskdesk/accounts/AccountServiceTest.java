@@ -274,6 +274,31 @@ class AccountServiceTest {
         }
     }
 
+    /**
+     * A replica's local account (ADR 0029) takes the password its server has just accepted: the new one opens it from
+     * then on, the old one no longer does, and failures counted against the old one no longer make it wait.
+     */
+    @org.junit.jupiter.api.Test
+    void aPasswordTheServerAcceptedReplacesTheLocalOneAndEndsItsWait() {
+        try (Workspace workspace = open(DatabaseKind.H2)) {
+            AccountService accounts = workspace.accounts();
+            accounts.signUp("ann@example.com", "Ann", PASSWORD);
+            for (int i = 0; i < org.taskdesk.domain.accounts.SignInThrottle.FREE_ATTEMPTS; i++) {
+                assertThrows(TaskDeskException.class, () -> accounts.signIn("ann@example.com", "changed elsewhere", false));
+            }
+            assertThrows(SignInThrottledException.class, () -> accounts.signIn("ann@example.com", PASSWORD, false));
+
+            UserSession ann = accounts.signInWithServerPassword("Ann@Example.com", "changed elsewhere", true);
+
+            assertThat(ann.account().email()).isEqualTo("ann@example.com");
+            assertThat(accounts.resume(ann.token())).isPresent();
+            assertThat(accounts.signIn("ann@example.com", "changed elsewhere", false)).isNotNull();
+            TaskDeskException old = assertThrows(TaskDeskException.class,
+                    () -> accounts.signIn("ann@example.com", PASSWORD, false));
+            assertThat(old.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+        }
+    }
+
     private static long nanos(Runnable failingSignIn) {
         long start = System.nanoTime();
         assertThrows(TaskDeskException.class, failingSignIn::run);

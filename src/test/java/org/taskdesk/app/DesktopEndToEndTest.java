@@ -1,6 +1,8 @@
 package org.taskdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,8 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -58,7 +58,7 @@ class DesktopEndToEndTest {
 
     @Test
     void aNewPersonsFirstSessionAndASecondPersonWhoSeesNoneOfIt(FxRobot robot) {
-        waitUntil(robot, () -> robot.lookup("Continue").tryQuery().isPresent());
+        waitUntil(20, () -> robot.lookup("Continue").tryQuery().isPresent());
         robot.clickOn("Continue");
         signUp(robot, "Ann", "ann@example.com");
 
@@ -69,13 +69,13 @@ class DesktopEndToEndTest {
 
         robot.clickOn(cell(robot, "Write report")).push(KeyCode.ENTER);
         TextField title = robot.lookup("#detail-title").query();
-        waitUntil(robot, title::isFocused);
+        waitUntil(20, title::isFocused);
         robot.push(KeyCode.CONTROL, KeyCode.A).write("Write the quarterly report").push(KeyCode.CONTROL, KeyCode.S);
         waitForTitles(robot, "Buy milk", "Water plants", "Write the quarterly report");
         robot.push(KeyCode.ESCAPE);
 
         robot.clickOn(cell(robot, "Water plants")).push(KeyCode.SPACE);
-        waitUntil(robot, () -> shown(robot, "Water plants").due().date().equals(LocalDate.of(2026, 11, 11)));
+        waitUntil(20, () -> shown(robot, "Water plants").due().date().equals(LocalDate.of(2026, 11, 11)));
         assertThat(shown(robot, "Water plants").completed()).isFalse();
 
         robot.push(KeyCode.CONTROL, KeyCode.F).write("#home | #work");
@@ -93,9 +93,9 @@ class DesktopEndToEndTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q);
         signUp(robot, "Bob", "bob@example.com");
-        waitUntil(robot, () -> robot.lookup("#status-user").tryQuery().isPresent());
+        waitUntil(20, () -> robot.lookup("#status-user").tryQuery().isPresent());
         Label who = robot.lookup("#status-user").query();
-        waitUntil(robot, () -> who.getText().contains("bob@example.com"));
+        waitUntil(20, () -> who.getText().contains("bob@example.com"));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot)).as("Bob's inbox").isEmpty();
@@ -103,7 +103,7 @@ class DesktopEndToEndTest {
 
     private void signUp(FxRobot robot, String name, String email) {
         // The first person finds the form to create an account already open (no account yet); later ones ask for it.
-        waitUntil(robot, () -> robot.lookup("New here? Create an account").tryQuery().isPresent()
+        waitUntil(20, () -> robot.lookup("New here? Create an account").tryQuery().isPresent()
                 || robot.lookup("Create your account").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         if (robot.lookup("Create your account").tryQuery().isEmpty()) {
@@ -114,7 +114,7 @@ class DesktopEndToEndTest {
         robot.clickOn("#password").write("a good password");
         robot.clickOn("#confirmation").write("a good password");
         robot.clickOn("#submit");
-        waitUntil(robot, () -> robot.lookup("#task-list").tryQuery().isPresent());
+        waitUntil(20, () -> robot.lookup("#task-list").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -129,7 +129,7 @@ class DesktopEndToEndTest {
     }
 
     private static void waitForTitles(FxRobot robot, String... titles) {
-        waitUntil(robot, () -> visible(robot).stream().map(Task::title).sorted().toList()
+        waitUntil(20, () -> visible(robot).stream().map(Task::title).sorted().toList()
                 .equals(Arrays.stream(titles).sorted().toList()));
     }
 
@@ -137,21 +137,5 @@ class DesktopEndToEndTest {
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(".task-cell").match((ListCell<?> c) -> c.isVisible() && c.getScene() != null
                 && c.getItem() instanceof Task t && t.title().equals(title)).query();
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(FxRobot robot, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
     }
 }

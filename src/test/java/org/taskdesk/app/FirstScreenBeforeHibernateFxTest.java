@@ -2,12 +2,13 @@ package org.taskdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.taskdesk.testing.QuickAddLines.quickAdd;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -88,7 +89,7 @@ class FirstScreenBeforeHibernateFxTest {
         robot.interact(() -> new DesktopApp(backend, background,
                 MainScreens.factory(probe, folder.resolve("taskdesk.log"), uri -> { }), probe).show(stage));
 
-        waitUntil(() -> stages.contains("task list shown (2 tasks)"));
+        waitUntil(30, () -> stages.contains("task list shown (2 tasks)"));
         assertThat(titles(robot)).containsExactlyInAnyOrder("Pay rent", "Quarterly report");
         assertThat(stages).as("the list before Hibernate").doesNotContain("Hibernate started");
 
@@ -96,7 +97,7 @@ class FirstScreenBeforeHibernateFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         hibernateMayStart.countDown();
 
-        waitUntil(() -> titles(robot).contains("Call Bob"));
+        waitUntil(30, () -> titles(robot).contains("Call Bob"));
         assertThat(stages).contains("Hibernate started");
         robot.interact(stage::hide);
         background.close(); // the database closed on the background thread
@@ -127,22 +128,6 @@ class FirstScreenBeforeHibernateFxTest {
     private static List<String> titles(FxRobot robot) {
         ListView<Task> list = (ListView<Task>) robot.lookup("#task-list").query();
         return fx(() -> list.getItems().stream().map(Task::title).toList());
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
     }
 
     private static void await(CountDownLatch latch) {

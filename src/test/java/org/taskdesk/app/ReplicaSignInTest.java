@@ -56,17 +56,37 @@ class ReplicaSignInTest {
 
     /** Fills the sign-in form (or the sign-up form) and sends it, as the person would. */
     private static UserSession signIn(Workspace workspace, DesktopServices desktop, boolean up, String email) {
-        SignInViewModel form = new SignInViewModel(workspace.accounts(), desktop, new DirectBackgroundTasks());
-        form.signingUpProperty().set(up);
-        form.nameProperty().set("Someone");
-        form.emailProperty().set(email);
-        form.passwordProperty().set("ann password");
-        form.confirmationProperty().set("ann password");
+        return signIn(workspace, desktop, up, email, "ann password");
+    }
+
+    private static UserSession signIn(Workspace workspace, DesktopServices desktop, boolean up, String email,
+                                      String password) {
+        SignInViewModel form = filled(workspace, desktop, up, email, password);
         AtomicReference<UserSession> signedIn = new AtomicReference<>();
         form.submit(signedIn::set);
         assertThat(form.errorProperty().get()).isEmpty();
         assertThat(signedIn.get()).isNotNull();
         return signedIn.get();
+    }
+
+    /** The sign-in form's error after sending it with {@code password}, which must fail. */
+    private static String refusedSignIn(Workspace workspace, DesktopServices desktop, String password) {
+        SignInViewModel form = filled(workspace, desktop, false, "ann@example.com", password);
+        AtomicReference<UserSession> signedIn = new AtomicReference<>();
+        form.submit(signedIn::set);
+        assertThat(signedIn.get()).isNull();
+        return form.errorProperty().get();
+    }
+
+    private static SignInViewModel filled(Workspace workspace, DesktopServices desktop, boolean up, String email,
+                                          String password) {
+        SignInViewModel form = new SignInViewModel(workspace.accounts(), desktop, new DirectBackgroundTasks());
+        form.signingUpProperty().set(up);
+        form.nameProperty().set("Someone");
+        form.emailProperty().set(email);
+        form.passwordProperty().set(password);
+        form.confirmationProperty().set(password);
+        return form;
     }
 
     private static java.util.List<String> titles(Workspace workspace, UserSession user) {
@@ -186,5 +206,54 @@ class ReplicaSignInTest {
             }
         }
         assertThat(Files.exists(folder.resolve("laptop"))).isTrue();
+    }
+
+    /**
+     * The password changed on another device (ADR 0029): the app's sign-in with the new one, which the server accepts,
+     * opens this device's replica, whose local account takes it; the edit that waited in the replica is kept and sent.
+     * Offline afterwards, the new password opens the replica and the old one does not.
+     */
+    @Test
+    void aPasswordChangedOnAnotherDeviceIsTakenByThisReplicaWhenTheServerAcceptsIt() throws Exception {
+        String server = sharedServer();
+        ok("desktop", ANN, "--database-url", server, "account", "create", "--name", "Ann");
+        try (FaultyProxy proxy = FaultyProxy.toTestPostgres()) {
+            String throughProxy = proxy.url(server);
+            DesktopServices desktop = TestDesktop.backend(folder.resolve("laptop"), Clock.systemUTC(), throughProxy);
+            try (Workspace workspace = desktop.openWorkspace(step -> { })) {
+                UserSession ann = signIn(workspace, desktop, false, "ann@example.com");
+                // Made here and not sent yet: it waits in the replica's outbox.
+                workspace.tasks().add(ann, new org.taskdesk.domain.tasks.QuickAddParser().parse("Call mum",
+                        java.time.ZonedDateTime.now()));
+                workspace.accounts().signOut(ann);
+            }
+            Map<String, String> newPassword = new java.util.HashMap<>(ANN);
+            newPassword.put("TASKDESK_NEW_PASSWORD", "ann's new password");
+            ok("desktop", newPassword, "--database-url", server, "account", "passwd");
+
+            DesktopServices later = TestDesktop.backend(folder.resolve("laptop"), Clock.systemUTC(), throughProxy);
+            try (Workspace workspace = later.openWorkspace(step -> { })) {
+                assertThat(refusedSignIn(workspace, later, "ann password")).isNotEmpty();
+                UserSession ann = signIn(workspace, later, false, "ann@example.com", "ann's new password");
+
+                assertThat(titles(workspace, ann)).containsExactly("Call mum");
+                assertThat(workspace.replica().link(ann.userId())).hasValueSatisfying(link ->
+                        assertThat(link.waiting()).isZero());
+                workspace.accounts().signOut(ann);
+            }
+            newPassword.put("TASKDESK_PASSWORD", "ann's new password");
+            CliResult onServer = new TaskDeskCli(TestEnvironment.in(folder.resolve("desktop"), newPassword))
+                    .run("--database-url", server, "tasks", "list");
+            assertThat(onServer.out()).as(onServer.err()).contains("Call mum");
+
+            proxy.fail(FaultyProxy.Fault.CUT);
+            DesktopServices offline = TestDesktop.backend(folder.resolve("laptop"), Clock.systemUTC(), throughProxy);
+            try (Workspace workspace = offline.openWorkspace(step -> { })) {
+                assertThat(refusedSignIn(workspace, offline, "ann password")).isNotEmpty();
+                UserSession ann = signIn(workspace, offline, false, "ann@example.com", "ann's new password");
+                assertThat(titles(workspace, ann)).containsExactly("Call mum");
+                assertThat(workspace.serverUnreachable()).isPresent();
+            }
+        }
     }
 }

@@ -139,6 +139,59 @@ class ReplicaCommandTest {
         }
     }
 
+    /** One command as Ann with {@code password} (the email as in {@link #ANN}). */
+    private CliResult runWithPassword(String device, String server, String password, String... args) {
+        Map<String, String> environment = new HashMap<>(ANN);
+        environment.put("TASKDESK_PASSWORD", password);
+        environment.put("TASKDESK_NEW_PASSWORD", "ann's new password");
+        List<String> all = new ArrayList<>(List.of("--database-url", server));
+        all.addAll(List.of(args));
+        return new TaskDeskCli(TestEnvironment.in(folder.resolve(device), environment)).run(all.toArray(String[]::new));
+    }
+
+    /**
+     * The password changed on another device (ADR 0029): once the server accepts the new one here, this replica's
+     * local account takes it, so it opens offline with the new password and no longer with the old one; the replica
+     * file and its tasks stay.
+     */
+    @Test
+    void aPasswordChangedOnAnotherDeviceIsTakenByThisReplicaWhenTheServerAcceptsIt() throws Exception {
+        String server = sharedServer();
+        try (FaultyProxy proxy = FaultyProxy.toTestPostgres()) {
+            String throughProxy = proxy.url(server);
+            ok("laptop", throughProxy, "account", "create", "--name", "Ann");
+            ok("laptop", throughProxy, "tasks", "add", "Buy milk");
+            List<Path> made = replicas("laptop");
+
+            // The desktop changes the password on the server and adds a task with it.
+            CliResult changed = runWithPassword("desktop", server, "ann password", "account", "passwd");
+            assertThat(changed.exitCode()).as(changed.err()).isZero();
+            assertThat(runWithPassword("desktop", server, "ann's new password", "tasks", "add", "Call mum")
+                    .exitCode()).isZero();
+
+            // The old password is refused by the server; the new one is accepted there and opens this replica.
+            assertThat(runWithPassword("laptop", throughProxy, "ann password", "tasks", "list").exitCode())
+                    .isEqualTo(8);
+            CliResult listed = runWithPassword("laptop", throughProxy, "ann's new password", "tasks", "list",
+                    "--sort", "title", "--json");
+            assertThat(listed.exitCode()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("\"title\":\"Buy milk\"").contains("\"title\":\"Call mum\"");
+            assertThat(replicas("laptop")).isEqualTo(made);
+            CliResult synced = runWithPassword("laptop", throughProxy, "ann's new password", "sync");
+            assertThat(synced.exitCode()).as(synced.err()).isZero();
+            assertThat(synced.out()).startsWith("Pushed 0 changes, pulled ");
+
+            // Offline, the replica opens with the last password the server accepted, and no longer with the old one.
+            proxy.fail(FaultyProxy.Fault.CUT);
+            CliResult offline = runWithPassword("laptop", throughProxy, "ann's new password", "tasks", "list", "--json");
+            assertThat(offline.exitCode()).as(offline.err()).isZero();
+            assertThat(offline.out()).contains("\"title\":\"Call mum\"");
+            assertThat(offline.err()).startsWith("Offline: ");
+            CliResult old = runWithPassword("laptop", throughProxy, "ann password", "tasks", "list");
+            assertThat(old.exitCode()).as(old.err()).isEqualTo(8);
+        }
+    }
+
     @Test
     void withoutTheServerAndWithoutAReplicaNothingCanBeRead() {
         String server = sharedServer();

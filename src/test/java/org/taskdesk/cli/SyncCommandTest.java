@@ -52,8 +52,11 @@ class SyncCommandTest {
         return sharedServer("4");
     }
 
+    /** The owner's URL of the last {@link #sharedServer}. */
+    private String ownerUrl;
+
     private String sharedServer(String bcryptCost) {
-        String ownerUrl = TestPostgres.newDatabaseUrl();
+        ownerUrl = TestPostgres.newDatabaseUrl();
         String role = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String password = "client password";
         CliResult upgrade = new TaskDeskCli(TestEnvironment.in(folder.resolve("owner")))
@@ -99,10 +102,8 @@ class SyncCommandTest {
                 .contains("bcrypt cost of 10 to 14").doesNotContain("Wrong email or password");
     }
 
-    /** The pull guard: a round that would delete more than a fifth of the tasks here refuses, and says how to accept. */
-    @Test
-    void aSyncThatWouldDeleteManyTasksRefusesUntilAllowed() throws Exception {
-        String server = sharedServer();
+    /** Ten tasks on the laptop and the desktop, both synced; the desktop deletes five of them and syncs. */
+    private void desktopDeletesFiveOfTen(String server) throws Exception {
         ok("laptop", "account", "create", "--name", "Ann");
         ok("desktop", "account", "create", "--name", "Ann");
         for (int i = 1; i <= 10; i++) {
@@ -116,6 +117,12 @@ class SyncCommandTest {
             ok("desktop", "tasks", "rm", idOf("desktop", "Errand " + i));
         }
         ok("desktop", "sync");
+    }
+
+    /** The pull guard: a round that would delete more than a fifth of the tasks here refuses, and says how to accept. */
+    @Test
+    void aSyncThatWouldDeleteManyTasksRefusesUntilAllowed() throws Exception {
+        desktopDeletesFiveOfTen(sharedServer());
 
         CliResult refused = run("laptop", "sync");
 
@@ -123,6 +130,38 @@ class SyncCommandTest {
         assertThat(refused.err()).isEqualTo("Error: The server would delete 5 of 10 tasks here. "
                 + "Run 'taskdesk sync --allow-deletes' to accept.\n");
         assertThat(listed("laptop")).hasSize(10);
+        assertThat(ok("laptop", "sync", "--allow-deletes")).startsWith("Pushed 0 changes, pulled ");
+        assertThat(listed("laptop")).isEqualTo(listed("desktop")).hasSize(5);
+    }
+
+    /**
+     * A device offline longer than the server keeps deletions pulls everything again and drops what the server no
+     * longer has: that drop asks first too (it deleted without asking before).
+     */
+    @Test
+    void aResyncThatWouldDropManyTasksRefusesUntilAllowed() throws Exception {
+        desktopDeletesFiveOfTen(sharedServer());
+        // The deletions are 100 days old and purged, as the nightly purge would: the laptop must pull everything.
+        try (java.sql.Connection owner = TestPostgres.connect(ownerUrl);
+             java.sql.Statement statement = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            statement.execute("ALTER TABLE task_tombstones NO FORCE ROW LEVEL SECURITY");
+            statement.execute("ALTER TABLE task_tombstones DISABLE TRIGGER task_tombstones_sync_version");
+            statement.execute("UPDATE task_tombstones SET deleted_at = deleted_at - interval '100 days'");
+            statement.execute("ALTER TABLE task_tombstones ENABLE TRIGGER task_tombstones_sync_version");
+            statement.execute("ALTER TABLE task_tombstones FORCE ROW LEVEL SECURITY");
+            owner.commit();
+            owner.setAutoCommit(true);
+            statement.execute("SELECT taskdesk_sync_purge(90)");
+        }
+
+        CliResult refused = run("laptop", "sync");
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("Error: The server would delete 5 of 10 tasks here. "
+                + "Run 'taskdesk sync --allow-deletes' to accept.\n");
+        assertThat(listed("laptop")).hasSize(10);
+        assertThat(run("laptop", "sync").exitCode()).as("asked again").isEqualTo(2);
         assertThat(ok("laptop", "sync", "--allow-deletes")).startsWith("Pushed 0 changes, pulled ");
         assertThat(listed("laptop")).isEqualTo(listed("desktop")).hasSize(5);
     }

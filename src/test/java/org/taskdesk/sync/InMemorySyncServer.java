@@ -37,6 +37,10 @@ public final class InMemorySyncServer implements SyncServers {
     /** Titles the server refuses (as it refuses a title over 200 characters). */
     String refusedTitle = "\u0000never";
     int pushes;
+    /** At most this many items per pulled page, whatever the device asks: a test spreads a pull over pages with it. */
+    int pageLimit = Integer.MAX_VALUE;
+    /** Runs once after the next page is served: another device's change between two pages of a pull. */
+    Runnable afterNextPage;
 
     public InMemorySyncServer(Clock serverTime) {
         this.serverTime = serverTime;
@@ -70,7 +74,13 @@ public final class InMemorySyncServer implements SyncServers {
 
             @Override
             public PulledPage pull(UUID clientId, long after, int limit) {
-                return InMemorySyncServer.this.pull(after, limit);
+                PulledPage page = InMemorySyncServer.this.pull(after, Math.min(limit, pageLimit));
+                Runnable between = afterNextPage;
+                afterNextPage = null;
+                if (between != null) {
+                    between.run();
+                }
+                return page;
             }
 
             @Override

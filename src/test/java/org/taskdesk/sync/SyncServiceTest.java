@@ -257,6 +257,119 @@ class SyncServiceTest {
         assertThat(laptop.sync()).isEqualTo(new SyncRound(0, 0, 0, 0));
     }
 
+    /**
+     * The guard judges the whole pull: six deletions over three pages of two (each page alone, and the first two
+     * together, under the guard's minimum of 5) are all held until the person allows them.
+     */
+    @Test
+    void deletionsSpreadOverThreePagesAreAllHeldUntilAllowed() {
+        Device laptop = laptopAfterTheDesktopDeleted(10, 6);
+        server.pageLimit = 2;
+
+        SyncRound asked = laptop.sync();
+
+        assertThat(asked.deletesHeld()).isTrue();
+        assertThat(asked.wouldDelete()).isEqualTo(6);
+        assertThat(asked.tasksHere()).isEqualTo(10);
+        assertThat(laptop.tasks()).as("no page's deletions applied").hasSize(10);
+        assertThat(laptop.sync().wouldDelete()).as("asked again, for all six").isEqualTo(6);
+        assertThat(laptop.tasks()).hasSize(10);
+
+        SyncRound allowed = laptop.with((workspace, sync) -> sync.sync(laptop.ann, true));
+
+        assertThat(allowed.deletesHeld()).isFalse();
+        assertThat(laptop.tasks()).extracting(Task::title)
+                .containsExactlyInAnyOrder("Errand 7", "Errand 8", "Errand 9", "Errand 10");
+        assertThat(laptop.sync()).isEqualTo(new SyncRound(0, 0, 0, 0));
+    }
+
+    /** Pages go in while the deletions they brought wait: an edit pulled with them is there when the guard asks. */
+    @Test
+    void whileDeletionsAreHeldTheRestOfThePullIsApplied() {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        for (int i = 1; i <= 10; i++) {
+            laptop.add("Errand " + i);
+        }
+        laptop.sync();
+        desktop.sync();
+        clock.advance(Duration.ofMinutes(1));
+        desktop.with((workspace, sync) -> {
+            for (int i = 1; i <= 6; i++) {
+                workspace.tasks().delete(desktop.ann, desktop.find("Errand " + i).id());
+            }
+            workspace.tasks().update(desktop.ann, desktop.find("Errand 9").id(),
+                    task -> task.withTitle("Errand nine", clock.instant()));
+            return null;
+        });
+        desktop.sync();
+        server.pageLimit = 3;
+
+        SyncRound asked = laptop.sync();
+
+        assertThat(asked.wouldDelete()).isEqualTo(6);
+        assertThat(laptop.tasks()).hasSize(10).extracting(Task::title).contains("Errand nine");
+        assertThat(laptop.with((workspace, sync) -> sync.sync(laptop.ann, true)).deletesHeld()).isFalse();
+        assertThat(laptop.view()).isEqualTo(desktop.view()).hasSize(4);
+    }
+
+    /**
+     * A task deleted in an early page and restored on another device while the pull goes on comes back in a later
+     * page: its held deletion is not applied at the end, and it is not counted.
+     */
+    @Test
+    void aTaskRestoredWhileThePullGoesOnIsNotDeletedByItsHeldDeletion() {
+        Device laptop = linkedDevice();
+        Device desktop = linkedDevice();
+        for (int i = 1; i <= 30; i++) {
+            laptop.add("Errand " + i);
+        }
+        laptop.sync();
+        desktop.sync();
+        clock.advance(Duration.ofMinutes(1));
+        List<org.taskdesk.tasks.DeletedTask> deleted = desktop.with((workspace, sync) -> workspace.tasks().delete(
+                desktop.ann, java.util.stream.IntStream.rangeClosed(1, 6)
+                        .mapToObj(i -> desktop.find("Errand " + i).id()).toList()));
+        desktop.sync();
+        server.pageLimit = 2;
+        server.afterNextPage = () -> {
+            clock.advance(Duration.ofMinutes(1));
+            desktop.with((workspace, sync) -> workspace.tasks().restore(desktop.ann, deleted.subList(0, 1)));
+            desktop.sync();
+        };
+
+        SyncRound round = laptop.sync();
+
+        assertThat(round.deletesHeld()).as("5 of 30: a fifth at most").isFalse();
+        assertThat(laptop.tasks()).hasSize(25).extracting(Task::title).contains("Errand 1").doesNotContain("Errand 2");
+        assertThat(laptop.view()).isEqualTo(desktop.view());
+    }
+
+    /**
+     * A device offline longer than tombstones are kept pulls everything again and drops what the server no longer
+     * has: that drop asks first too, like deletions pulled.
+     */
+    @Test
+    void aResyncThatWouldDropMoreThanAFifthOfTheTasksAsksFirst() {
+        Device laptop = laptopAfterTheDesktopDeleted(10, 6);
+        server.purgeTombstones();
+
+        SyncRound asked = laptop.sync();
+
+        assertThat(asked.deletesHeld()).isTrue();
+        assertThat(asked.wouldDelete()).isEqualTo(6);
+        assertThat(laptop.tasks()).hasSize(10);
+        assertThat(laptop.sync().wouldDelete()).as("the next round resyncs and asks again").isEqualTo(6);
+
+        assertThat(laptop.with((workspace, sync) -> sync.sync(laptop.ann, true)).deletesHeld()).isFalse();
+        assertThat(laptop.tasks()).extracting(Task::title)
+                .containsExactlyInAnyOrder("Errand 7", "Errand 8", "Errand 9", "Errand 10");
+        // The server's last page names the newest task pulled, below the purged versions: the next round resyncs
+        // again (the server's part, left as it is), and finds nothing more to drop.
+        assertThat(laptop.sync().deletesHeld()).isFalse();
+        assertThat(laptop.tasks()).hasSize(4);
+    }
+
     @Test
     void fewDeletionsOrAFifthAtMostGoThroughWithoutAsking() {
         assertThat(laptopAfterTheDesktopDeleted(10, 4).sync().deletesHeld()).as("4 of 10: fewer than 5").isFalse();

@@ -250,23 +250,19 @@ public final class JdbcReplica implements Replica {
     }
 
     @Override
-    public int wouldDelete(int userId, PulledPage page) {
-        JsonNode deleted = parse(page.json()).path("deleted");
-        if (deleted.isEmpty()) {
-            return 0;
+    public MergedPage mergeHoldingDeletions(int userId, PulledPage page, long savedAtMost) {
+        long pulledBefore = link(userId).orElseThrow().pulledVersion();
+        Set<UUID> here = inTransaction(connection -> HeldDeletions.ofTasksHere(connection, userId, page));
+        if (here.isEmpty()) {
+            return merge(userId, page, savedAtMost);
         }
-        return inTransaction(connection -> {
-            int here = 0;
-            for (JsonNode tombstone : deleted) {
-                try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT COUNT(*) FROM tasks WHERE user_id = ?"
-                        + " AND uid = ?", userId, UUID.fromString(tombstone.path("uid").asText()));
-                     ResultSet row = query.executeQuery()) {
-                    row.next();
-                    here += row.getInt(1);
-                }
-            }
-            return here;
-        });
+        return merge(userId, HeldDeletions.keepingDeletions(page, uid -> !here.contains(uid)),
+                Math.min(savedAtMost, pulledBefore)).holding(here);
+    }
+
+    @Override
+    public MergedPage mergeDeletions(int userId, PulledPage page, Set<UUID> tasks, long savedAtMost) {
+        return merge(userId, HeldDeletions.onlyDeletionsOf(page, tasks), savedAtMost);
     }
 
     @Override
@@ -281,9 +277,9 @@ public final class JdbcReplica implements Replica {
     }
 
     @Override
-    public void restartPull(int userId) {
+    public void pulledUpTo(int userId, long version) {
         inTransaction(connection -> {
-            SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = 0 WHERE user_id = ?", userId);
+            SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = ? WHERE user_id = ?", version, userId);
             return null;
         });
     }
@@ -291,21 +287,31 @@ public final class JdbcReplica implements Replica {
     @Override
     public int dropSyncedTasksExcept(int userId, Set<UUID> kept) {
         return inTransaction(connection -> {
-            List<Integer> gone = new ArrayList<>();
-            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT t.id, t.uid FROM tasks t WHERE"
-                    + " t.user_id = ? AND t.synced AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.task_uid = t.uid AND NOT o.pushed)",
-                    userId); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    if (!kept.contains(row.getObject(2, UUID.class))) {
-                        gone.add(row.getInt(1));
-                    }
-                }
-            }
+            List<Integer> gone = droppable(connection, userId, kept);
             for (int id : gone) {
                 SyncJournal.execute(connection, "DELETE FROM tasks WHERE id = ?", id);
             }
             return gone.size();
         });
+    }
+
+    @Override
+    public int wouldDrop(int userId, Set<UUID> kept) {
+        return inTransaction(connection -> droppable(connection, userId, kept).size());
+    }
+
+    private static List<Integer> droppable(Connection connection, int userId, Set<UUID> kept) throws SQLException {
+        List<Integer> gone = new ArrayList<>();
+        try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT t.id, t.uid FROM tasks t WHERE"
+                + " t.user_id = ? AND t.synced AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.task_uid = t.uid AND NOT o.pushed)",
+                userId); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                if (!kept.contains(row.getObject(2, UUID.class))) {
+                    gone.add(row.getInt(1));
+                }
+            }
+        }
+        return gone;
     }
 
     @Override

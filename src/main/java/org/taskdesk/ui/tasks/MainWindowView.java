@@ -27,14 +27,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taskdesk.ui.common.Messages;
 import org.taskdesk.ui.sync.AppSync;
-import org.taskdesk.ui.sync.ConflictsView;
-import org.taskdesk.ui.sync.ConflictsViewModel;
 import org.taskdesk.ui.sync.ExecutorTimer;
-import org.taskdesk.ui.sync.SyncStatusView;
+import org.taskdesk.ui.sync.SyncInTheWindow;
 import org.taskdesk.ui.tasks.detail.TaskDetailView;
 import org.taskdesk.ui.tasks.list.ManySelectedView;
 import org.taskdesk.ui.tasks.list.ManySelectedViewModel;
@@ -81,10 +78,7 @@ public final class MainWindowView {
             (o, was, now) -> typing.set(now instanceof TextInputControl);
     private final Timeline clockTick = new Timeline();
     /** Sync with a shared server, on a local file; empty on a shared server. */
-    private final Optional<AppSync> sync;
-    private final SidebarView sidebar;
-    /** The conflict inbox's window while it is open. */
-    private Stage conflictsWindow;
+    private final Optional<SyncInTheWindow> sync;
 
     public MainWindowView(MainContext context) {
         this.context = context;
@@ -103,7 +97,7 @@ public final class MainWindowView {
         menus = new MainMenus(windowActions, models.actions(), models.undo(), models.store(), models.sidebar(),
                 typing);
         SavedSearchDialogs savedDialogs = new SavedSearchDialogs(models.savedSearches());
-        sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
+        SidebarView sidebar = new SidebarView(models.sidebar(), models.savedSearches(), savedDialogs);
         Runnable saveSearch = () -> savedDialogs.askNameToSave(list.root().getScene().getWindow());
         list.offerSavingSearch(models.savedSearches().canSaveProperty(), saveSearch);
         MenuItem saveSearchItem = new MenuItem(Messages.text("saved.menu.save"));
@@ -129,9 +123,11 @@ public final class MainWindowView {
         statusBar.showAfterCount("status-selected", Bindings.when(many.showingProperty())
                 .then(many.headingProperty()).otherwise(""));
         window.setBottom(statusBar.root());
-        sync = context.desktop().sync(context.workspace()).map(service -> new AppSync(service, context.user(),
-                new ExecutorTimer(), context.background(), context.dialogs(), context.clock()));
-        sync.ifPresent(this::showSync);
+        TaskStore tasks = models.store();
+        sync = context.desktop().sync(context.workspace()).map(service -> new SyncInTheWindow(new AppSync(service,
+                context.user(), new ExecutorTimer(), context.background(), context.dialogs(), context.clock()),
+                context.clock(), statusBar::addOnTheRight, sidebar::addBelow, models::onSaved, tasks::load,
+                () -> split.getScene().getWindow(), context.background()));
         detailView.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 list.focus();
@@ -193,29 +189,9 @@ public final class MainWindowView {
         clockTick.setCycleCount(Animation.INDEFINITE);
     }
 
-    private void showSync(AppSync appSync) {
-        statusBar.addOnTheRight(SyncStatusView.of(appSync.status(), appSync::syncNow));
-        models.onSaved(appSync::changed);
-        TaskStore store = models.store();
-        appSync.afterPull(store::load);
-        ConflictsViewModel conflicts = new ConflictsViewModel(appSync, context.clock());
-        conflicts.onRestored(() -> {
-            store.load(); // the old value is back in its task
-            appSync.changed();
-        });
-        sidebar.addBelow(ConflictsView.sidebarLink(conflicts, () -> {
-            if (conflictsWindow != null && conflictsWindow.isShowing()) {
-                conflictsWindow.toFront();
-            } else {
-                conflictsWindow = ConflictsView.open(conflicts, root.getScene().getWindow());
-            }
-        }));
-        appSync.start();
-    }
-
     /** Sync in this window, for Settings → Sync; empty on a shared server. */
     public Optional<AppSync> sync() {
-        return sync;
+        return sync.map(SyncInTheWindow::sync);
     }
 
     /** The whole window content, menu bar included. */
@@ -328,17 +304,7 @@ public final class MainWindowView {
         clockTick.stop();
         changedElsewhere.stop();
         detailView.leave(); // the view first: it commits dates typed but not yet committed
-        if (conflictsWindow != null) {
-            conflictsWindow.close();
-        }
-        sync.ifPresent(appSync -> {
-            appSync.stop();
-            // Queued before the database is closed or the session ended: a round under way finishes first.
-            context.background().run(() -> {
-                appSync.stopAndWait();
-                return null;
-            }, done -> { }, failure -> { });
-        });
+        sync.ifPresent(SyncInTheWindow::close);
     }
 
     /** Reloads every task from the database, e.g. after another window changed them. */

@@ -1,6 +1,8 @@
 package org.taskdesk.ui.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -31,7 +31,6 @@ import org.taskdesk.ui.tasks.MainWindowView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Sync in the main window, on a real H2 file linked to a protocol-following server in memory, with a second device
@@ -97,13 +96,13 @@ class SyncFxTest {
 
     @Test
     void theStartRoundSyncsAndTheConflictInboxRestoresTheOverwrittenTitle(FxRobot robot) {
-        waitUntil(() -> text(robot, "#status-sync").equals("Synced 11:02"));
+        waitUntil(20, () -> text(robot, "#status-sync").equals("Synced 11:02"));
         waitForTitles(robot, "Buy two litres of milk");
         Node conflicts = robot.lookup("#sidebar-conflicts").query();
-        waitUntil(() -> conflicts.isVisible() && text(robot, "#sidebar-conflicts").equals("Conflicts (1)"));
+        waitUntil(20, () -> conflicts.isVisible() && text(robot, "#sidebar-conflicts").equals("Conflicts (1)"));
 
         robot.clickOn("#sidebar-conflicts");
-        waitUntil(() -> robot.lookup("#conflict-restore-1").tryQuery().isPresent());
+        waitUntil(20, () -> robot.lookup("#conflict-restore-1").tryQuery().isPresent());
         Label entry = robot.lookup(".conflict .label").query();
         // The task as it was called here when its value was overwritten.
         assertThat(fx(entry::getText)).isEqualTo("Buy milk on the way home: Title");
@@ -113,11 +112,11 @@ class SyncFxTest {
         robot.clickOn("#conflict-restore-1");
 
         waitForTitles(robot, "Buy milk on the way home");
-        waitUntil(() -> !conflicts.isVisible());
+        waitUntil(20, () -> !conflicts.isVisible());
         assertThat(laptop.workspace.tasks().list(laptop.user, TaskQuery.of("")).tasks()).extracting(Task::title)
                 .containsExactly("Buy milk on the way home");
         // The restore is a new edit: the round after it (3 s) sends it, and the other device takes it.
-        waitUntil(() -> laptopSync.status(laptop.user).orElseThrow().waiting() == 0);
+        waitUntil(20, () -> laptopSync.status(laptop.user).orElseThrow().waiting() == 0);
         desktop.service.sync(desktop.ann);
         assertThat(desktop.workspace.tasks().list(desktop.ann, TaskQuery.of("")).tasks()).extracting(Task::title)
                 .containsExactly("Buy milk on the way home");
@@ -125,7 +124,7 @@ class SyncFxTest {
 
     @Test
     void offlineWithTheChangesWaitingThenTryAgainSyncs(FxRobot robot) {
-        waitUntil(() -> text(robot, "#status-sync").equals("Synced 11:02"));
+        waitUntil(20, () -> text(robot, "#status-sync").equals("Synced 11:02"));
         Node retry = robot.lookup("#status-sync-retry").query();
         assertThat(fx(retry::isVisible)).isFalse();
 
@@ -135,12 +134,12 @@ class SyncFxTest {
             view.sync().orElseThrow().syncNow();
             return null;
         });
-        waitUntil(() -> text(robot, "#status-sync").equals("Offline since 11:02, 1 change waiting"));
+        waitUntil(20, () -> text(robot, "#status-sync").equals("Offline since 11:02, 1 change waiting"));
         assertThat(fx(retry::isVisible)).isTrue();
 
         server.reachable(true);
         robot.clickOn("#status-sync-retry");
-        waitUntil(() -> text(robot, "#status-sync").equals("Synced 11:02"));
+        waitUntil(20, () -> text(robot, "#status-sync").equals("Synced 11:02"));
         assertThat(fx(retry::isVisible)).isFalse();
         assertThat(laptopSync.status(laptop.user).orElseThrow().waiting()).isZero();
     }
@@ -153,23 +152,7 @@ class SyncFxTest {
     @SuppressWarnings("unchecked")
     private static void waitForTitles(FxRobot robot, String... titles) {
         ListView<Task> list = (ListView<Task>) robot.lookup("#task-list").query();
-        waitUntil(() -> list.getItems().stream().map(Task::title).toList().equals(List.of(titles)));
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
+        waitUntil(20, () -> list.getItems().stream().map(Task::title).toList().equals(List.of(titles)));
     }
 
     private static final class MapTokens implements SyncTokens {

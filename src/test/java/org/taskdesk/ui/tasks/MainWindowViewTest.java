@@ -1,13 +1,14 @@
 package org.taskdesk.ui.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -61,28 +62,12 @@ class MainWindowViewTest {
         fixture.close();
     }
 
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static String text(Callable<String> read) {
         return fx(read);
     }
 
     private static boolean flag(Callable<Boolean> read) {
         return fx(read);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package org.taskdesk.ui.tasks.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
@@ -72,22 +73,6 @@ class DetailPaneEditsFxTest {
     void stop() {
         background.close();
         fixture.close();
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
     }
 
     private Task stored(String title) {

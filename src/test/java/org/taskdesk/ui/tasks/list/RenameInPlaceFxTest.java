@@ -1,6 +1,8 @@
 package org.taskdesk.ui.tasks.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskdesk.testing.FxThread.fx;
+import static org.taskdesk.testing.FxThread.waitUntil;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -65,22 +67,6 @@ class RenameInPlaceFxTest {
     void stop() {
         background.close();
         fixture.close();
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The window did not get there in time", e);
-        }
     }
 
     private boolean stored(String title) {
