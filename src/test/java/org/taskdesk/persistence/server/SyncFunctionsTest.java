@@ -318,6 +318,42 @@ class SyncFunctionsTest {
     }
 
     /**
+     * A resync longer than one page: its later pages start below the purge floor and are still answered (only the
+     * device that started it from 0 may go on below the floor), and its last page gives the person's newest version,
+     * so the round after it is not another resync. Both failed before V15: the second page said "resync" again, and
+     * the last page's version (its newest live item) stayed below the floor.
+     */
+    @Test
+    void aResyncLongerThanOnePageEndsAndTheNextRoundIsNotAnotherResync() throws SQLException {
+        List<UUID> kept = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID gone = UUID.randomUUID();
+        push(client, laptop, put(1, kept.get(0), "title", "One", stamp(-50_000, 0, "a")),
+                put(2, kept.get(1), "title", "Two", stamp(-50_000, 0, "a")),
+                put(3, kept.get(2), "title", "Three", stamp(-50_000, 0, "a")),
+                put(4, gone, "title", "Gone", stamp(-50_000, 0, "a")));
+        push(client, laptop, delete(5, gone, stamp(-40_000, 0, "a")));
+        Connection owner = server.owner(url);
+        ageTombstones(owner, 100);
+        column(owner, "SELECT public.taskdesk_sync_purge(90)");
+        UUID desktop = UUID.randomUUID();
+
+        JsonNode first = pull(client, desktop, 0, 2);
+        JsonNode second = pull(client, desktop, first.path("version").asLong(), 2);
+
+        assertThat(first.path("more").asBoolean()).isTrue();
+        assertThat(second.path("resync").asBoolean()).as("the resync's second page").isFalse();
+        assertThat(second.path("more").asBoolean()).isFalse();
+        assertThat(uids(List.of(first, second), "tasks"))
+                .containsExactlyInAnyOrderElementsOf(kept.stream().map(UUID::toString).toList());
+        JsonNode next = pull(client, desktop, second.path("version").asLong(), 2);
+        assertThat(next.path("resync").asBoolean()).as("the round after the resync").isFalse();
+        assertThat(next.path("tasks")).isEmpty();
+        // Another device may not go on from the same place below the floor: it has not pulled from 0.
+        assertThat(pull(client, UUID.randomUUID(), first.path("version").asLong(), 2).path("resync").asBoolean())
+                .isTrue();
+    }
+
+    /**
      * Nobody has to run the owner's purge (V13): a push first purges its person's tombstones older than 90 days, at
      * most once a day, and raises their floor, so an older cursor resyncs; other people's tombstones stay.
      */
