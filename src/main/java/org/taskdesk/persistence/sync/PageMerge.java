@@ -33,6 +33,8 @@ final class PageMerge {
     private int conflicts;
     private long waitingFrom = MergedPage.NOTHING_WAITING;
     private Map<UUID, List<String>> outbox;
+    private PreparedStatement inserts;
+    private final Set<UUID> pendingInserts = new HashSet<>();
 
     PageMerge(Connection connection, int owner, LinkedClock link, LocalDateTime now) {
         this.connection = connection;
@@ -133,21 +135,53 @@ final class PageMerge {
             }
         }
         LocalDateTime created = task.hasNonNull("created") ? StoredFields.parseTime(task.get("created").asText()) : now;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tasks (user_id, uid, created_at,"
-                + " updated_at, field_clocks, synced, " + StoredFields.COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
-            insert.setInt(1, owner);
-            insert.setObject(2, uid);
-            Columns.time(insert, 3, created);
-            Columns.time(insert, 4, now);
-            insert.setString(5, clocks.toJson());
-            values.bind(insert, 6);
-            insert.executeUpdate();
+        PreparedStatement insert = inserts();
+        insert.setInt(1, owner);
+        insert.setObject(2, uid);
+        Columns.time(insert, 3, created);
+        Columns.time(insert, 4, now);
+        insert.setString(5, clocks.toJson());
+        values.bind(insert, 6);
+        insert.addBatch();
+        pendingInserts.add(uid);
+    }
+
+    /**
+     * New tasks of the page go in as one JDBC batch (a first pull into an empty replica is all new tasks): sent
+     * before anything that reads or deletes tasks by uid ({@link #local}, {@link #deleted}, {@link #completion}),
+     * and at the end of the page ({@link #finish}).
+     */
+    private PreparedStatement inserts() throws SQLException {
+        if (inserts == null) {
+            inserts = connection.prepareStatement("INSERT INTO tasks (user_id, uid, created_at, updated_at, field_clocks,"
+                    + " synced, " + StoredFields.COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return inserts;
+    }
+
+    private void sendInserts() throws SQLException {
+        if (!pendingInserts.isEmpty()) {
+            inserts.executeBatch();
+            pendingInserts.clear();
+        }
+    }
+
+    /** Sends what is batched: the page is merged. */
+    void finish() throws SQLException {
+        sendInserts();
+    }
+
+    /** Lets the batch's statement go (what it held unsent goes with the page's transaction, on a failure). */
+    void close() throws SQLException {
+        if (inserts != null) {
+            inserts.close();
+            inserts = null;
         }
     }
 
     /** A task deleted on the server: it goes here, with what waited to be pushed for it. */
     void deleted(JsonNode deleted) throws SQLException {
+        sendInserts();
         UUID uid = UUID.fromString(deleted.path("uid").asText());
         String stamp = deleted.path("c").asText();
         link.clock().receive(stamp);
@@ -167,6 +201,7 @@ final class PageMerge {
      * the completion wait ({@link #waitingFrom}).
      */
     void completion(JsonNode completion) throws SQLException {
+        sendInserts();
         UUID uid = UUID.fromString(completion.path("uid").asText());
         if (count("SELECT COUNT(*) FROM task_completions WHERE uid = ?", uid) > 0) {
             return;
@@ -237,6 +272,9 @@ final class PageMerge {
     }
 
     private Local local(UUID uid) throws SQLException {
+        if (pendingInserts.contains(uid)) {
+            sendInserts();
+        }
         try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id, field_clocks, " + StoredFields.COLUMNS
                 + " FROM tasks WHERE user_id = ? AND uid = ?", owner, uid); ResultSet row = query.executeQuery()) {
             return row.next() ? new Local(row.getInt("id"), StoredFields.read(row),
