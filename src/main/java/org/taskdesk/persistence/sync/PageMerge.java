@@ -6,10 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +29,6 @@ final class PageMerge {
     private final Set<UUID> seen = new HashSet<>();
     private int conflicts;
     private long waitingFrom = MergedPage.NOTHING_WAITING;
-    private Map<UUID, List<String>> outbox;
     private PreparedStatement inserts;
     private final Set<UUID> pendingInserts = new HashSet<>();
 
@@ -186,9 +182,6 @@ final class PageMerge {
         String stamp = deleted.path("c").asText();
         link.clock().receive(stamp);
         SyncJournal.execute(connection, "DELETE FROM sync_outbox WHERE user_id = ? AND task_uid = ?", owner, uid);
-        if (outbox != null) {
-            outbox.remove(uid);
-        }
         SyncJournal.execute(connection, "DELETE FROM tasks WHERE user_id = ? AND uid = ?", owner, uid);
         SyncJournal.execute(connection, "DELETE FROM sync_tombstones WHERE uid = ?", uid);
         SyncJournal.execute(connection, "INSERT INTO sync_tombstones (uid, user_id, stamp, deleted_at) VALUES (?, ?, ?, ?)",
@@ -243,32 +236,19 @@ final class PageMerge {
 
     /**
      * The fields that this device's edits set on the task {@code uid} and that were not pushed when this round began:
-     * waiting still, or pushed in this round (a concurrent edit elsewhere may beat them).
+     * waiting still, or pushed in this round (a concurrent edit elsewhere may beat them). Looked up by task through
+     * the outbox's index (H2 V11): reading the whole outbox once per page instead read every pushed mutation again
+     * for each page of a first round's pull (20,000 tasks: 20 pages of 20,000 rows).
      */
     private Set<String> waitingFields(UUID uid) throws SQLException {
         Set<String> fields = new HashSet<>();
-        for (String body : outbox().getOrDefault(uid, List.of())) {
-            JdbcReplica.parse(body).path("fields").fieldNames().forEachRemaining(fields::add);
-        }
-        return fields;
-    }
-
-    /**
-     * The outbox's mutations by task, read once per page: sync_outbox has no index by task, and a first round pulls
-     * back every task it pushed while their mutations are still in the outbox (one scan per task made 100,000 tasks
-     * take hours).
-     */
-    private Map<UUID, List<String>> outbox() throws SQLException {
-        if (outbox == null) {
-            outbox = new HashMap<>();
-            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT task_uid, body FROM sync_outbox"
-                    + " WHERE user_id = ?", owner); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    outbox.computeIfAbsent(row.getObject(1, UUID.class), uid -> new ArrayList<>()).add(row.getString(2));
-                }
+        try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT body FROM sync_outbox WHERE user_id = ?"
+                + " AND task_uid = ?", owner, uid); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                JdbcReplica.parse(row.getString(1)).path("fields").fieldNames().forEachRemaining(fields::add);
             }
         }
-        return outbox;
+        return fields;
     }
 
     private Local local(UUID uid) throws SQLException {
