@@ -140,7 +140,7 @@ public final class JdbcReplica implements Replica {
         return inTransaction(connection -> {
             List<PendingMutation> waiting = new ArrayList<>();
             try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT seq, mutation_id, body FROM sync_outbox"
-                    + " WHERE user_id = ? AND NOT pushed ORDER BY seq LIMIT ?", userId, limit); ResultSet row = query.executeQuery()) {
+                    + " WHERE user_id = ? AND pushed = FALSE ORDER BY seq LIMIT ?", userId, limit); ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     waiting.add(new PendingMutation(row.getLong(1), row.getObject(2, UUID.class), row.getString(3)));
                 }
