@@ -107,15 +107,18 @@ public final class JdbcReplica implements Replica {
                             .add(SyncJournal.completion(row.getObject("uid", UUID.class), row));
                 }
             }
-            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT uid, created_at, "
+            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id, uid, created_at, "
                     + StoredFields.COLUMNS + " FROM tasks WHERE user_id = ? ORDER BY id", userId);
-                 ResultSet row = query.executeQuery()) {
+                 ResultSet row = query.executeQuery();
+                 Outbox.Batch batch = new Outbox.Batch(connection, userId, LocalDateTime.now(ZoneOffset.UTC))) {
                 while (row.next()) {
                     UUID uid = row.getObject("uid", UUID.class);
-                    SyncJournal.putAll(connection, link, userId, uid, StoredFields.read(row),
-                            Columns.time(row, "created_at"), "put", completions.get(uid));
+                    batch.add(row.getInt("id"), uid, SyncJournal.fullPut(link, uid, StoredFields.read(row),
+                            Columns.time(row, "created_at"), "put", completions.get(uid)));
                 }
             }
+            // Once, after the last stamp: the clock saved is the last one made, as one save per task left it.
+            link.save(connection, userId);
             return readLink(connection, userId).orElseThrow();
         });
     }
@@ -137,7 +140,7 @@ public final class JdbcReplica implements Replica {
         return inTransaction(connection -> {
             List<PendingMutation> waiting = new ArrayList<>();
             try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT seq, mutation_id, body FROM sync_outbox"
-                    + " WHERE user_id = ? AND NOT pushed ORDER BY seq LIMIT ?", userId, limit); ResultSet row = query.executeQuery()) {
+                    + " WHERE user_id = ? AND pushed = FALSE ORDER BY seq LIMIT ?", userId, limit); ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     waiting.add(new PendingMutation(row.getLong(1), row.getObject(2, UUID.class), row.getString(3)));
                 }
@@ -149,24 +152,39 @@ public final class JdbcReplica implements Replica {
     @Override
     public void acknowledge(int userId, List<PendingMutation> pushed, List<MutationResult> results) {
         inTransaction(connection -> {
-            for (MutationResult result : results) {
-                if (result.status().equals(MutationResult.CLOCK_AHEAD)) {
-                    continue;
+            // In JDBC batches, each statement prepared once: a first push acknowledges 1,000 mutations at a time.
+            try (PreparedStatement rejected = connection.prepareStatement("DELETE FROM sync_outbox WHERE user_id = ?"
+                         + " AND mutation_id = ?");
+                 PreparedStatement synced = connection.prepareStatement("UPDATE tasks SET synced = TRUE WHERE user_id"
+                         + " = ? AND uid = (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?)");
+                 PreparedStatement done = connection.prepareStatement("UPDATE sync_outbox SET pushed = TRUE WHERE"
+                         + " user_id = ? AND mutation_id = ?")) {
+                for (MutationResult result : results) {
+                    if (result.status().equals(MutationResult.CLOCK_AHEAD)) {
+                        continue;
+                    }
+                    if (result.status().equals(MutationResult.REJECTED)) {
+                        SyncJournal.execute(connection, "UPDATE sync_link SET rejected_count = rejected_count + 1,"
+                                + " last_rejection = ? WHERE user_id = ?", cut(result.reason(), 2000), userId);
+                        add(rejected, userId, result.id());
+                    } else {
+                        add(synced, userId, result.id());
+                        add(done, userId, result.id());
+                    }
                 }
-                if (result.status().equals(MutationResult.REJECTED)) {
-                    SyncJournal.execute(connection, "UPDATE sync_link SET rejected_count = rejected_count + 1,"
-                            + " last_rejection = ? WHERE user_id = ?", cut(result.reason(), 2000), userId);
-                    SyncJournal.execute(connection, "DELETE FROM sync_outbox WHERE user_id = ? AND mutation_id = ?",
-                            userId, result.id());
-                } else {
-                    SyncJournal.execute(connection, "UPDATE tasks SET synced = TRUE WHERE user_id = ? AND uid ="
-                            + " (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?)", userId, result.id());
-                    SyncJournal.execute(connection, "UPDATE sync_outbox SET pushed = TRUE WHERE user_id = ? AND"
-                            + " mutation_id = ?", userId, result.id());
-                }
+                // The tasks first, while their mutations are still there to name them.
+                synced.executeBatch();
+                done.executeBatch();
+                rejected.executeBatch();
             }
             return null;
         });
+    }
+
+    private static void add(PreparedStatement statement, int userId, UUID mutation) throws SQLException {
+        statement.setInt(1, userId);
+        statement.setObject(2, mutation);
+        statement.addBatch();
     }
 
     @Override
@@ -229,14 +247,19 @@ public final class JdbcReplica implements Replica {
             link.clock().learnServerClock(page.serverClock());
             JsonNode answer = parse(page.json());
             PageMerge merge = new PageMerge(connection, userId, link, now());
-            for (JsonNode task : answer.path("tasks")) {
-                merge.task(task);
-            }
-            for (JsonNode deleted : answer.path("deleted")) {
-                merge.deleted(deleted);
-            }
-            for (JsonNode completion : answer.path("completions")) {
-                merge.completion(completion);
+            try {
+                for (JsonNode task : answer.path("tasks")) {
+                    merge.task(task);
+                }
+                for (JsonNode deleted : answer.path("deleted")) {
+                    merge.deleted(deleted);
+                }
+                for (JsonNode completion : answer.path("completions")) {
+                    merge.completion(completion);
+                }
+                merge.finish();
+            } finally {
+                merge.close();
             }
             long saved = Math.min(page.version(), savedAtMost);
             if (merge.waitingFrom() != MergedPage.NOTHING_WAITING) {

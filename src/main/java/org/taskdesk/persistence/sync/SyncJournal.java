@@ -162,10 +162,26 @@ public final class SyncJournal {
 
     /**
      * Stamps every field of the task {@code uid} and appends its {@code op} ("put" of a new task, or "restore") with
-     * all seven; what linking does for every task made before, and what a new task does when linked.
+     * all seven; what a new task does when linked.
      */
     static void putAll(Connection connection, LinkedClock link, int owner, UUID uid, StoredFields values,
                        LocalDateTime createdAt, String op, ArrayNode completions) throws SQLException {
+        FullPut put = fullPut(link, uid, values, createdAt, op, completions);
+        execute(connection, "UPDATE tasks SET field_clocks = ? WHERE uid = ?", put.clocks(), uid);
+        Outbox.append(connection, owner, uid, put.body(), LocalDateTime.now(ZoneOffset.UTC));
+        link.save(connection, owner);
+    }
+
+    /** A task's seven fields newly stamped: the stamps to store on it and the mutation that carries them. */
+    record FullPut(String clocks, ObjectNode body) {
+    }
+
+    /**
+     * Stamps every field of the task {@code uid} with {@code link}'s clock and makes its {@code op} with all seven;
+     * writes nothing (linking writes a whole account's in batches: {@link Outbox.Batch}).
+     */
+    static FullPut fullPut(LinkedClock link, UUID uid, StoredFields values, LocalDateTime createdAt, String op,
+                           ArrayNode completions) {
         FieldClocks clocks = FieldClocks.NONE;
         ObjectNode fields = JSON.objectNode();
         String last = null;
@@ -174,7 +190,6 @@ public final class SyncJournal {
             clocks = clocks.with(field, last);
             fields.set(field.wireName(), JSON.objectNode().<ObjectNode>set("v", values.value(field)).put("c", last));
         }
-        execute(connection, "UPDATE tasks SET field_clocks = ? WHERE uid = ?", clocks.toJson(), uid);
         ObjectNode body = mutation(uid, op);
         if (createdAt != null) {
             body.put("created", StoredFields.wire(createdAt));
@@ -186,8 +201,7 @@ public final class SyncJournal {
         if (op.equals("restore")) {
             body.put("c", last);
         }
-        Outbox.append(connection, owner, uid, body, LocalDateTime.now(ZoneOffset.UTC));
-        link.save(connection, owner);
+        return new FullPut(clocks.toJson(), body);
     }
 
     /** A completion as the protocol writes it, from a row with completed_at, due_date and due_has_time. */

@@ -26,7 +26,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -435,6 +438,118 @@ class SyncFunctionsTest {
         // The deleted task stays deleted for sync: a put of it does not bring it back.
         JsonNode put = push(client, laptop, put(2, uid, "title", "Back?", stamp(0, 5, laptop.toString())));
         assertThat(put.at("/results/0/note").asText()).isEqualTo("deleted");
+    }
+
+    /**
+     * A first sync in pushes of the protocol's limit: 5,000 new tasks (all seven fields, or a title only, some with
+     * completions) are each applied once, a replay of every push changes nothing, a push that mixes new tasks with
+     * edits, a uid twice, a delete, a put after it and a refusal answers each in its own place, and a pull gives back
+     * exactly what was pushed, once each, in version order.
+     */
+    @Test
+    void fiveThousandNewTasksInFullPushesAreAppliedOnceAndPulledBackAsPushed() throws SQLException {
+        String[] priorities = {"low", "medium", "high", null};
+        Map<UUID, ObjectNode> sent = new LinkedHashMap<>();
+        Map<String, UUID> completions = new HashMap<>();
+        List<ArrayNode> pushes = new ArrayList<>();
+        long seq = 0;
+        for (int p = 0; p < 5; p++) {
+            ArrayNode batch = SyncCalls.JSON.createArrayNode();
+            for (int i = 0; i < 1000; i++) {
+                int n = p * 1000 + i;
+                UUID uid = UUID.randomUUID();
+                String s = stamp(-60_000, n, laptop.toString());
+                ObjectNode m = n % 10 == 3 ? put(++seq, uid, "title", "Task " + n, s)
+                        : put(++seq, uid, "title", "Task " + n, s, "description", n % 3 == 0 ? "Notes " + n : "", s,
+                                "priority", priorities[n % 4], s, "tags", n % 2 == 0 ? "home,bench" : null, s,
+                                "due", n % 3 == 2 ? null : json("{\"date\": \"2026-12-" + (10 + n % 20) + "\""
+                                        + (n % 3 == 1 ? ", \"time\": \"09:30\"" : "") + "}"), s,
+                                "repeat", n % 7 == 0 ? "FREQ=WEEKLY" : null, s,
+                                "completed", json(n % 5 == 0 ? "{\"done\": true, \"at\": \"2026-11-20T10:00:00\"}"
+                                        : "{\"done\": false}"), s);
+                if (n % 250 == 0) {
+                    UUID done = UUID.randomUUID();
+                    completions.put(done.toString(), uid);
+                    m.set("completions", SyncCalls.JSON.createArrayNode().add(completion(done, "2026-11-2"
+                            + (n % 9) + "T08:00:00", n % 500 == 0 ? null : "2026-11-20")));
+                }
+                batch.add(m);
+                sent.put(uid, m);
+            }
+            pushes.add(batch);
+        }
+        List<UUID> first = new ArrayList<>(sent.keySet());
+        UUID twice = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        String later = stamp(-1_000, 0, "desktop");
+        ArrayNode mixed = SyncCalls.JSON.createArrayNode()
+                .add(put(++seq, fresh, "title", "Fresh", later))
+                .add(put(++seq, twice, "title", "Twice", stamp(-2_000, 0, "desktop")))
+                .add(put(++seq, twice, "priority", "high", later))
+                .add(delete(++seq, first.get(1), later))
+                .add(put(++seq, first.get(1), "title", "After its delete", stamp(-500, 0, "desktop")))
+                .add(put(++seq, UUID.randomUUID(), "priority", "low", later))
+                .add(put(++seq, first.get(0), "title", "Renamed", later));
+        pushes.add(mixed);
+
+        List<JsonNode> answers = new ArrayList<>();
+        for (ArrayNode push : pushes) {
+            answers.add(SyncCalls.pushArray(client, laptop, push));
+        }
+        for (int p = 0; p < 5; p++) {
+            assertThat(statuses(answers.get(p))).hasSize(1000).containsOnly("applied");
+            for (int i = 0; i < 1000; i++) {
+                assertThat(answers.get(p).at("/results/" + i + "/id").asText())
+                        .isEqualTo(pushes.get(p).get(i).path("id").asText());
+            }
+        }
+        JsonNode last = answers.get(5);
+        assertThat(statuses(last)).containsExactly("applied", "applied", "applied", "applied", "applied", "rejected",
+                "applied");
+        assertThat(last.at("/results/4/note").asText()).isEqualTo("deleted");
+        assertThat(last.at("/results/5/reason").asText()).isEqualTo("a new task needs a title");
+        for (ArrayNode push : pushes) {
+            assertThat(statuses(SyncCalls.pushArray(client, laptop, push))).containsOnly("duplicate");
+        }
+
+        List<JsonNode> pages = pullAll(client, UUID.randomUUID(), 0, 5000);
+        List<String> pulled = uids(pages, "tasks");
+        assertThat(pulled).hasSize(5001).doesNotHaveDuplicates().doesNotContain(first.get(1).toString());
+        assertThat(uids(pages, "deleted")).containsExactly(first.get(1).toString());
+        long previous = 0;
+        for (JsonNode page : pages) {
+            for (JsonNode item : page.path("tasks")) {
+                assertThat(item.path("version").asLong()).isGreaterThan(previous);
+                previous = item.path("version").asLong();
+            }
+        }
+        for (UUID uid : first.subList(2, first.size())) {
+            JsonNode fields = sent.get(uid).path("fields");
+            JsonNode got = task(pages, uid).path("fields");
+            assertThat(got.size()).isEqualTo(7);
+            for (String name : SyncCalls.FIELDS) {
+                if (fields.has(name)) {
+                    assertThat(got.get(name)).as("%s of %s", name, uid).isEqualTo(fields.get(name));
+                } else {
+                    // Not sent: no value, stamped with the least stamp given (the title's).
+                    assertThat(got.at("/" + name + "/c")).isEqualTo(fields.at("/title/c"));
+                }
+            }
+        }
+        assertThat(task(pages, first.get(0)).at("/fields/title/v").asText()).isEqualTo("Renamed");
+        assertThat(task(pages, twice).at("/fields/title/v").asText()).isEqualTo("Twice");
+        assertThat(task(pages, twice).at("/fields/priority/v").asText()).isEqualTo("high");
+        assertThat(task(pages, fresh).at("/fields/title/v").asText()).isEqualTo("Fresh");
+        Map<String, String> pulledCompletions = new HashMap<>();
+        for (JsonNode page : pages) {
+            for (JsonNode done : page.path("completions")) {
+                pulledCompletions.put(done.path("uid").asText(), done.path("task").asText());
+            }
+        }
+        Map<String, String> expected = new HashMap<>();
+        completions.forEach((done, task) -> expected.put(done, task.toString()));
+        expected.values().remove(first.get(1).toString());
+        assertThat(pulledCompletions).isEqualTo(expected);
     }
 
     @Test
