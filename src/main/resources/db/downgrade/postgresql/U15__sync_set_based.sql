@@ -10,3 +10,4 @@ BEGIN
 END
 $$;
 DROP TABLE public.sync_function_bodies;
+ALTER TABLE public.sync_clients DROP COLUMN resync_at;

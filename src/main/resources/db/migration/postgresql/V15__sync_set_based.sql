@@ -13,8 +13,17 @@
 -- page size before the three are merged, so a page costs the same whatever the total: the union before read and
 -- built JSON for every row past the cursor and then kept a page of them.
 --
+-- A resync longer than one page (issue 10): its later pages start below the purge floor, and were told to resync
+-- again, so a resync of more than one page never ended; and its last page gave the version of its newest live item,
+-- which can stay below the floor, so every round after it was another resync. Now the last page of any pull gives
+-- the person's newest version (every row up to it is in the same snapshot: versions are taken under the person's row
+-- lock and committed with their rows), and a device may go on below the floor exactly where its own previous page,
+-- with more to come, ended (sync_clients.resync_at). Another device, or another cursor, still resyncs.
+--
 -- The bodies V15 replaces are kept in sync_function_bodies, so that U15 puts back exactly what was there (V13's
 -- lines added to V10's bodies, or whatever a later migration of the same release left), instead of restating them.
+
+ALTER TABLE public.sync_clients ADD COLUMN resync_at BIGINT;
 
 CREATE TABLE public.sync_function_bodies (
     name TEXT NOT NULL,
@@ -216,6 +225,8 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- Off whatever the session set before calling: only the one INSERT below numbers its own rows.
+    PERFORM pg_catalog.set_config('taskdesk.sync_numbered', '', true);
     PERFORM pg_catalog.set_config('taskdesk.sync_applying', 'on', true);
     -- 2. New tasks, all at once: a put with a title of a uid that has no row and no tombstone here and comes once
     -- in what is applied. Nothing else in the push touches these uids, so applying them first changes no outcome
@@ -345,7 +356,10 @@ BEGIN
     -- Each kind cut at p_limit + 1 rows of its own index range before the three are merged: the page, and whether
     -- there is more, never depend on how many rows lie past it.
     WITH me AS (
-        SELECT u.sync_version, u.sync_floor, u.sync_clock FROM public.users u WHERE u.id = v_user
+        SELECT u.sync_version, u.sync_floor, u.sync_clock,
+               (SELECT c.resync_at FROM public.sync_clients c
+                WHERE c.user_id = v_user AND c.client_id = p_client_id) AS resync_at
+        FROM public.users u WHERE u.id = v_user
     ), items AS (
         SELECT x.version, x.kind, x.item FROM (
             (SELECT t.version, 't' AS kind, jsonb_build_object(
@@ -391,12 +405,15 @@ BEGIN
     )
     SELECT CASE
         -- Tombstones this cursor had not reached are purged (or the cursor is from another database): start again.
-        WHEN (p_after > 0 AND p_after < me.sync_floor) OR p_after > me.sync_version
+        -- Except where this device's own page, with more to come, ended: a pull from 0 going on.
+        WHEN (p_after > 0 AND p_after < me.sync_floor AND p_after IS DISTINCT FROM me.resync_at)
+             OR p_after > me.sync_version
             THEN jsonb_build_object('server_clock', public.taskdesk_sync_clock_now(me.sync_clock), 'resync', true)
         ELSE jsonb_build_object(
             'server_clock', public.taskdesk_sync_clock_now(me.sync_clock),
             'resync', false,
-            'version', coalesce((SELECT max(p.version) FROM page p), p_after),
+            'version', CASE WHEN (SELECT count(*) FROM items) > p_limit
+                            THEN (SELECT max(p.version) FROM page p) ELSE me.sync_version END,
             'more', (SELECT count(*) FROM items) > p_limit,
             'tasks', coalesce((SELECT jsonb_agg(p.item ORDER BY p.version) FROM page p WHERE p.kind = 't'), '[]'),
             'deleted', coalesce((SELECT jsonb_agg(p.item ORDER BY p.version) FROM page p WHERE p.kind = 'd'), '[]'),
@@ -405,9 +422,10 @@ BEGIN
         END
     INTO v_answer FROM me;
 
-    INSERT INTO public.sync_clients AS c (user_id, client_id, last_seq, created_at, last_pull_at)
-    VALUES (v_user, p_client_id, 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-    ON CONFLICT (user_id, client_id) DO UPDATE SET last_pull_at = EXCLUDED.last_pull_at;
+    INSERT INTO public.sync_clients AS c (user_id, client_id, last_seq, created_at, last_pull_at, resync_at)
+    VALUES (v_user, p_client_id, 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC',
+            CASE WHEN (v_answer ->> 'more')::boolean THEN (v_answer ->> 'version')::bigint END)
+    ON CONFLICT (user_id, client_id) DO UPDATE SET last_pull_at = EXCLUDED.last_pull_at, resync_at = EXCLUDED.resync_at;
     RETURN v_answer;
 END
 $$;

@@ -100,6 +100,7 @@ class SharedServerSetupTest {
                 "table sign_in_attempts none",
                 "table sign_in_checks none",
                 "table sync_clients none",
+                "table sync_function_bodies none",
                 "table task_completions none",
                 "table task_tombstones none",
                 "table tasks none",
@@ -154,7 +155,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 14 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 15 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),
