@@ -77,3 +77,4 @@ DROP FUNCTION public.taskdesk_people_role();
 DROP FUNCTION public.taskdesk_login_prefix();
 DROP INDEX idx_sessions_login_name;
 ALTER TABLE sessions DROP COLUMN login_name;
+DROP TABLE person_login_slots; -- bookkeeping: the room 'server setup' counts, no one's data

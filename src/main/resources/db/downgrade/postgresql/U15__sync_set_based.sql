@@ -9,5 +9,5 @@ BEGIN
     END LOOP;
 END
 $$;
-DROP TABLE public.sync_function_bodies;
+DROP TABLE public.sync_function_bodies; -- bookkeeping: the bodies restored above, no one's data
 ALTER TABLE public.sync_clients DROP COLUMN resync_at;

@@ -16,6 +16,18 @@
 ALTER TABLE sessions ADD COLUMN login_name VARCHAR(63);
 CREATE UNIQUE INDEX idx_sessions_login_name ON sessions (login_name);
 
+-- Room for person logins: one row per login the server has connections for, as many as 'server setup' counts
+-- (max_connections less the superusers', the owner's room and the shared login's, divided by a login's five), so
+-- that members together, however many accounts one of them makes, can never fill the server. A new login takes a
+-- free row (FOR UPDATE SKIP LOCKED: a member holding a sign-in open keeps one row, never the others waiting); a row
+-- is free when its login is gone or can no longer log in. No free row: sign-in says the server is full (TD006).
+CREATE TABLE person_login_slots (
+    slot INTEGER NOT NULL,
+    login_name VARCHAR(63),
+    CONSTRAINT person_login_slots_pkey PRIMARY KEY (slot)
+);
+REVOKE ALL ON person_login_slots FROM PUBLIC;
+
 -- td_<oid>_: the start of every login this database hands out. The oid, not the name: a rename keeps it.
 CREATE FUNCTION public.taskdesk_login_prefix() RETURNS text
     LANGUAGE sql STABLE
@@ -186,6 +198,15 @@ BEGIN
     v_name := v_session.login_name;
     IF v_name IS NULL OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = v_name) THEN
         v_name := public.taskdesk_login_prefix() || encode(public.gen_random_bytes(12), 'hex');
+        UPDATE public.person_login_slots p SET login_name = v_name
+        WHERE p.slot = (SELECT q.slot FROM public.person_login_slots q
+                        WHERE q.login_name IS NULL
+                           OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                                          WHERE r.rolname = q.login_name AND r.rolcanlogin)
+                        ORDER BY q.slot LIMIT 1 FOR UPDATE SKIP LOCKED);
+        IF NOT FOUND THEN
+            RAISE EXCEPTION USING ERRCODE = 'TD006', MESSAGE = 'the server has no room for another signed-in device';
+        END IF;
         EXECUTE format('CREATE ROLE %I LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
                        || 'PASSWORD %L', v_name, p_verifier);
         UPDATE public.sessions s SET login_name = v_name WHERE s.token_sha256 = v_session.token_sha256;

@@ -19,7 +19,12 @@ import org.taskdesk.domain.TaskDeskException;
  */
 final class ScriptText {
     private static final Pattern DROP_TABLE = Pattern.compile(
-            "(?im)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?");
+            "(?im)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:\\w+\\.)?\"?(\\w+)\"?(.*)$");
+    /**
+     * Ends the line of a table that holds no one's data, only what the schema or 'server setup' rebuilds (the
+     * function bodies a migration replaced, the server's room for person logins): a downgrade need not ask for it.
+     */
+    private static final String BOOKKEEPING = "-- bookkeeping";
 
     private final MigrationCatalog catalog;
     private final ClassLoader scripts;
@@ -38,7 +43,9 @@ final class ScriptText {
             if (script.version() <= from && script.version() > to && script.downgradeResource() != null) {
                 Matcher matcher = DROP_TABLE.matcher(read(script.downgradeResource()));
                 while (matcher.find()) {
-                    tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+                    if (!matcher.group(2).contains(BOOKKEEPING)) {
+                        tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+                    }
                 }
             }
         }

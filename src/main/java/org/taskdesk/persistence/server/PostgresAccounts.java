@@ -27,6 +27,11 @@ final class PostgresAccounts {
     static final String THROTTLED = "TD002";
     static final String EMAIL_TAKEN = "TD003";
     static final String NOT_SIGNED_IN = "TD004";
+    /** Every person-login slot 'server setup' made is taken (V14): the server keeps its connections for those. */
+    static final String SERVER_FULL = "TD006";
+    static final String SERVER_FULL_MESSAGE = "The shared server has no room for another signed-in device (it keeps "
+            + "its connections for the devices signed in and for its owner): sign out on a device you no longer use, "
+            + "or ask the server's owner to raise max_connections and run 'taskdesk server setup' again.";
     static final String INVALID_PARAMETER = "22023";
     private static final String UNDEFINED_FUNCTION = "42883";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
@@ -179,6 +184,7 @@ final class PostgresAccounts {
             case THROTTLED -> new SignInThrottledException(secondsToWait(e));
             case EMAIL_TAKEN -> new TaskDeskException(ErrorCode.INVALID_INPUT, AccountMessages.EMAIL_TAKEN, e);
             case NOT_SIGNED_IN -> new TaskDeskException(ErrorCode.NOT_AUTHORIZED, AccountMessages.SESSION_ENDED, e);
+            case SERVER_FULL -> new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE, SERVER_FULL_MESSAGE, e);
             case INVALID_PARAMETER -> new TaskDeskException(ErrorCode.INVALID_INPUT, sentence(serverMessage(e)), e);
             default -> new TaskDeskException(ErrorCode.DATABASE_UNAVAILABLE,
                     "Could not " + action + " on the shared server: " + DatabaseErrors.firstLine(e) + ".", e);

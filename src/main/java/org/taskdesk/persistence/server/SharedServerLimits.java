@@ -12,8 +12,12 @@ import java.time.Duration;
  * @param clientConnections null: {@value #SHARED_LOGIN_CONNECTIONS}, or all the server's connections but
  *                          {@value #KEPT_FOR_OTHERS} (and the superusers') when that is fewer, so that the owner can
  *                          always connect; else at most that many
+ * @param personLogins      null: as many person logins as the server has connections for, after the superusers',
+ *                          the owner's room and the shared login's, at {@value #PERSON_LOGIN_CONNECTIONS} each, so that
+ *                          members together can never fill the server (ADR 30); else that many (tests)
  */
-public record SharedServerLimits(int bcryptCost, Duration longestStatement, Integer clientConnections) {
+public record SharedServerLimits(int bcryptCost, Duration longestStatement, Integer clientConnections,
+                                 Integer personLogins) {
     /** Connections the client login leaves free, for the owner (server setup, upgrades) and other logins. */
     public static final int KEPT_FOR_OTHERS = 5;
     /**
@@ -22,6 +26,8 @@ public record SharedServerLimits(int bcryptCost, Duration longestStatement, Inte
      */
     public static final int SHARED_LOGIN_CONNECTIONS = 20;
     public static final Duration LONGEST_STATEMENT = Duration.ofSeconds(30);
+    /** Each person login's CONNECTION LIMIT (V14's taskdesk_restore_login). */
+    public static final int PERSON_LOGIN_CONNECTIONS = 5;
 
     public SharedServerLimits {
         if (bcryptCost < 4 || bcryptCost > 31) {
@@ -33,6 +39,14 @@ public record SharedServerLimits(int bcryptCost, Duration longestStatement, Inte
         if (clientConnections != null && clientConnections < 1) {
             throw new IllegalArgumentException("client connections must be at least 1, was " + clientConnections);
         }
+        if (personLogins != null && personLogins < 0) {
+            throw new IllegalArgumentException("person logins must be 0 or more, was " + personLogins);
+        }
+    }
+
+    /** With the person logins the server has room for. */
+    public SharedServerLimits(int bcryptCost, Duration longestStatement, Integer clientConnections) {
+        this(bcryptCost, longestStatement, clientConnections, null);
     }
 
     /** TaskDesk's defaults for clients that hash with {@code bcryptCost}. */

@@ -258,6 +258,7 @@ public final class SharedServerSetup {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(PEOPLE);
             }
+            sizePersonLoginSlots(connection, limits);
         } else {
             LOG.warn("The owner may not create roles (CREATEROLE): every member keeps sharing the client login "
                     + "{} (ADR 30)", role);
@@ -313,17 +314,54 @@ public final class SharedServerSetup {
      * {@value SharedServerLimits#SHARED_LOGIN_CONNECTIONS} (ADR 30).
      */
     static int clientConnections(Connection connection, SharedServerLimits limits) throws SQLException {
-        int open;
+        int open = Math.max(1, ordinaryConnections(connection) - SharedServerLimits.KEPT_FOR_OTHERS);
+        return Math.min(open, limits.clientConnections() == null ? SharedServerLimits.SHARED_LOGIN_CONNECTIONS
+                : limits.clientConnections());
+    }
+
+    /** max_connections less the slots kept for superusers and for roles with pg_use_reserved_connections. */
+    private static int ordinaryConnections(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("""
                      SELECT current_setting('max_connections')::integer
                             - current_setting('superuser_reserved_connections')::integer
                             - coalesce(current_setting('reserved_connections', true)::integer, 0)""")) {
             result.next();
-            open = Math.max(1, result.getInt(1) - SharedServerLimits.KEPT_FOR_OTHERS);
+            return result.getInt(1);
         }
-        return Math.min(open, limits.clientConnections() == null ? SharedServerLimits.SHARED_LOGIN_CONNECTIONS
-                : limits.clientConnections());
+    }
+
+    /**
+     * Makes room for as many person logins as the server has connections for (ADR 30): the rows of
+     * person_login_slots, which sign-in takes one of for each new login. Logins beyond a smaller number keep working
+     * until they end; no new one is handed out until there is room.
+     */
+    private static void sizePersonLoginSlots(Connection connection, SharedServerLimits limits) throws SQLException {
+        int slots = personLoginSlots(connection, limits);
+        try (PreparedStatement add = connection.prepareStatement("INSERT INTO public.person_login_slots (slot) "
+                + "SELECT g FROM pg_catalog.generate_series(1, ?) g ON CONFLICT (slot) DO NOTHING");
+             PreparedStatement remove = connection.prepareStatement(
+                     "DELETE FROM public.person_login_slots WHERE slot > ?")) {
+            add.setInt(1, slots);
+            add.executeUpdate();
+            remove.setInt(1, slots);
+            remove.executeUpdate();
+        }
+        LOG.info("Room for {} signed-in devices (person logins of {} connections each)", slots,
+                SharedServerLimits.PERSON_LOGIN_CONNECTIONS);
+    }
+
+    /**
+     * How many person logins fit: the connections ordinary logins may use, less the owner's room and the shared
+     * login's limit, divided by a person login's limit; or {@code limits.personLogins()} when given.
+     */
+    static int personLoginSlots(Connection connection, SharedServerLimits limits) throws SQLException {
+        if (limits.personLogins() != null) {
+            return limits.personLogins();
+        }
+        int free = ordinaryConnections(connection) - SharedServerLimits.KEPT_FOR_OTHERS
+                - clientConnections(connection, limits);
+        return Math.max(0, free / SharedServerLimits.PERSON_LOGIN_CONNECTIONS);
     }
 
     /** Whether the owner may make the per-person logins: CREATEROLE (or a superuser). */

@@ -30,10 +30,11 @@ final class SharedServer implements AutoCloseable {
     static final String CLIENT_PASSWORD = "it's \"public\" anyway; $$ \\ --";
     static final Duration DAY = Duration.ofDays(1);
     /**
-     * The tests' cost 4, and room for the client connections a test class keeps open until its end across its
-     * databases (the limit is the role's; setup's default gives the shared login 20, ADR 30).
+     * The tests' cost 4, room for the client connections a test class keeps open until its end across its
+     * databases (the limit is the role's; setup's default gives the shared login 20, ADR 30), and for the person
+     * logins of every test's devices.
      */
-    static final SharedServerLimits LIMITS = new SharedServerLimits(4, SharedServerLimits.LONGEST_STATEMENT, 200);
+    static final SharedServerLimits LIMITS = new SharedServerLimits(4, SharedServerLimits.LONGEST_STATEMENT, 200, 500);
 
     final String clientRole = "td_client_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final List<String> databases = new ArrayList<>();
@@ -49,9 +50,11 @@ final class SharedServer implements AutoCloseable {
 
     /** A new database at head, set up for {@link #clientRole} with {@code limits}. */
     String newDatabase(SharedServerLimits limits) throws SQLException {
-        if (limits.clientConnections() == null) {
-            limits = new SharedServerLimits(limits.bcryptCost(), limits.longestStatement(), LIMITS.clientConnections());
-        }
+        // Room for the logins the test classes make (the server's real room is counted from max_connections less
+        // the shared login's 200, which would leave none); a test of that room gives its own.
+        limits = new SharedServerLimits(limits.bcryptCost(), limits.longestStatement(),
+                limits.clientConnections() == null ? LIMITS.clientConnections() : limits.clientConnections(),
+                limits.personLogins() == null ? LIMITS.personLogins() : limits.personLogins());
         String url = TestPostgres.newDatabaseUrl();
         databases.add(name(url));
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(url)),

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.PGConnection;
+import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.server.SharedServer.PersonLogin;
 import org.taskdesk.testing.TestPostgres;
 
@@ -223,6 +224,49 @@ class SharedServerPersonLoginAttackTest {
                 assertThat(held).isNotEmpty().hasSizeLessThanOrEqualTo(4);
                 assertThat(refused == null ? "not refused" : refused.getSQLState()).isEqualTo("53300");
 
+                bobStillSyncs(scene);
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Sign-up is free, so a member could make account after account, each signed in with a login of five
+     * connections, until the server had none left for anyone. Person logins take one of the rows server setup counts
+     * from max_connections (here 3: Bob's and two more); the next sign-in is told the server is full, the member's
+     * accounts hold no more connections than that room, the owner still connects, and Bob still syncs.
+     */
+    @Test
+    void aMemberMakingAccountAfterAccountCannotFillTheServer() throws Exception {
+        try (SharedServer server = new SharedServer()) {
+            Scene scene = scene(server, new SharedServerLimits(4, SharedServerLimits.LONGEST_STATEMENT, null, 3));
+            List<Connection> held = new ArrayList<>();
+            TaskDeskException full = null;
+            try {
+                for (int i = 0; i < 6 && full == null; i++) {
+                    String email = "sybil" + i + "@example.com";
+                    try (Connection shared = SharedServer.login(scene.url(), server.clientRole,
+                            SharedServer.CLIENT_PASSWORD)) {
+                        accounts.signUp(shared, email, "Sybil " + i, hash("sybil's password"));
+                        accounts.useSession(shared,
+                                accounts.signIn(shared, email, "sybil's password", DAY).orThrow());
+                        String password = ServerCredential.newPassword();
+                        String login = accounts.openLogin(shared, password).orElseThrow();
+                        for (int c = 0; c < SharedServerLimits.PERSON_LOGIN_CONNECTIONS; c++) {
+                            held.add(SharedServer.login(scene.url(), login, password));
+                        }
+                    } catch (TaskDeskException e) {
+                        full = e;
+                    }
+                }
+
+                assertThat(full).as("a sign-in once the room is taken").isNotNull();
+                assertThat(full.getMessage()).contains("no room for another signed-in device");
+                assertThat(held).as("connections the member's accounts hold: two logins of five").hasSize(10);
+                assertThat(column(server.owner(scene.url()), "SELECT 1")).containsExactly("1");
                 bobStillSyncs(scene);
             } finally {
                 for (Connection connection : held) {

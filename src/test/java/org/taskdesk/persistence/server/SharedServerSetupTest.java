@@ -94,6 +94,7 @@ class SharedServerSetupTest {
                 "sequence tasks_id_seq usage=false select=false update=false",
                 "sequence users_id_seq usage=false select=false update=false",
                 "table flyway_schema_history SELECT",
+                "table person_login_slots none",
                 "table saved_searches none",
                 "table server_settings none",
                 "table sessions none",
