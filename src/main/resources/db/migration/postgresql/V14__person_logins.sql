@@ -139,6 +139,13 @@ BEGIN
     ELSIF NOT pg_catalog.pg_has_role(p_name, public.taskdesk_people_role(), 'MEMBER') THEN
         EXECUTE format('GRANT %I TO %I', public.taskdesk_people_role(), p_name);
     END IF;
+    -- The owner holds the login's privileges, so that TaskDesk's functions (running as the owner) may cancel its
+    -- statements once they run past the longest one, whatever timeout its member switched off (V15).
+    IF pg_catalog.current_setting('server_version_num')::integer >= 160000 THEN
+        EXECUTE format('GRANT %I TO %I WITH INHERIT TRUE, SET FALSE', p_name, current_user);
+    ELSIF NOT pg_catalog.pg_has_role(current_user, p_name, 'USAGE') THEN
+        EXECUTE format('GRANT %I TO %I', p_name, current_user);
+    END IF;
 END
 $$;
 

@@ -34,7 +34,45 @@ REVOKE ALL ON public.sync_function_bodies FROM PUBLIC;
 INSERT INTO public.sync_function_bodies (name, definition)
 SELECT f, pg_catalog.pg_get_functiondef(f::pg_catalog.regprocedure)
 FROM unnest(ARRAY['public.taskdesk_sync_push(uuid, jsonb)', 'public.taskdesk_sync_pull(uuid, bigint, integer)',
-                  'public.taskdesk_sync_task_written()', 'public.taskdesk_sync_take_version()']) AS f;
+                  'public.taskdesk_sync_task_written()', 'public.taskdesk_sync_take_version()',
+                  'public.taskdesk_check_statement_age()']) AS f;
+
+-- A member may switch their own statement_timeout off (any session may) and run a query that calls no TaskDesk
+-- function, a core for as long as they like (issue 11). Every TaskDesk function checks its statement's age first;
+-- one such check in twenty now also cancels the statements of members' logins (the shared one and each device's,
+-- whose privileges the owner holds: V14's taskdesk_restore_login and 'server setup' grant them to it) that have run
+-- past the longest statement. Any honest device's sync is the watchdog; there is no process to run. The owner's
+-- own statements (migrations) and those of roles that are members of the owner are never touched, and a failure
+-- to cancel never fails the caller.
+CREATE OR REPLACE FUNCTION public.taskdesk_check_statement_age() RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_longest integer := coalesce((SELECT s.longest_statement_ms FROM public.server_settings s), 30000);
+BEGIN
+    IF clock_timestamp() - statement_timestamp() > make_interval(secs => v_longest / 1000.0) THEN
+        RAISE EXCEPTION USING ERRCODE = '57014',
+            MESSAGE = format('TaskDesk stops statements that run longer than %s ms', v_longest);
+    END IF;
+    IF random() < 0.05 THEN
+        BEGIN
+            -- A fresh view of the backends, and a second past the longest statement: a statement its own timeout
+            -- ends at the longest is never seen still running, so the cancel cannot land on the next statement of
+            -- an honest device whose previous one ran to its timeout.
+            PERFORM pg_stat_clear_snapshot();
+            PERFORM pg_cancel_backend(a.pid) FROM pg_stat_activity a
+            WHERE a.datname = current_database() AND a.state = 'active' AND a.pid <> pg_backend_pid()
+              AND a.usesysid IS NOT NULL AND a.usename <> current_user
+              AND pg_has_role(current_user, a.usesysid, 'USAGE') AND NOT pg_has_role(a.usesysid, current_user, 'USAGE')
+              AND a.query_start < clock_timestamp() - make_interval(secs => v_longest / 1000.0 + 1);
+        EXCEPTION WHEN OTHERS THEN
+            NULL; -- a backend that ended meanwhile, or one the owner may not signal: the next check tries again
+        END;
+    END IF;
+    RETURN true;
+END
+$$;
 
 -- The version triggers: a row the push has numbered itself keeps its version. The push takes a block of versions
 -- with one UPDATE of the person's row (held locked to commit, as before) instead of one UPDATE per row: 1,000 updates

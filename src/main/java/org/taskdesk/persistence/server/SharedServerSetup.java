@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -259,6 +260,7 @@ public final class SharedServerSetup {
                 statement.execute(PEOPLE);
             }
             sizePersonLoginSlots(connection, limits);
+            holdPrivilegesOf(connection, quoted);
         } else {
             LOG.warn("The owner may not create roles (CREATEROLE): every member keeps sharing the client login "
                     + "{} (ADR 30)", role);
@@ -328,6 +330,25 @@ public final class SharedServerSetup {
                             - coalesce(current_setting('reserved_connections', true)::integer, 0)""")) {
             result.next();
             return result.getInt(1);
+        }
+    }
+
+    /**
+     * Gives the owner the shared login's privileges, as sign-in does for each person login, so that TaskDesk's
+     * functions (running as the owner) may cancel a member's statement on it that runs past the longest one, whatever
+     * timeout they switched off (V15). A client role the owner may not grant (made by someone else before) keeps
+     * working; only that watch is missing, and the log says so.
+     */
+    private static void holdPrivilegesOf(Connection connection, String quotedRole) throws SQLException {
+        boolean sixteen = connection.getMetaData().getDatabaseMajorVersion() >= 16;
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("GRANT " + quotedRole + " TO CURRENT_USER" + (sixteen ? " WITH INHERIT TRUE, SET FALSE" : ""));
+            connection.releaseSavepoint(before);
+        } catch (SQLException e) {
+            connection.rollback(before);
+            LOG.warn("The owner may not hold the client role's privileges ({}): a member's long statement on the shared "
+                    + "login is stopped only by its own timeout", DatabaseErrors.firstLine(e));
         }
     }
 

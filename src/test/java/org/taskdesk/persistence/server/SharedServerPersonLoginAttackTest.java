@@ -276,6 +276,43 @@ class SharedServerPersonLoginAttackTest {
         }
     }
 
+    /**
+     * A member may switch their own statement_timeout off and run a statement that calls no TaskDesk function (a
+     * core, or a connection, for as long as they like). Every TaskDesk function checks its statement's age, and one
+     * check in twenty cancels members' statements that have run past the longest one (V15): Bob's syncing stops it,
+     * on the member's own login and on the shared login alike. Before V15 the sleep ran on for its ten minutes.
+     */
+    @Test
+    void aMembersStatementWithItsTimeoutOffIsStoppedOnceOthersSync() throws Exception {
+        try (SharedServer server = new SharedServer()) {
+            Scene scene = scene(server, new SharedServerLimits(4, Duration.ofSeconds(2), null));
+            for (boolean ownLogin : new boolean[] {true, false}) {
+                try (Connection shared = SharedServer.login(scene.url(), server.clientRole, SharedServer.CLIENT_PASSWORD);
+                     Connection bob = scene.bob().open()) {
+                    Connection attacker = ownLogin ? mallory(scene) : shared;
+                    execute(attacker, "SET statement_timeout = 0");
+                    Future<String> sleeping = threads.submit(() -> {
+                        try {
+                            execute(attacker, "SELECT pg_catalog.pg_sleep(600)");
+                            return "ran to its end";
+                        } catch (SQLException e) {
+                            return e.getSQLState();
+                        }
+                    });
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                    int pulls = 0;
+                    while (!sleeping.isDone() && System.nanoTime() < deadline) {
+                        SyncCalls.pull(bob, UUID.randomUUID(), 0, 1);
+                        pulls++;
+                    }
+                    assertThat(sleeping.isDone()).as("the member's sleep (%s login) stopped within 90 s of Bob's "
+                            + "syncing (%d pulls)", ownLogin ? "own" : "shared", pulls).isTrue();
+                    assertThat(sleeping.get()).as("how it stopped").isEqualTo("57014");
+                }
+            }
+        }
+    }
+
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
