@@ -477,6 +477,11 @@ final class SoakAttacker {
                         || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("53300"))) {
                 return true;
             }
+            // Both members altering the shared login at the same moment: PostgreSQL refuses the second catalog write.
+            if (cause instanceof SQLException sql && "XX000".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("tuple concurrently updated")) {
+                return true;
+            }
         }
         return false;
     }
