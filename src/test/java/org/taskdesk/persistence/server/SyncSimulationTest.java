@@ -28,11 +28,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,14 @@ class SyncSimulationTest {
     private static final int OPERATIONS = 16;
     /** The build's count, unless its time runs out first; bench/sync/simulate runs 10,000. */
     private static final int BUILD_SCHEDULES = 200;
+    /**
+     * Schedules run side by side, each lane on a server database and ten device files of its own: a lane spends
+     * much of its time waiting for PostgreSQL (another process), so two keep both cores of a quiet machine busy.
+     * {@code -Dtaskdesk.sync.lanes=N} changes it; a replayed seed runs alone.
+     */
+    private static final int LANES = 2;
+    /** From this many schedules on, every kind of fault must have been injected somewhere in the set. */
+    private static final int FAULT_KINDS_AFTER = 100;
     /**
      * The build's time for schedules: on a machine shared by several builds a schedule took from 0.37 s to 3 s, and
      * the build must not grow with the load. The count run is printed; -Dtaskdesk.sync.schedules=N runs exactly N.
@@ -190,45 +203,106 @@ class SyncSimulationTest {
     }
 
     @Test
-    void everyScheduleConvergesOnTheServerAndTheReferenceModel() throws SQLException {
+    void everyScheduleConvergesOnTheServerAndTheReferenceModel() throws Exception {
         Long replay = Long.getLong("taskdesk.sync.seed");
         Integer asked = Integer.getInteger("taskdesk.sync.schedules");
         int schedules = replay != null ? 1 : asked != null ? asked : BUILD_SCHEDULES;
-        long deadline = replay != null || asked != null ? Long.MAX_VALUE : System.nanoTime() + BUILD_TIME.toNanos();
+        int laneCount = replay != null ? 1 : Integer.getInteger("taskdesk.sync.lanes", LANES);
         long base = replay != null ? replay : new Random().nextLong() & 0xffff_ffffL;
-        System.out.println("Sync simulation: " + schedules + " schedule(s) from seed " + base
-                + " (replay one with -Dtaskdesk.sync.seed=N)");
-        long started = System.nanoTime();
-        AssertionError first = null;
-        for (int i = 0; i < schedules && figures.failures < MAX_FAILURES && System.nanoTime() < deadline; i++) {
-            long seed = base + i;
-            try {
-                new Schedule(seed).run();
-            } catch (AssertionError | RuntimeException e) {
-                figures.failures++;
-                System.out.println("Sync simulation: seed " + seed + " FAILED (replay it with -Dtaskdesk.sync.seed="
-                        + seed + "): " + e.getMessage());
-                if (first == null) {
-                    first = new AssertionError("Sync simulation failed with seed " + seed
-                            + ": replay it with -Dtaskdesk.sync.seed=" + seed + " (" + e.getMessage() + ")", e);
-                }
+        System.out.println("Sync simulation: " + schedules + " schedule(s) from seed " + base + " in " + laneCount
+                + " lane(s) (replay one with -Dtaskdesk.sync.seed=N)");
+        List<SyncSimulationTest> lanes = new ArrayList<>(List.of(this));
+        ExecutorService threads = Executors.newFixedThreadPool(laneCount);
+        try {
+            for (int i = 1; i < laneCount; i++) {
+                SyncSimulationTest lane = new SyncSimulationTest();
+                lanes.add(lane);
+                lane.start();
             }
-            figures.schedules++;
-        }
-        System.out.printf("Sync simulation: %s in %.1f s%n", figures, (System.nanoTime() - started) / 1e9);
-        if (first != null) {
-            throw first;
-        }
-        if (deadline == Long.MAX_VALUE) {
-            assertThat(figures.schedules).isEqualTo(schedules);
-        } else {
-            assertThat(figures.schedules).as("schedules run in the build's time").isPositive();
+            // The time box starts once every lane is ready: a lane's database and devices are made outside it.
+            long deadline = replay != null || asked != null ? Long.MAX_VALUE
+                    : System.nanoTime() + BUILD_TIME.toNanos();
+            long started = System.nanoTime();
+            Run run = new Run(base, schedules, deadline);
+            List<Future<?>> running = new ArrayList<>();
+            for (SyncSimulationTest lane : lanes) {
+                running.add(threads.submit(() -> lane.runSchedules(run)));
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+            for (SyncSimulationTest lane : lanes.subList(1, lanes.size())) {
+                figures.add(lane.figures);
+            }
+            System.out.printf("Sync simulation: %s in %.1f s%n", figures, (System.nanoTime() - started) / 1e9);
+            if (run.first != null) {
+                throw run.first;
+            }
+            if (deadline == Long.MAX_VALUE) {
+                assertThat(figures.schedules).isEqualTo(schedules);
+            } else {
+                assertThat(figures.schedules).as("schedules run in the build's time").isPositive();
+            }
+        } finally {
+            threads.shutdownNow();
+            for (SyncSimulationTest lane : lanes.subList(1, lanes.size())) {
+                lane.stop();
+            }
         }
         assertThat(figures.applied).isPositive();
-        if (figures.schedules >= BUILD_SCHEDULES / 2) {
+        if (figures.schedules >= FAULT_KINDS_AFTER) {
             // Short schedules: every kind of fault must still have been injected somewhere in the set.
             assertThat(figures.faultKinds()).as("faults injected, by kind").allSatisfy((kind, count) ->
                     assertThat(count).as(kind).isPositive());
+        }
+    }
+
+    /** The schedules of one run, handed out to the lanes one seed at a time. */
+    static final class Run {
+        final long base;
+        final int schedules;
+        final long deadline;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        /** The first failure seen; the run goes on to count others, up to {@link #MAX_FAILURES}. */
+        volatile AssertionError first;
+
+        Run(long base, int schedules, long deadline) {
+            this.base = base;
+            this.schedules = schedules;
+            this.deadline = deadline;
+        }
+
+        /** The next seed to run, or empty once the count, the time or the failures are used up. */
+        OptionalLong nextSeed() {
+            if (failures.get() >= MAX_FAILURES || System.nanoTime() >= deadline) {
+                return OptionalLong.empty();
+            }
+            int i = next.getAndIncrement();
+            return i < schedules ? OptionalLong.of(base + i) : OptionalLong.empty();
+        }
+
+        synchronized void failed(long seed, Throwable e) {
+            failures.incrementAndGet();
+            System.out.println("Sync simulation: seed " + seed + " FAILED (replay it with -Dtaskdesk.sync.seed="
+                    + seed + "): " + e.getMessage());
+            if (first == null) {
+                first = new AssertionError("Sync simulation failed with seed " + seed
+                        + ": replay it with -Dtaskdesk.sync.seed=" + seed + " (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /** This lane's part of {@code run}: schedules one after another, on its own server database and devices. */
+    private void runSchedules(Run run) {
+        for (OptionalLong seed = run.nextSeed(); seed.isPresent(); seed = run.nextSeed()) {
+            try {
+                new Schedule(seed.getAsLong()).run();
+            } catch (AssertionError | RuntimeException | SQLException e) {
+                figures.failures++;
+                run.failed(seed.getAsLong(), e);
+            }
+            figures.schedules++;
         }
     }
 
@@ -318,6 +392,25 @@ class SyncSimulationTest {
         int clockAhead;
         int failures;
 
+        /** Adds another lane's figures to these. */
+        void add(Figures other) {
+            schedules += other.schedules;
+            operations += other.operations;
+            rounds += other.rounds;
+            failedRounds += other.failedRounds;
+            applied += other.applied;
+            duplicatesAnswered += other.duplicatesAnswered;
+            dropped += other.dropped;
+            answersLost += other.answersLost;
+            pushedTwice += other.pushedTwice;
+            pullsCut += other.pullsCut;
+            offline += other.offline;
+            restarts += other.restarts;
+            clockJumps += other.clockJumps;
+            clockAhead += other.clockAhead;
+            failures += other.failures;
+        }
+
         Map<String, Integer> faultKinds() {
             Map<String, Integer> kinds = new TreeMap<>();
             kinds.put("requests dropped", dropped);
@@ -372,13 +465,21 @@ class SyncSimulationTest {
         }
 
         void run() throws SQLException {
+            long t0 = System.nanoTime();
             begin();
+            long t1 = System.nanoTime();
             for (int i = 0; i < operations; i++) {
                 devices.get(random.nextInt(DEVICES)).act();
                 figures.operations++;
             }
+            long t2 = System.nanoTime();
             converge();
+            long t3 = System.nanoTime();
             check();
+            if (DEBUG) {
+                System.out.printf("schedule %d: begin %.1f ms, operations %.1f ms, converge %.1f ms, check %.1f ms%n",
+                        seed, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
+            }
         }
 
         void begin() throws SQLException {
@@ -400,29 +501,54 @@ class SyncSimulationTest {
         }
 
         /**
-         * Everyone online, no faults, rounds in turn until every device has had a round since the last round that
-         * pushed anything, and nothing waits anywhere: the server has not changed since, and every device pulled to
-         * its end, so nothing is left to change ({@link #check} then compares every replica with the server).
+         * Everyone online, no faults, rounds until every device has had a round since the last round of its person's
+         * devices that pushed anything, and nothing waits anywhere: that person's data on the server has not changed
+         * since, and every device pulled to its end, so nothing is left to change ({@link #check} then compares every
+         * replica with the server). A push changes only its person's rows (no device ever receives another person's:
+         * {@link #checkPulled}), so it sends only that person's other devices round again; the devices with changes
+         * waiting go first, so that the others pull once after them rather than once before and once after.
          */
         void converge() {
             for (Device device : devices) {
                 device.offline = false;
                 device.faults = false;
             }
-            int sinceLastPush = 0;
-            for (int round = 0; round < 8 * DEVICES; round++) {
-                Device device = devices.get(round % DEVICES);
+            List<Device> behind = new ArrayList<>();
+            devices.stream().filter(device -> device.waiting() > 0).forEach(behind::add);
+            devices.stream().filter(device -> !behind.contains(device)).forEach(behind::add);
+            int rounds = 0;
+            while (!behind.isEmpty()) {
+                if (rounds++ >= 8 * DEVICES) {
+                    throw new AssertionError("Still pushing after 8 rounds of every device");
+                }
+                Device device = behind.remove(0);
                 var done = device.sync().orElseThrow(() -> new AssertionError(
                         "a round failed without faults: " + device.lastFailure.getMessage(), device.lastFailure));
-                sinceLastPush = done.pushed() > 0 || done.rejected() > 0 ? 1 : sinceLastPush + 1;
-                if (sinceLastPush >= DEVICES && devices.stream().allMatch(each -> each.waiting() == 0)) {
-                    return;
+                if (done.pushed() > 0 || done.rejected() > 0) {
+                    devices.stream().filter(other -> other != device && other.person == device.person
+                            && !behind.contains(other)).forEach(behind::add);
+                }
+                if (behind.isEmpty()) {
+                    devices.stream().filter(each -> each.waiting() > 0).forEach(behind::add);
                 }
             }
-            throw new AssertionError("Still pushing after 8 rounds of every device");
+            if (DEBUG) {
+                System.out.printf("converged in %d rounds%n", rounds);
+            }
         }
 
         void check() throws SQLException {
+            long t0 = System.nanoTime();
+            try {
+                checkAll();
+            } finally {
+                if (DEBUG) {
+                    System.out.printf("check %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+                }
+            }
+        }
+
+        void checkAll() throws SQLException {
             assertThat(pushed).as("only pushed mutations were applied").containsAll(settled);
             for (int p = 0; p < PEOPLE; p++) {
                 // Row-level security holds for the owner too (FORCE): read as the person, signed in.
@@ -639,13 +765,20 @@ class SyncSimulationTest {
                 workspace = TestWorkspaces.openForCommand(url, folder, clock);
             }
             String email = schedule.localEmails[person];
+            long t0 = System.nanoTime();
             workspace.accounts().signUp(email, "Person " + person, "local password");
+            long t1 = System.nanoTime();
             user = workspace.accounts().signIn(email, "local password", true);
+            long t2 = System.nanoTime();
             tokens.clear();
             deleted.clear();
             offline = false;
             faults = true;
             service().link(user, clientUrl, "server password");
+            if (DEBUG) {
+                System.out.printf("begin: sign up %.1f ms, sign in %.1f ms, link %.1f ms%n", (t1 - t0) / 1e6,
+                        (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+            }
         }
 
         SyncService service() {
@@ -741,9 +874,16 @@ class SyncSimulationTest {
         /** The program ends and starts again from its file. */
         void restart() {
             figures.restarts++;
+            long t0 = System.nanoTime();
             workspace.close();
+            long t1 = System.nanoTime();
             workspace = TestWorkspaces.openForCommand(url, folder, clock);
+            long t2 = System.nanoTime();
             user = workspace.accounts().signIn(schedule.localEmails[person], "local password", true);
+            if (DEBUG) {
+                System.out.printf("restart: close %.1f ms, open %.1f ms, sign in %.1f ms%n", (t1 - t0) / 1e6,
+                        (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+            }
         }
 
         int waiting() {
