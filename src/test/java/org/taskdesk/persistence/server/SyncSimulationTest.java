@@ -268,6 +268,8 @@ class SyncSimulationTest {
         final long deadline;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final long started = System.nanoTime();
         /** The first failure seen; the run goes on to count others, up to {@link #MAX_FAILURES}. */
         volatile AssertionError first;
 
@@ -284,6 +286,15 @@ class SyncSimulationTest {
             }
             int i = next.getAndIncrement();
             return i < schedules ? OptionalLong.of(base + i) : OptionalLong.empty();
+        }
+
+        /** Counts one schedule run; a long run says how far it is every 500. */
+        void ran() {
+            int count = done.incrementAndGet();
+            if (schedules > BUILD_SCHEDULES && count % 500 == 0) {
+                System.out.printf("Sync simulation: %d of %d schedules run, %d failed, %.0f s%n", count, schedules,
+                        failures.get(), (System.nanoTime() - started) / 1e9);
+            }
         }
 
         synchronized void failed(long seed, Throwable e) {
@@ -307,6 +318,7 @@ class SyncSimulationTest {
                 run.failed(seed.getAsLong(), e);
             }
             figures.schedules++;
+            run.ran();
         }
     }
 
