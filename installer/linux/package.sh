@@ -29,8 +29,12 @@ jpackage --type app-image --name taskdesk --app-version "$VERSION" \
   --add-modules "$MODULES" --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive" \
   --icon resources/icons/taskdesk-256.png \
   --java-options '-XX:SharedArchiveFile=$APPDIR/taskdesk.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off' \
+  --java-options '-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0' \
   --dest "$OUT"
 
+# ArchiveRelocationMode=0: map the archive at the address it was made for. With mode
+# 1 (this JDK's default, for address-space randomisation) the JVM rewrites every pointer of the ~90 MB archive at each
+# start, 0.3 s before main, for the window and every command alike (ADR 0035).
 # AppCDS: a training run that does what a start does (the commands, then the window up to the task list, under
 # Xvfb when there is no display); the archive is then used by every start. (-Xshare:auto: a missing or stale archive
 # only costs speed.)

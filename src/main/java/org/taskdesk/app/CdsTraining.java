@@ -5,6 +5,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskdesk.accounts.UserSession;
@@ -37,6 +40,7 @@ public final class CdsTraining {
         run(environment, "tasks", "add", "Train the archive tomorrow 9am #cds !high every week");
         run(environment, "tasks", "list", "#cds | due:7d");
         rememberSession(environment);
+        loadPostgresqlDriver();
         if (Main.run(environment) != 0) {
             loadRecordedWindowClasses();
         }
@@ -63,6 +67,33 @@ public final class CdsTraining {
             LOG.info("No display: loaded {} recorded window classes", loaded);
         } catch (IOException | URISyntaxException e) {
             LOG.warn("Could not read the recorded window classes", e);
+        }
+    }
+
+    /**
+     * Loads, without initialising them, the PostgreSQL driver's classes: the training has no server to talk to, so
+     * without this every command on a shared server ({@code db current} against a server included) loaded and
+     * verified the driver's 180-odd classes from the jar (ADR 0035).
+     */
+    private static void loadPostgresqlDriver() {
+        try (JarFile jar = new JarFile(Path.of(
+                CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            int loaded = 0;
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("org/postgresql/") && name.endsWith(".class") && !name.contains("-")) {
+                    try {
+                        Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false,
+                                CdsTraining.class.getClassLoader());
+                        loaded++;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // a class for a library the program does not carry (OSGi, Waffle): never used here
+                    }
+                }
+            }
+            LOG.info("Loaded {} classes of the PostgreSQL driver", loaded);
+        } catch (IOException | URISyntaxException e) {
+            LOG.warn("Could not list the PostgreSQL driver's classes", e);
         }
     }
 

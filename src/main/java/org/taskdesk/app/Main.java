@@ -33,7 +33,7 @@ public final class Main {
         Charset console = StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, console), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, console), true);
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = new DefaultZoneClock();
         if (args.length == 0) {
             return openWindow(Configuration.configure(environment).load(), clock, logFile, false, err);
         }

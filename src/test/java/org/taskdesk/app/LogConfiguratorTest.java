@@ -28,4 +28,18 @@ class LogConfiguratorTest {
                 + "org.taskdesk.Example - opened the database")
                 .contains("WARN ").contains("but this").doesNotContain("not this").doesNotContain("nor this");
     }
+
+    @Test
+    void opensTheFileAtTheFirstEventNotBefore() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        LogConfigurator.logTo(context, folder.toString());
+        context.getLogger("org.taskdesk.Example").debug("below the level: nothing to write");
+
+        assertThat(folder.resolve("taskdesk.log")).doesNotExist();
+
+        context.getLogger("org.taskdesk.Example").info("the first event");
+        context.stop();
+        assertThat(Files.readString(folder.resolve("taskdesk.log"))).contains("org.taskdesk.Example - the first event");
+    }
 }

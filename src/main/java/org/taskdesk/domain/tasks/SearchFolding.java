@@ -58,12 +58,17 @@ final class SearchFolding {
         }
     }
 
-    /** A whole word folded, its accents dropped: done once per word of the filter. */
+    /**
+     * A whole word folded, its accents dropped, exactly as a task's text is: done once per word of the filter. Composed
+     * first (NFC), then folded character by character: decomposing it instead turned a Korean syllable (한) or a kana
+     * with its sound mark (が) into pieces that no task's text, folded character by character, holds, so such
+     * words found nothing.
+     */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        StringBuilder folded = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder folded = new StringBuilder(composed.length());
+        for (int i = 0; i < composed.length(); i++) {
+            char c = composed.charAt(i);
             if (!isAccent(c)) {
                 folded.append(fold(c));
             }

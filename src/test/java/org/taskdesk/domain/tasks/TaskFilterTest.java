@@ -135,6 +135,16 @@ class TaskFilterTest {
     }
 
     @Test
+    void textMatchingFindsKoreanAndKanaAsTyped() {
+        Task meeting = task("회의 준비", "がっこう", false, null, null, null, null);
+        for (String word : List.of("회의", "준비", "\"회의 준\"", "がっこう", "が")) {
+            assertThat(TaskFilter.parse(word).matches(meeting, NOW)).as(word).isTrue();
+            assertThat(TaskFilter.parse(word).matches(meeting, TaskFilter.searchTextOf(meeting), NOW)).as(word).isTrue();
+        }
+        assertThat(TaskFilter.parse("회의록").matches(meeting, NOW)).isFalse();
+    }
+
+    @Test
     void searchTextKeptWithTheTaskFindsWhatTheTaskItselfFinds() {
         Task cafe = task("Café with Zoë", "crème brûlée", false, null, Tags.of("señor", "work/reports"), null, null);
         Task decomposed = task("Cafe\u0301 noir", "", false, null, null, null, null);

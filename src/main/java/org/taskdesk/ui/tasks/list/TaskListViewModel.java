@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,8 +37,10 @@ public final class TaskListViewModel {
     private final ObservableList<Task> visible = FXCollections.observableArrayList();
     private final ObservableList<Task> readVisible = FXCollections.unmodifiableObservableList(visible);
     // The search text the visible list was computed for, so typing more of a plain word can filter that list
-    // instead of every task.
+    // instead of every task; and the visible tasks' folded texts, index for index (null when the pass that made the
+    // list looked for no words).
     private String shownSearch = "";
+    private List<String> visibleTexts;
     private int[] selectedIndices = new int[0];
     private boolean publishing;
 
@@ -107,7 +109,7 @@ public final class TaskListViewModel {
     // ---- filtering -----------------------------------------------------------------------------------
 
     private void searchChanged(String text) {
-        if (SearchViewModel.narrows(shownSearch, text)) {
+        if (visibleTexts != null && SearchViewModel.narrows(shownSearch, text)) {
             narrow(text);
         } else {
             refilter(true);
@@ -117,10 +119,11 @@ public final class TaskListViewModel {
     /** Filters the visible list (the previous, wider result) instead of every task. */
     private void narrow(String text) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        List<Task> result = filter(visible, search.filterProperty().get(), TaskFilter.all(), now, store.searchTexts());
+        Passed result = filter(visible, visibleTexts, search.filterProperty().get(), TaskFilter.all(), now);
         shownSearch = text;
-        if (result.size() != visible.size()) {
-            publish(result, true);
+        visibleTexts = result.texts();
+        if (result.tasks().size() != visible.size()) {
+            publish(result.tasks(), true);
         }
     }
 
@@ -134,34 +137,54 @@ public final class TaskListViewModel {
         shownSearch = searchFilter.text();
         ZonedDateTime now = ZonedDateTime.now(clock);
         TaskFilter listFilter = sidebar.filter();
-        // The folded texts only when words are looked for: by the search, or by a saved search's list.
-        List<Task> result = filter(store.tasks(), listFilter, searchFilter, now,
-                searchFilter.searchesText() || listFilter.searchesText() ? store.searchTexts() : null);
-        if (sameElements(result, visible)) {
+        // The folded texts only when words are looked for: by the search, or by a saved search's list. (So the
+        // first word typed into an empty box is a full pass, which folds them; the next keystrokes narrow.)
+        boolean texts = searchFilter.searchesText() || listFilter.searchesText();
+        Passed result = filter(store.tasks(), texts ? store.searchTexts() : null, listFilter, searchFilter, now);
+        visibleTexts = result.texts();
+        if (sameElements(result.tasks(), visible)) {
             return;
         }
-        publish(result, newView);
+        publish(result.tasks(), newView);
     }
 
-    /** The tasks of {@code from} that pass both filters, in order; {@code texts} their search texts, or null. */
-    private static List<Task> filter(List<Task> from, TaskFilter first, TaskFilter second, ZonedDateTime now,
-                                     Map<Task, String> texts) {
+    /** Tasks that passed, in order, with their folded texts index for index (null when none were given). */
+    private record Passed(List<Task> tasks, List<String> texts) {
+    }
+
+    /**
+     * The tasks of {@code from} that pass both filters, in order; {@code texts} their search texts index for index,
+     * or null. By index, not by task: a look-up per task cost more than the filter itself (ADR 0035).
+     */
+    private static Passed filter(List<Task> from, List<String> texts, TaskFilter first, TaskFilter second,
+                                 ZonedDateTime now) {
+        int[] passed;
         if (from.size() >= PARALLEL_FROM) {
             // Filters are immutable and allocation-free, so the pass splits across cores; the order is kept.
-            return from.parallelStream().filter(t -> passes(t, first, second, now, texts)).toList();
+            passed = IntStream.range(0, from.size()).parallel()
+                    .filter(i -> passes(from.get(i), texts == null ? null : texts.get(i), first, second, now)).toArray();
+        } else {
+            passed = new int[from.size()];
+            int count = 0;
+            for (int i = 0; i < from.size(); i++) {
+                if (passes(from.get(i), texts == null ? null : texts.get(i), first, second, now)) {
+                    passed[count++] = i;
+                }
+            }
+            passed = Arrays.copyOf(passed, count);
         }
-        List<Task> result = new ArrayList<>(Math.min(from.size(), 1024));
-        for (Task task : from) {
-            if (passes(task, first, second, now, texts)) {
-                result.add(task);
+        List<Task> tasks = new ArrayList<>(passed.length);
+        List<String> passedTexts = texts == null ? null : new ArrayList<>(passed.length);
+        for (int i : passed) {
+            tasks.add(from.get(i));
+            if (passedTexts != null) {
+                passedTexts.add(texts.get(i));
             }
         }
-        return result;
+        return new Passed(tasks, passedTexts);
     }
 
-    private static boolean passes(Task task, TaskFilter first, TaskFilter second, ZonedDateTime now,
-                                  Map<Task, String> texts) {
-        String text = texts == null ? null : texts.get(task);
+    private static boolean passes(Task task, String text, TaskFilter first, TaskFilter second, ZonedDateTime now) {
         return first.matches(task, text, now) && second.matches(task, text, now);
     }
 

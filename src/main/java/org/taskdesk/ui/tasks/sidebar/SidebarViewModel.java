@@ -126,10 +126,12 @@ public final class SidebarViewModel {
             searchesText |= filters[i].searchesText();
         }
         // A saved search with words looks in the texts the store keeps folded, not in each task's text again.
-        Map<Task, String> texts = searchesText ? store.searchTexts() : Map.of();
+        List<String> texts = searchesText ? store.searchTexts() : null; // index for index with the tasks
         Map<String, int[]> tagCounts = new TreeMap<>();
-        for (Task task : store.tasks()) {
-            String text = texts.get(task);
+        List<Task> tasks = store.tasks();
+        for (int t = 0; t < tasks.size(); t++) {
+            Task task = tasks.get(t);
+            String text = texts == null ? null : texts.get(t);
             for (int i = 0; i < filters.length; i++) {
                 if (filters[i].matches(task, text, now)) {
                     counts[i]++;

@@ -1,10 +1,10 @@
 package org.taskdesk.ui.tasks.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -49,12 +49,14 @@ public final class TaskStore {
     private final Map<Long, Task> byId = new HashMap<>();
     /**
      * Each task's search text ({@link TaskFilter#searchTextOf}: title, description and tags, case and accents
-     * folded), made once per version of a task and dropped when the task changes: what the list's search and the
-     * sidebar's counts look for words in, so neither folds a task's text again. Filled on the first search with
-     * words, so a start without one pays nothing.
+     * folded), index for index with {@link #sorted}: what the list's search and the sidebar's counts look for words
+     * in, so neither folds a task's text again, and neither looks it up by task (an identity map's look-up per task
+     * was most of a keystroke at 100,000 tasks: ADR 0035). Made once per version of a task, kept in place when other
+     * tasks change; filled on the first search with words, so a start without one pays nothing.
      */
-    private final Map<Task, String> searchTexts = new IdentityHashMap<>();
-    private final Map<Task, String> readSearchTexts = Collections.unmodifiableMap(searchTexts);
+    private final List<String> searchTexts = new ArrayList<>();
+    private final List<String> readSearchTexts = Collections.unmodifiableList(searchTexts);
+    private boolean textsFolded;
     private final ObjectProperty<TaskSort> sort = new SimpleObjectProperty<>(this, "sort", TaskSort.DUE);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final List<Runnable> changeListeners = new ArrayList<>();
@@ -71,7 +73,7 @@ public final class TaskStore {
         this.dialogs = dialogs;
         this.status = status;
         sort.addListener((obs, old, now) -> {
-            sorted.sort(now.order());
+            sortBy(now.order());
             orderListeners.forEach(Runnable::run);
         });
     }
@@ -100,14 +102,17 @@ public final class TaskStore {
     }
 
     /**
-     * The search text of every task held, made now for those that have none yet: read-only, valid until the next
-     * change, and safe to read from several threads until then (a parallel filter pass).
+     * The search text of every task held, index for index with {@link #tasks()}, folded now for those that have none
+     * yet: read-only, valid until the next change, and safe to read from several threads until then (a parallel
+     * filter pass).
      */
-    public Map<Task, String> searchTexts() {
-        if (searchTexts.size() < sorted.size()) {
+    public List<String> searchTexts() {
+        if (!textsFolded) {
+            searchTexts.clear();
             for (Task task : sorted) {
-                searchTexts.computeIfAbsent(task, TaskFilter::searchTextOf);
+                searchTexts.add(TaskFilter.searchTextOf(task));
             }
+            textsFolded = true;
         }
         return readSearchTexts;
     }
@@ -183,7 +188,8 @@ public final class TaskStore {
     public void showTasks(List<Task> tasks) {
         byId.clear();
         sorted.clear();
-        searchTexts.clear(); // new versions of every task
+        searchTexts.clear(); // new versions of every task: folded at the next search with words
+        textsFolded = false;
         for (Task task : tasks) {
             byId.put(task.id(), task);
         }
@@ -201,7 +207,6 @@ public final class TaskStore {
         for (long id : changes.removed()) {
             Task old = byId.remove(id);
             if (old != null) {
-                searchTexts.remove(old);
                 removeSorted(old, order);
             }
         }
@@ -209,7 +214,6 @@ public final class TaskStore {
         for (Task task : changes.saved()) {
             Task old = byId.put(task.id(), task);
             if (old != null) {
-                searchTexts.remove(old);
                 removeSorted(old, order);
                 if (task.isRecurring() && !task.completed() && old.due() != null && task.due() != null
                         && task.due().date().isAfter(old.due().date())) {
@@ -217,7 +221,11 @@ public final class TaskStore {
                 }
             }
             int at = Collections.binarySearch(sorted, task, order);
-            sorted.add(at < 0 ? -at - 1 : at, task);
+            int place = at < 0 ? -at - 1 : at;
+            sorted.add(place, task);
+            if (textsFolded) {
+                searchTexts.add(place, TaskFilter.searchTextOf(task));
+            }
         }
         status.saved(movedOn);
         changeListeners.forEach(Runnable::run); // the selection follows its tasks to their new versions
@@ -240,10 +248,41 @@ public final class TaskStore {
 
     private void removeSorted(Task old, Comparator<Task> order) {
         int at = Collections.binarySearch(sorted, old, order);
-        if (at >= 0) {
-            sorted.remove(at);
-        } else {
-            sorted.removeIf(t -> t.id() == old.id()); // cannot happen while the order is total; stay safe
+        if (at < 0) { // cannot happen while the order is total; stay safe
+            at = 0;
+            while (at < sorted.size() && sorted.get(at).id() != old.id()) {
+                at++;
+            }
+            if (at == sorted.size()) {
+                return;
+            }
         }
+        sorted.remove(at);
+        if (textsFolded) {
+            searchTexts.remove(at);
+        }
+    }
+
+    /** Sorts the tasks in {@code order}, their folded texts with them. */
+    private void sortBy(Comparator<Task> order) {
+        if (!textsFolded) {
+            sorted.sort(order);
+            return;
+        }
+        Integer[] places = new Integer[sorted.size()];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = i;
+        }
+        Arrays.sort(places, (a, b) -> order.compare(sorted.get(a), sorted.get(b)));
+        List<Task> tasks = new ArrayList<>(places.length);
+        List<String> texts = new ArrayList<>(places.length);
+        for (int place : places) {
+            tasks.add(sorted.get(place));
+            texts.add(searchTexts.get(place));
+        }
+        sorted.clear();
+        sorted.addAll(tasks);
+        searchTexts.clear();
+        searchTexts.addAll(texts);
     }
 }

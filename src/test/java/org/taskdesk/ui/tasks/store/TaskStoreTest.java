@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
+import org.taskdesk.domain.tasks.TaskFilter;
 import org.taskdesk.tasks.TaskSort;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.undo.TaskChanges;
@@ -61,5 +62,21 @@ class TaskStoreTest {
     void everyTagInUseOnceAndInOrder() {
         store.showTasks(List.of(task(1, "One", "work", "home"), task(2, "Two", "home")));
         assertThat(store.allTags()).containsExactly("home", "work");
+    }
+
+    @Test
+    void searchTextsStayIndexForIndexWithTheTasksThroughChangesAndSorts() {
+        store.showTasks(List.of(task(1, "Cherry"), task(2, "Apple", "fruit"), task(3, "Éclair")));
+        assertThat(store.searchTexts()).hasSize(3);
+
+        store.apply(new TaskChanges(List.of(task(4, "Banana"), task(1, "Damson")), List.of(2L)));
+        store.sortProperty().set(TaskSort.TITLE);
+        store.apply(new TaskChanges(List.of(task(5, "Apricot", "Fruit")), List.of()));
+
+        assertThat(titles()).containsExactly("Apricot", "Banana", "Damson", "Éclair");
+        for (int i = 0; i < store.tasks().size(); i++) {
+            assertThat(store.searchTexts().get(i)).isEqualTo(TaskFilter.searchTextOf(store.tasks().get(i)));
+        }
+        assertThat(store.searchTexts().get(3)).startsWith("eclair");
     }
 }
