@@ -62,7 +62,8 @@ import org.taskdesk.workspace.Workspace;
  *   the 95th percentile of a round.</li>
  * </ol>
  * Each round connects anew, as {@code taskdesk sync} does. Not a unit test: {@code bench/sync/speed [tasks]
- * [--no-concurrent]}.
+ * [--no-concurrent] [--profile]}; {@code --profile} prints, after each step of (a), where the server's
+ * time went (pg_stat_user_functions; and pg_stat_statements where the cluster preloads it).
  */
 public final class SyncBenchmark {
     private static final int SMALL = 1_000;
@@ -76,6 +77,7 @@ public final class SyncBenchmark {
     private final Path folder;
     private final String template;
     private String ownerUrl;
+    private boolean profile;
     private DatabaseConnections clientConnections;
     private int people;
 
@@ -92,6 +94,7 @@ public final class SyncBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path folder = Files.createTempDirectory("sync-bench");
         SyncBenchmark bench = new SyncBenchmark(folder);
+        bench.profile = List.of(args).contains("--profile");
         try {
             bench.start();
             bench.firstPushAndPull(Math.max(1, count / 20), true);
@@ -100,7 +103,12 @@ public final class SyncBenchmark {
                 bench.concurrent();
             }
         } finally {
-            bench.server.close();
+            if (bench.profile) {
+                // Kept for EXPLAIN ANALYZE of the functions' statements by hand; the tests' server goes with the JVM.
+                System.out.println("Kept for profiling: " + bench.ownerUrl.replaceFirst("//[^@]+@", "//"));
+            } else {
+                bench.server.close();
+            }
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
@@ -114,6 +122,64 @@ public final class SyncBenchmark {
                 + URLEncoder.encode(SharedServer.CLIENT_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20") + "@");
         clientConnections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(clientUrl));
         System.out.println("PostgreSQL: " + clientConnections.target().displayName());
+        if (profile) {
+            try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
+                // Sessions opened from now on count each function's calls and time (pg_stat_user_functions).
+                statement.execute("ALTER DATABASE " + ownerUrl.substring(ownerUrl.lastIndexOf('/') + 1)
+                        + " SET track_functions = 'all'");
+                try (ResultSet preloaded = statement.executeQuery("SHOW shared_preload_libraries")) {
+                    preloaded.next();
+                    if (preloaded.getString(1).contains("pg_stat_statements")) {
+                        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * With {@code --profile}: where the server's time went since the last call, per function (total and self ms,
+     * calls) and, where the cluster preloads pg_stat_statements with {@code pg_stat_statements.track = all}, per
+     * statement inside them; then both are reset.
+     */
+    private void printProfile(String what) throws SQLException {
+        if (!profile) {
+            return;
+        }
+        try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
+            statement.execute("SELECT pg_stat_force_next_flush()");
+            Thread.sleep(600);
+            System.out.printf(Locale.ROOT, "%n  profile of %s: function, calls, total ms, self ms%n", what);
+            try (ResultSet rows = statement.executeQuery("SELECT funcname, calls, total_time, self_time"
+                    + " FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 15")) {
+                while (rows.next()) {
+                    System.out.printf(Locale.ROOT, "    %-40s %8d %10.1f %10.1f%n", rows.getString(1),
+                            rows.getLong(2), rows.getDouble(3), rows.getDouble(4));
+                }
+            }
+            boolean statements;
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_extension"
+                    + " WHERE extname = 'pg_stat_statements'")) {
+                rows.next();
+                statements = rows.getInt(1) > 0;
+            }
+            if (statements) {
+                System.out.printf(Locale.ROOT, "  statements: calls, total ms, plan ms, text%n");
+                try (ResultSet rows = statement.executeQuery("SELECT calls, total_exec_time, total_plan_time,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
+                        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " ORDER BY total_exec_time DESC LIMIT 25")) {
+                    while (rows.next()) {
+                        System.out.printf(Locale.ROOT, "    %7d %9.1f %7.1f  %s%n", rows.getLong(1),
+                                rows.getDouble(2), rows.getDouble(3), rows.getString(4));
+                    }
+                }
+                statement.execute("SELECT pg_stat_statements_reset()");
+            }
+            statement.execute("SELECT pg_stat_reset()");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** (a) and (b); a warm-up run (smaller, not printed) first, so that the JIT's start is not charged to it. */
@@ -124,11 +190,23 @@ public final class SyncBenchmark {
         long t0 = System.nanoTime();
         laptop.link();
         double linkSeconds = seconds(t0);
+        if (!warmUp) {
+            printProfile("linking (nothing of the server's but signing in)");
+        }
         Measured push = laptop.round();
+        if (!warmUp) {
+            printProfile("the first push round");
+        }
         Copy copy = copy(email);
         Device desktop = new Device(email);
         desktop.link();
+        if (!warmUp) {
+            printProfile("COPY, and the second device signing in");
+        }
         Measured pull = desktop.round();
+        if (!warmUp) {
+            printProfile("the first pull round");
+        }
         if (!warmUp) {
             System.out.printf(Locale.ROOT, "%n(a) First sync of %,d tasks (rows/s; x = this / COPY's rate)%n", count);
             System.out.printf(Locale.ROOT, "  COPY into a plain table              %7.2f s  %,9.0f rows/s%n",
