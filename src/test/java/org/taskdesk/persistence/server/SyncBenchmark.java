@@ -188,8 +188,10 @@ public final class SyncBenchmark {
         Device laptop = new Device(email);
         laptop.insertTasks(count);
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         laptop.link();
         double linkSeconds = seconds(t0);
+        double linkCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
         if (!warmUp) {
             printProfile("linking (nothing of the server's but signing in)");
         }
@@ -213,16 +215,18 @@ public final class SyncBenchmark {
                     copy.inSeconds, count / copy.inSeconds);
             System.out.printf(Locale.ROOT, "  COPY out of it                       %7.2f s  %,9.0f rows/s%n",
                     copy.outSeconds, count / copy.outSeconds);
-            System.out.printf(Locale.ROOT, "  link (every task into the outbox)    %7.2f s  %,9.0f rows/s%n",
-                    linkSeconds, count / linkSeconds);
+            System.out.printf(Locale.ROOT, "  link (every task into the outbox)    %7.2f s  %,9.0f rows/s"
+                    + "            (device CPU %.2f s)%n", linkSeconds, count / linkSeconds, linkCpu);
             System.out.printf(Locale.ROOT, "  first push, whole round              %7.2f s  %,9.0f rows/s  x %.3f"
-                    + "   (server push %.2f s, pull back %.2f s, device %.2f s)%n", push.seconds, count / push.seconds,
-                    copy.inSeconds / push.seconds, push.pushSeconds, push.pullSeconds, push.localSeconds());
+                    + "   (server push %.2f s, pull back %.2f s, device %.2f s; device CPU %.2f s)%n", push.seconds,
+                    count / push.seconds, copy.inSeconds / push.seconds, push.pushSeconds, push.pullSeconds,
+                    push.localSeconds(), push.cpuSeconds);
             System.out.printf(Locale.ROOT, "    its push alone (server's part)     %7.2f s  %,9.0f rows/s  x %.3f%n",
                     push.pushSeconds, count / push.pushSeconds, copy.inSeconds / push.pushSeconds);
             System.out.printf(Locale.ROOT, "  first pull into an empty replica     %7.2f s  %,9.0f rows/s  x %.3f"
-                    + "   (server pull %.2f s, device merge %.2f s)%n", pull.seconds, count / pull.seconds,
-                    copy.outSeconds / pull.seconds, pull.pullSeconds, pull.localSeconds());
+                    + "   (server pull %.2f s, device merge %.2f s; device CPU %.2f s)%n", pull.seconds,
+                    count / pull.seconds, copy.outSeconds / pull.seconds, pull.pullSeconds, pull.localSeconds(),
+                    pull.cpuSeconds);
             System.out.printf(Locale.ROOT, "    its pull alone (server's part)     %7.2f s  %,9.0f rows/s  x %.3f%n",
                     pull.pullSeconds, count / pull.pullSeconds, copy.outSeconds / pull.pullSeconds);
             oneChange(laptop, desktop, count);
@@ -394,7 +398,7 @@ public final class SyncBenchmark {
     }
 
     /** A round and where its time went. */
-    private record Measured(SyncRound round, double seconds, double pushSeconds, double pullSeconds) {
+    private record Measured(SyncRound round, double seconds, double pushSeconds, double pullSeconds, double cpuSeconds) {
         double localSeconds() {
             return seconds - pushSeconds - pullSeconds;
         }
@@ -438,8 +442,10 @@ public final class SyncBenchmark {
             pushNanos = 0;
             pullNanos = 0;
             long t0 = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             SyncRound round = service().sync(user);
-            return new Measured(round, seconds(t0), pushNanos / 1e9, pullNanos / 1e9);
+            return new Measured(round, seconds(t0), pushNanos / 1e9, pullNanos / 1e9,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
 
         /** {@code count} tasks written as an import writes them, in batches of 1,000 in one transaction. */
