@@ -1,6 +1,5 @@
--- Undoes V16: taskdesk_sync_push and taskdesk_sync_pull get back V15's bodies, as V16 kept them in
--- sync_function_bodies under 'v16:' names (CREATE OR REPLACE: grants stay); those rows go, so that U15 finds only
--- its own.
+-- Undoes V16: taskdesk_sync_push gets back V15's body, as V16 kept it in sync_function_bodies under a 'v16:' name
+-- (CREATE OR REPLACE: grants stay); that row goes, so that U15 finds only its own.
 DO $$
 DECLARE
     v_definition text;

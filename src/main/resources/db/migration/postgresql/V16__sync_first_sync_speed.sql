@@ -1,6 +1,6 @@
--- Sync at the speed of a first sync (issue 10, ADR 0033): the bodies of taskdesk_sync_push and taskdesk_sync_pull
--- again (CREATE OR REPLACE, same signatures and owner: every grant on them stays), after a profile of V15 in the
--- functions (pg_stat_statements with track = all, auto_explain of nested statements; bench/sync/speed --profile).
+-- Sync at the speed of a first sync (issue 10, ADR 0033): the body of taskdesk_sync_push again (CREATE OR REPLACE,
+-- same signature and owner: every grant on it stays), after a profile of V15 in the functions (pg_stat_statements
+-- with track = all, auto_explain of nested statements; bench/sync/speed --profile).
 --
 -- Push: the new-task step looked for each uid with NOT EXISTS, which the planner made an anti join; with the
 -- person's rows counted at 2 (a first sync inserts them faster than ANALYZE counts them) it read all of the
@@ -9,15 +9,16 @@
 -- scalar subquery per mutation by the unique (user_id, uid) index. The completions of new tasks found their tasks
 -- the same way; now by the ids the INSERT returned, and only when some new task brought completions.
 --
--- Pull: a page was built with jsonb_build_object and jsonb_agg, which rebuild the binary form at every level of
--- nesting; built as json (text) and read as jsonb once, the same answer costs a fraction.
---
--- The bodies V16 replaces are kept in sync_function_bodies (V15's table) under 'v16:' names, so that U16 puts back
+-- Pull: left as V15 made it. A page built as json and read as jsonb once was tried: the parse of the ~800 kB answer
+-- costs what jsonb_build_object and jsonb_agg cost (median of 8 each, 1,000 tasks: 295 ms as jsonb, 323 ms as json
+-- read as jsonb, at load 12).
+
+-- The body V16 replaces is kept in sync_function_bodies (V15's table) under a 'v16:' name, so that U16 puts back
 -- exactly V15's, and U15 after it finds only its own rows.
 
 INSERT INTO public.sync_function_bodies (name, definition)
 SELECT 'v16:' || f, pg_catalog.pg_get_functiondef(f::pg_catalog.regprocedure)
-FROM unnest(ARRAY['public.taskdesk_sync_push(uuid, jsonb)', 'public.taskdesk_sync_pull(uuid, bigint, integer)']) AS f;
+FROM unnest(ARRAY['public.taskdesk_sync_push(uuid, jsonb)']) AS f;
 
 CREATE OR REPLACE FUNCTION public.taskdesk_sync_push(p_client_id uuid, p_mutations jsonb) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -295,109 +296,5 @@ BEGIN
     UPDATE public.users u SET sync_clock = greatest(u.sync_clock COLLATE "C", v_clock COLLATE "C")
     WHERE u.id = v_user AND u.sync_clock COLLATE "C" < v_clock COLLATE "C";
     RETURN jsonb_build_object('server_clock', public.taskdesk_sync_clock_now(v_clock), 'results', v_answer);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION public.taskdesk_sync_pull(p_client_id uuid, p_after bigint, p_limit integer) RETURNS jsonb
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    SET statement_timeout = '30s'
-    SET lock_timeout = '5s'
-AS $$
-DECLARE
-    v_user integer := public.taskdesk_current_user_id();
-    v_answer jsonb;
-BEGIN
-    PERFORM public.taskdesk_check_statement_age();
-    IF v_user IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'TD004', MESSAGE = 'not signed in';
-    END IF;
-    IF p_client_id IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the client id is missing';
-    END IF;
-    IF p_after IS NULL OR p_after < 0 THEN
-        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the version to pull after must be 0 or more';
-    END IF;
-    IF p_limit IS NULL OR p_limit NOT BETWEEN 1 AND 5000 THEN
-        RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'the limit must be between 1 and 5000';
-    END IF;
-
-    -- Each kind cut at p_limit + 1 rows of its own index range before the three are merged: the page, and whether
-    -- there is more, never depend on how many rows lie past it.
-    WITH me AS (
-        SELECT u.sync_version, u.sync_floor, u.sync_clock,
-               (SELECT c.resync_at FROM public.sync_clients c
-                WHERE c.user_id = v_user AND c.client_id = p_client_id) AS resync_at
-        FROM public.users u WHERE u.id = v_user
-    ), items AS (
-        SELECT x.version, x.kind, x.item FROM (
-            (SELECT t.version, 't' AS kind, json_build_object(
-                       'uid', t.uid, 'version', t.version, 'created', t.created_at, 'updated', t.updated_at,
-                       'fields', json_build_object(
-                           'title', json_build_object('v', t.title, 'c', t.field_clocks -> 'title'),
-                           'description', json_build_object('v', coalesce(t.description, ''),
-                                                            'c', t.field_clocks -> 'description'),
-                           'priority', json_build_object('v', t.priority, 'c', t.field_clocks -> 'priority'),
-                           'tags', json_build_object('v', t.tags, 'c', t.field_clocks -> 'tags'),
-                           'due', json_build_object('v', CASE
-                                   WHEN t.due_date IS NULL THEN NULL
-                                   WHEN t.due_has_time THEN json_build_object('date', to_char(t.due_date, 'YYYY-MM-DD'),
-                                                                              'time', to_char(t.due_date, 'HH24:MI'))
-                                   ELSE json_build_object('date', to_char(t.due_date, 'YYYY-MM-DD')) END,
-                               'c', t.field_clocks -> 'due'),
-                           'repeat', json_build_object('v', t.recurrence_pattern, 'c', t.field_clocks -> 'repeat'),
-                           'completed', json_build_object('v', CASE WHEN t.completed_at IS NULL
-                                                                    THEN json_build_object('done', t.completed)
-                                                                    ELSE json_build_object('done', t.completed,
-                                                                                           'at', t.completed_at) END,
-                               'c', t.field_clocks -> 'completed'))) AS item
-             FROM public.tasks t WHERE t.user_id = v_user AND t.version > p_after
-             ORDER BY t.version LIMIT p_limit + 1)
-            UNION ALL
-            (SELECT d.version, 'd', json_build_object('uid', d.uid, 'version', d.version, 'c', d.stamp)
-             FROM public.task_tombstones d WHERE d.user_id = v_user AND d.version > p_after
-             ORDER BY d.version LIMIT p_limit + 1)
-            UNION ALL
-            (SELECT c.version, 'c', json_build_object('uid', c.uid, 'task', t.uid, 'at', c.completed_at,
-                       'due', CASE WHEN c.due_date IS NULL THEN NULL
-                                   WHEN c.due_has_time THEN json_build_object('date', to_char(c.due_date, 'YYYY-MM-DD'),
-                                                                              'time', to_char(c.due_date, 'HH24:MI'))
-                                   ELSE json_build_object('date', to_char(c.due_date, 'YYYY-MM-DD')) END,
-                       'version', c.version)
-             FROM public.task_completions c JOIN public.tasks t ON t.id = c.task_id
-             WHERE c.user_id = v_user AND c.version > p_after
-             ORDER BY c.version LIMIT p_limit + 1)
-            ORDER BY 1
-            LIMIT p_limit + 1
-        ) AS x
-    ), page AS (
-        SELECT * FROM items ORDER BY version LIMIT p_limit
-    )
-    SELECT CASE
-        -- Tombstones this cursor had not reached are purged (or the cursor is from another database): start again.
-        -- Except where this device's own page, with more to come, ended: a pull from 0 going on.
-        WHEN (p_after > 0 AND p_after < me.sync_floor AND p_after IS DISTINCT FROM me.resync_at)
-             OR p_after > me.sync_version
-            THEN jsonb_build_object('server_clock', public.taskdesk_sync_clock_now(me.sync_clock), 'resync', true)
-        -- Built as json (text, appended) and read as jsonb once: jsonb_build_object and jsonb_agg rebuilt the
-        -- binary form at each level of nesting, most of a page's time (ADR 0033). The same answer.
-        ELSE json_build_object(
-            'server_clock', public.taskdesk_sync_clock_now(me.sync_clock),
-            'resync', false,
-            'version', CASE WHEN (SELECT count(*) FROM items) > p_limit
-                            THEN (SELECT max(p.version) FROM page p) ELSE me.sync_version END,
-            'more', (SELECT count(*) FROM items) > p_limit,
-            'tasks', coalesce((SELECT json_agg(p.item ORDER BY p.version) FROM page p WHERE p.kind = 't'), '[]'),
-            'deleted', coalesce((SELECT json_agg(p.item ORDER BY p.version) FROM page p WHERE p.kind = 'd'), '[]'),
-            'completions', coalesce((SELECT json_agg(p.item ORDER BY p.version) FROM page p WHERE p.kind = 'c'),
-                                    '[]'))::jsonb
-        END
-    INTO v_answer FROM me;
-
-    INSERT INTO public.sync_clients AS c (user_id, client_id, last_seq, created_at, last_pull_at, resync_at)
-    VALUES (v_user, p_client_id, 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC',
-            CASE WHEN (v_answer ->> 'more')::boolean THEN (v_answer ->> 'version')::bigint END)
-    ON CONFLICT (user_id, client_id) DO UPDATE SET last_pull_at = EXCLUDED.last_pull_at, resync_at = EXCLUDED.resync_at;
-    RETURN v_answer;
 END
 $$;
