@@ -142,6 +142,21 @@ class SyncServiceTest {
     }
 
     @Test
+    void aRoundThatOnlyBringsBackWhatThisDevicePushedLeavesItsTasksAsTheyWere() {
+        Device laptop = linkedDevice();
+        Task made = laptop.add("Water the plants #home");
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(laptop.sync()).isEqualTo(new SyncRound(1, 1, 0, 0));
+
+        // The pull brought the task back with the stamps it has here: nothing to merge, so nothing written (it was
+        // rewritten, with the pull's time as its last change).
+        assertThat(laptop.find("Water the plants").updatedAt()).isEqualTo(made.updatedAt());
+        int waiting = laptop.with((workspace, sync) -> sync.status(laptop.ann).orElseThrow().waiting());
+        assertThat(waiting).isZero();
+    }
+
+    @Test
     void editsToDifferentFieldsOnTwoDevicesBothSurvive() {
         Device laptop = linkedDevice();
         Device desktop = linkedDevice();

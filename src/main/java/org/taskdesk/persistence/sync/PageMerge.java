@@ -66,6 +66,12 @@ final class PageMerge {
             insert(uid, task, fields);
             return;
         }
+        if (local.synced() && !anyLater(fields, local.clocks())) {
+            // Nothing of it is newer than what is here: the common case of a first round, whose pull brings back
+            // every task the push just sent. No outbox lookup, no write (which also left updated_at at the time
+            // of the pull, as if the task had been edited).
+            return;
+        }
         Set<String> waiting = waitingFields(uid);
         StoredFields values = local.values();
         FieldClocks clocks = local.clocks();
@@ -93,6 +99,16 @@ final class PageMerge {
             update.setInt(next + 2, local.id());
             update.executeUpdate();
         }
+    }
+
+    private static boolean anyLater(JsonNode fields, FieldClocks clocks) {
+        for (Map.Entry<String, JsonNode> entry : fields.properties()) {
+            SyncField field = SyncField.named(entry.getKey()).orElse(null);
+            if (field != null && HybridClock.later(entry.getValue().path("c").asText(), clocks.of(field))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -255,9 +271,10 @@ final class PageMerge {
         if (pendingInserts.contains(uid)) {
             sendInserts();
         }
-        try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id, field_clocks, " + StoredFields.COLUMNS
-                + " FROM tasks WHERE user_id = ? AND uid = ?", owner, uid); ResultSet row = query.executeQuery()) {
-            return row.next() ? new Local(row.getInt("id"), StoredFields.read(row),
+        try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT id, synced, field_clocks, "
+                + StoredFields.COLUMNS + " FROM tasks WHERE user_id = ? AND uid = ?", owner, uid);
+             ResultSet row = query.executeQuery()) {
+            return row.next() ? new Local(row.getInt("id"), row.getBoolean("synced"), StoredFields.read(row),
                     FieldClocks.parse(row.getString("field_clocks"))) : null;
         }
     }
@@ -269,6 +286,6 @@ final class PageMerge {
         }
     }
 
-    private record Local(int id, StoredFields values, FieldClocks clocks) {
+    private record Local(int id, boolean synced, StoredFields values, FieldClocks clocks) {
     }
 }

@@ -65,6 +65,28 @@ class MigrationScriptsTest {
         assertThat(snapshot(target)).isEqualTo(first);
     }
 
+    /** U16 puts back exactly the push V15 made, from the copy V16 kept, and leaves U15 only its own copies. */
+    @Test
+    void downgradingV16RestoresV15sPushWordForWord() throws Exception {
+        DatabaseTarget target = fresh(DatabaseKind.POSTGRESQL);
+        SchemaMigrator migrator = migrator(target);
+        String push = "SELECT pg_get_functiondef('public.taskdesk_sync_push(uuid, jsonb)'::regprocedure)";
+        migrator.upgrade(0, 15, StepListener.NONE);
+        List<String> atFifteen;
+        try (Connection connection = new DatabaseConnections(target).open()) {
+            atFifteen = rows(connection, push);
+        }
+        migrator.upgrade(15, 16, StepListener.NONE);
+        try (Connection connection = new DatabaseConnections(target).open()) {
+            assertThat(rows(connection, push)).as("V16 replaced the body").isNotEqualTo(atFifteen);
+        }
+        migrator.downgrade(15, StepListener.NONE);
+        try (Connection connection = new DatabaseConnections(target).open()) {
+            assertThat(rows(connection, push)).isEqualTo(atFifteen);
+            assertThat(rows(connection, "SELECT name FROM public.sync_function_bodies WHERE name LIKE 'v16:%'")).isEmpty();
+        }
+    }
+
     @Test
     void postgresCatalogueAfterUpgrade2IsWhatTheSeedsAlembicMigrationsProduce() throws Exception {
         String url = TestPostgres.newDatabaseUrl();

@@ -156,7 +156,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 15 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 16 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),

@@ -62,7 +62,8 @@ import org.taskdesk.workspace.Workspace;
  *   the 95th percentile of a round.</li>
  * </ol>
  * Each round connects anew, as {@code taskdesk sync} does. Not a unit test: {@code bench/sync/speed [tasks]
- * [--no-concurrent]}.
+ * [--no-concurrent] [--profile]}; {@code --profile} prints, after each step of (a), where the server's
+ * time went (pg_stat_user_functions; and pg_stat_statements where the cluster preloads it).
  */
 public final class SyncBenchmark {
     private static final int SMALL = 1_000;
@@ -76,6 +77,7 @@ public final class SyncBenchmark {
     private final Path folder;
     private final String template;
     private String ownerUrl;
+    private boolean profile;
     private DatabaseConnections clientConnections;
     private int people;
 
@@ -92,6 +94,7 @@ public final class SyncBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path folder = Files.createTempDirectory("sync-bench");
         SyncBenchmark bench = new SyncBenchmark(folder);
+        bench.profile = List.of(args).contains("--profile");
         try {
             bench.start();
             bench.firstPushAndPull(Math.max(1, count / 20), true);
@@ -100,7 +103,12 @@ public final class SyncBenchmark {
                 bench.concurrent();
             }
         } finally {
-            bench.server.close();
+            if (bench.profile) {
+                // Kept for EXPLAIN ANALYZE of the functions' statements by hand; the tests' server goes with the JVM.
+                System.out.println("Kept for profiling: " + bench.ownerUrl.replaceFirst("//[^@]+@", "//"));
+            } else {
+                bench.server.close();
+            }
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
@@ -114,6 +122,64 @@ public final class SyncBenchmark {
                 + URLEncoder.encode(SharedServer.CLIENT_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20") + "@");
         clientConnections = new DatabaseConnections(new DatabaseUrl(folder, folder).parse(clientUrl));
         System.out.println("PostgreSQL: " + clientConnections.target().displayName());
+        if (profile) {
+            try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
+                // Sessions opened from now on count each function's calls and time (pg_stat_user_functions).
+                statement.execute("ALTER DATABASE " + ownerUrl.substring(ownerUrl.lastIndexOf('/') + 1)
+                        + " SET track_functions = 'all'");
+                try (ResultSet preloaded = statement.executeQuery("SHOW shared_preload_libraries")) {
+                    preloaded.next();
+                    if (preloaded.getString(1).contains("pg_stat_statements")) {
+                        statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * With {@code --profile}: where the server's time went since the last call, per function (total and self ms,
+     * calls) and, where the cluster preloads pg_stat_statements with {@code pg_stat_statements.track = all}, per
+     * statement inside them; then both are reset.
+     */
+    private void printProfile(String what) throws SQLException {
+        if (!profile) {
+            return;
+        }
+        try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
+            statement.execute("SELECT pg_stat_force_next_flush()");
+            Thread.sleep(600);
+            System.out.printf(Locale.ROOT, "%n  profile of %s: function, calls, total ms, self ms%n", what);
+            try (ResultSet rows = statement.executeQuery("SELECT funcname, calls, total_time, self_time"
+                    + " FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 15")) {
+                while (rows.next()) {
+                    System.out.printf(Locale.ROOT, "    %-40s %8d %10.1f %10.1f%n", rows.getString(1),
+                            rows.getLong(2), rows.getDouble(3), rows.getDouble(4));
+                }
+            }
+            boolean statements;
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_extension"
+                    + " WHERE extname = 'pg_stat_statements'")) {
+                rows.next();
+                statements = rows.getInt(1) > 0;
+            }
+            if (statements) {
+                System.out.printf(Locale.ROOT, "  statements: calls, total ms, plan ms, text%n");
+                try (ResultSet rows = statement.executeQuery("SELECT calls, total_exec_time, total_plan_time,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
+                        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " ORDER BY total_exec_time DESC LIMIT 25")) {
+                    while (rows.next()) {
+                        System.out.printf(Locale.ROOT, "    %7d %9.1f %7.1f  %s%n", rows.getLong(1),
+                                rows.getDouble(2), rows.getDouble(3), rows.getString(4));
+                    }
+                }
+                statement.execute("SELECT pg_stat_statements_reset()");
+            }
+            statement.execute("SELECT pg_stat_reset()");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** (a) and (b); a warm-up run (smaller, not printed) first, so that the JIT's start is not charged to it. */
@@ -122,29 +188,45 @@ public final class SyncBenchmark {
         Device laptop = new Device(email);
         laptop.insertTasks(count);
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         laptop.link();
         double linkSeconds = seconds(t0);
+        double linkCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        if (!warmUp) {
+            printProfile("linking (nothing of the server's but signing in)");
+        }
         Measured push = laptop.round();
+        if (!warmUp) {
+            printProfile("the first push round");
+        }
         Copy copy = copy(email);
         Device desktop = new Device(email);
         desktop.link();
+        if (!warmUp) {
+            printProfile("COPY, and the second device signing in");
+        }
         Measured pull = desktop.round();
+        if (!warmUp) {
+            printProfile("the first pull round");
+        }
         if (!warmUp) {
             System.out.printf(Locale.ROOT, "%n(a) First sync of %,d tasks (rows/s; x = this / COPY's rate)%n", count);
             System.out.printf(Locale.ROOT, "  COPY into a plain table              %7.2f s  %,9.0f rows/s%n",
                     copy.inSeconds, count / copy.inSeconds);
             System.out.printf(Locale.ROOT, "  COPY out of it                       %7.2f s  %,9.0f rows/s%n",
                     copy.outSeconds, count / copy.outSeconds);
-            System.out.printf(Locale.ROOT, "  link (every task into the outbox)    %7.2f s  %,9.0f rows/s%n",
-                    linkSeconds, count / linkSeconds);
+            System.out.printf(Locale.ROOT, "  link (every task into the outbox)    %7.2f s  %,9.0f rows/s"
+                    + "            (device CPU %.2f s)%n", linkSeconds, count / linkSeconds, linkCpu);
             System.out.printf(Locale.ROOT, "  first push, whole round              %7.2f s  %,9.0f rows/s  x %.3f"
-                    + "   (server push %.2f s, pull back %.2f s, device %.2f s)%n", push.seconds, count / push.seconds,
-                    copy.inSeconds / push.seconds, push.pushSeconds, push.pullSeconds, push.localSeconds());
+                    + "   (server push %.2f s, pull back %.2f s, device %.2f s; device CPU %.2f s)%n", push.seconds,
+                    count / push.seconds, copy.inSeconds / push.seconds, push.pushSeconds, push.pullSeconds,
+                    push.localSeconds(), push.cpuSeconds);
             System.out.printf(Locale.ROOT, "    its push alone (server's part)     %7.2f s  %,9.0f rows/s  x %.3f%n",
                     push.pushSeconds, count / push.pushSeconds, copy.inSeconds / push.pushSeconds);
             System.out.printf(Locale.ROOT, "  first pull into an empty replica     %7.2f s  %,9.0f rows/s  x %.3f"
-                    + "   (server pull %.2f s, device merge %.2f s)%n", pull.seconds, count / pull.seconds,
-                    copy.outSeconds / pull.seconds, pull.pullSeconds, pull.localSeconds());
+                    + "   (server pull %.2f s, device merge %.2f s; device CPU %.2f s)%n", pull.seconds,
+                    count / pull.seconds, copy.outSeconds / pull.seconds, pull.pullSeconds, pull.localSeconds(),
+                    pull.cpuSeconds);
             System.out.printf(Locale.ROOT, "    its pull alone (server's part)     %7.2f s  %,9.0f rows/s  x %.3f%n",
                     pull.pullSeconds, count / pull.pullSeconds, copy.outSeconds / pull.pullSeconds);
             oneChange(laptop, desktop, count);
@@ -316,7 +398,7 @@ public final class SyncBenchmark {
     }
 
     /** A round and where its time went. */
-    private record Measured(SyncRound round, double seconds, double pushSeconds, double pullSeconds) {
+    private record Measured(SyncRound round, double seconds, double pushSeconds, double pullSeconds, double cpuSeconds) {
         double localSeconds() {
             return seconds - pushSeconds - pullSeconds;
         }
@@ -360,8 +442,10 @@ public final class SyncBenchmark {
             pushNanos = 0;
             pullNanos = 0;
             long t0 = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             SyncRound round = service().sync(user);
-            return new Measured(round, seconds(t0), pushNanos / 1e9, pullNanos / 1e9);
+            return new Measured(round, seconds(t0), pushNanos / 1e9, pullNanos / 1e9,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
 
         /** {@code count} tasks written as an import writes them, in batches of 1,000 in one transaction. */
