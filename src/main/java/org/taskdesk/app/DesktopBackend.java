@@ -57,7 +57,7 @@ final class DesktopBackend implements DesktopServices {
     /** The first screen read on the opening thread after it, and the workspace it was read on once taken. */
     private FirstScreen firstScreen;
     private Workspace firstScreenOf;
-    /** Opened when the first screen has been read at start-up: Hibernate's start waits for it. */
+    /** Opened once the first screen's task list is on screen (see startOpening): Hibernate's start waits for it. */
     private CompletableFuture<Void> hibernateMayStart = CompletableFuture.completedFuture(null);
     /** Where Hibernate starts while the window already works in plain SQL (ADR 0027); tests hold it back. */
     private final Executor hibernateThread;
@@ -123,33 +123,37 @@ final class DesktopBackend implements DesktopServices {
         this.probe = probe;
         DatabaseConnections connections = connections(target);
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
-        // Hibernate's start (the most CPU of the whole start) waits until the first screen has been read.
-        CompletableFuture<Void> firstScreenRead = new CompletableFuture<>();
-        Executor afterFirstScreen = work -> hibernateThread.execute(() -> {
-            firstScreenRead.join();
+        // Hibernate's start, the most CPU of the whole start, waits until the task list is on screen, or until it is
+        // clear that no list follows at once (no remembered session: the sign-in form), or the start is abandoned.
+        CompletableFuture<Void> listShown = new CompletableFuture<>();
+        Executor afterTheList = work -> hibernateThread.execute(() -> {
+            listShown.join();
             work.run();
         });
         FirstScreen first = new FirstScreen();
         EarlyOpening opening = EarlyOpening.start(target, firstFrame, steps -> {
             try {
-                Workspace workspace = open(connections, steps, afterFirstScreen);
+                Workspace workspace = open(connections, steps, afterTheList);
                 probe.reached("database opened");
                 return workspace;
             } catch (RuntimeException | Error e) {
-                firstScreenRead.complete(null);
+                listShown.complete(null);
                 throw e;
             }
         }, workspace -> {
+            boolean listFollows = false;
             try {
-                first.read(workspace, () -> tokens.load(target.displayName()), probe);
+                listFollows = first.read(workspace, () -> tokens.load(target.displayName()), probe);
             } finally {
-                firstScreenRead.complete(null);
+                if (!listFollows) {
+                    listShown.complete(null);
+                }
             }
         });
         synchronized (this) {
             early = opening;
             firstScreen = first;
-            hibernateMayStart = firstScreenRead;
+            hibernateMayStart = listShown;
         }
         return new StartupProbe() {
             @Override
@@ -161,6 +165,7 @@ final class DesktopBackend implements DesktopServices {
             @Override
             public void taskListShown(int tasks) {
                 probe.taskListShown(tasks);
+                listShown.complete(null);
             }
 
             @Override
@@ -172,13 +177,14 @@ final class DesktopBackend implements DesktopServices {
 
     /** Closes the database opened at start-up if the start-up view never took it (the window closed first). */
     void abandonEarlyOpening() {
+        CompletableFuture<Void> hibernate;
+        synchronized (this) {
+            hibernate = hibernateMayStart;
+        }
+        // The window closed, perhaps before its list was shown: closing the workspace waits for Hibernate's start.
+        hibernate.complete(null);
         EarlyOpening opening = takeEarlyOpening();
         if (opening != null) {
-            CompletableFuture<Void> hibernate;
-            synchronized (this) {
-                hibernate = hibernateMayStart;
-            }
-            hibernate.complete(null); // no first screen will be read: closing must not wait for Hibernate forever
             opening.abandon();
         }
     }

@@ -29,20 +29,22 @@ final class FirstScreen {
      * Resumes the session remembered under the token {@code token} gives (none: the sign-in form follows), then reads
      * its tasks, on the calling thread; each is available as soon as it is done. Never throws: a failure is the
      * window's to report, as when it read them itself.
+     *
+     * @return whether the task list follows (a session was resumed and its tasks read), rather than the sign-in form
      */
-    void read(Workspace workspace, Supplier<Optional<String>> token, StartupProbe probe) {
+    boolean read(Workspace workspace, Supplier<Optional<String>> token, StartupProbe probe) {
         Optional<UserSession> user;
         try {
             user = token.get().flatMap(workspace.accounts()::resume);
         } catch (RuntimeException | Error e) {
             session.completeExceptionally(e);
             tasks.completeExceptionally(e);
-            return;
+            return false;
         }
         session.complete(user);
         if (user.isEmpty()) {
             tasks.complete(List.of());
-            return;
+            return false;
         }
         try {
             long began = System.nanoTime();
@@ -50,8 +52,10 @@ final class FirstScreen {
             LOG.info("Read {} tasks for the first screen in {} ms", read.size(), (System.nanoTime() - began) / 1_000_000);
             probe.reached("first tasks read");
             tasks.complete(read);
+            return true;
         } catch (RuntimeException | Error e) {
             tasks.completeExceptionally(e);
+            return true; // the window reads them again, and shows the list or what went wrong
         }
     }
 

@@ -109,7 +109,7 @@ class FirstScreenBeforeHibernateFxTest {
     }
 
     @Test
-    void theOpeningThreadReadsTheFirstScreensTasksAndHibernateStartsOnlyAfterThem(FxRobot robot) {
+    void theOpeningThreadReadsTheFirstScreensTasksAndHibernateStartsOnlyOnceTheListIsShown(FxRobot robot) {
         aPersonWithTwoTasksWhoStaysSignedIn();
         DesktopBackend backend = TestDesktop.withHibernateStartedBy(folder, clock, HibernateHandover.ownThread());
         List<String> onThreads = new CopyOnWriteArrayList<>();
@@ -138,8 +138,9 @@ class FirstScreenBeforeHibernateFxTest {
         assertThat(titles(robot)).containsExactlyInAnyOrder("Pay rent", "Quarterly report");
         // Read where the database was opened, not after the start-up view on the window's background thread.
         assertThat(onThreads).contains("first tasks read on taskdesk-opening");
-        // Hibernate's start, the most CPU of the start, no longer competes with the first screen's read.
+        // Hibernate's start, the most CPU of the start, no longer competes with the first screen.
         assertThat(stages.indexOf("first tasks read")).isNotNegative().isLessThan(stages.indexOf("Hibernate started"));
+        assertThat(stages.indexOf("task list shown (2 tasks)")).isLessThan(stages.indexOf("Hibernate started"));
         robot.interact(stage::hide);
     }
 
