@@ -85,7 +85,9 @@ final class FirstScreen {
         }
         tasksTaken = true;
         try {
-            return Optional.of(tasks.join());
+            List<Task> read = tasks.join();
+            tasks.obtrudeValue(List.of()); // the window holds them now; not kept here after it let them go
+            return Optional.of(read);
         } catch (CompletionException e) {
             LOG.debug("The first screen's tasks could not be read at start-up; reading them again", e);
             return Optional.empty();
