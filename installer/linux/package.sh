@@ -16,8 +16,8 @@ OUT=${TASKDESK_PACKAGE_OUT:-target/installer}
 [ -f "$JAR" ] || { echo "Error: $JAR is missing: run 'mvn -B -DskipTests package' first." >&2; exit 2; }
 JDK25=${TASKDESK_PACKAGE_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 if [ -x "$JDK25/bin/jpackage" ]; then
-  # Temurin 25's AOT cache loads and links the classes before main and keeps their profiles: the window's first frame
-  # and task list came 0.66x and 0.58x as late as with JDK 17's AppCDS, measured side by side (bench/startup-jdk25).
+  # Temurin 25's AOT cache loads and links the classes before main and keeps their profiles: the first frame came
+  # in 0.66-0.91x and the task list in 0.58-0.71x the time of JDK 17's AppCDS, side by side (bench/startup-jdk25).
   TOOLS="$JDK25/bin/"
   COMPRESS=zip-6
   CACHE=taskdesk.aot
