@@ -3,15 +3,19 @@ package org.taskdesk.app;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.taskdesk.accounts.Passwords;
 import org.taskdesk.accounts.SharedServerAccountService;
+import org.taskdesk.accounts.UserSession;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationService;
 import org.taskdesk.migrations.MigrationStep;
@@ -50,6 +54,11 @@ final class DesktopBackend implements DesktopServices {
     private volatile DatabaseTarget opened;
     /** The database being opened since the program started, until the start-up view takes it; else null. */
     private EarlyOpening early;
+    /** The first screen read on the opening thread after it, and the workspace it was read on once taken. */
+    private FirstScreen firstScreen;
+    private Workspace firstScreenOf;
+    /** Opened once the first screen's task list is on screen (see startOpening): Hibernate's start waits for it. */
+    private CompletableFuture<Void> hibernateMayStart = CompletableFuture.completedFuture(null);
     /** Where Hibernate starts while the window already works in plain SQL (ADR 0027); tests hold it back. */
     private final Executor hibernateThread;
     /** Told when Hibernate has taken over: a start-up stage. */
@@ -94,34 +103,86 @@ final class DesktopBackend implements DesktopServices {
     }
 
     /**
-     * Starts opening the chosen database now, on a thread of its own, so that it opens while JavaFX starts and the
-     * window is built (ADR 0027); {@link #openWorkspace} then takes it. Not on a first run, where the person chooses
+     * Opens the chosen database on a thread of its own once the window's first frame is on screen, and goes on there
+     * with the first screen: the remembered session, then its tasks (ADR 0027, 0034); {@link #openWorkspace},
+     * {@link #rememberedSession} and {@link #firstTasks} then take them. Not on a first run, where the person chooses
      * the database first, nor when the settings cannot be read (the start-up view reports that).
+     *
+     * @return the probe to give the window: its first frame lets the opening begin
      */
-    void startOpening(StartupProbe probe) {
+    StartupProbe startOpening(StartupProbe probe) {
         DatabaseTarget target;
         try {
             if (isFirstRun()) {
-                return;
+                return probe;
             }
             target = chosen();
         } catch (TaskDeskException e) {
-            return;
+            return probe;
         }
         this.probe = probe;
         DatabaseConnections connections = connections(target);
-        EarlyOpening opening = EarlyOpening.start(target, steps -> {
-            Workspace workspace = open(connections, steps);
-            probe.reached("database opened");
-            return workspace;
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        // Hibernate's start, the most CPU of the whole start, waits until the task list is on screen, or until it is
+        // clear that no list follows at once (no remembered session: the sign-in form), or the start is abandoned.
+        CompletableFuture<Void> listShown = new CompletableFuture<>();
+        Executor afterTheList = work -> hibernateThread.execute(() -> {
+            listShown.join();
+            work.run();
+        });
+        FirstScreen first = new FirstScreen();
+        EarlyOpening opening = EarlyOpening.start(target, firstFrame, steps -> {
+            try {
+                Workspace workspace = open(connections, steps, afterTheList);
+                probe.reached("database opened");
+                return workspace;
+            } catch (RuntimeException | Error e) {
+                listShown.complete(null);
+                throw e;
+            }
+        }, workspace -> {
+            boolean listFollows = false;
+            try {
+                listFollows = first.read(workspace, () -> tokens.load(target.displayName()), probe);
+            } finally {
+                if (!listFollows) {
+                    listShown.complete(null);
+                }
+            }
         });
         synchronized (this) {
             early = opening;
+            firstScreen = first;
+            hibernateMayStart = listShown;
         }
+        return new StartupProbe() {
+            @Override
+            public void firstFrame() {
+                probe.firstFrame();
+                firstFrame.complete(null);
+            }
+
+            @Override
+            public void taskListShown(int tasks) {
+                probe.taskListShown(tasks);
+                listShown.complete(null);
+            }
+
+            @Override
+            public void reached(String stage) {
+                probe.reached(stage);
+            }
+        };
     }
 
     /** Closes the database opened at start-up if the start-up view never took it (the window closed first). */
     void abandonEarlyOpening() {
+        CompletableFuture<Void> hibernate;
+        synchronized (this) {
+            hibernate = hibernateMayStart;
+        }
+        // The window closed, perhaps before its list was shown: closing the workspace waits for Hibernate's start.
+        hibernate.complete(null);
         EarlyOpening opening = takeEarlyOpening();
         if (opening != null) {
             opening.abandon();
@@ -141,6 +202,9 @@ final class DesktopBackend implements DesktopServices {
         Workspace workspace;
         if (opening != null && opening.target().equals(target)) {
             workspace = opening.take(progress);
+            synchronized (this) {
+                firstScreenOf = workspace;
+            }
         } else {
             if (opening != null) {
                 opening.abandon(); // the settings chose another database meanwhile
@@ -157,9 +221,13 @@ final class DesktopBackend implements DesktopServices {
      * person who signs in (ADR 0029), the local file and the server's owner as they are.
      */
     private Workspace open(DatabaseConnections connections, Consumer<MigrationStep> steps) {
+        return open(connections, steps, hibernateThread);
+    }
+
+    private Workspace open(DatabaseConnections connections, Consumer<MigrationStep> steps, Executor hibernateStart) {
         if (!ReplicaWorkspace.isFor(connections, configuration.dataFolder())) {
             // The list is shown from plain SQL while Hibernate starts on its own thread (ADR 0027).
-            return OpenedWorkspace.openForWindow(connections, passwords, clock, steps, hibernateThread,
+            return OpenedWorkspace.openForWindow(connections, passwords, clock, steps, hibernateStart,
                     () -> probe.reached("Hibernate started"));
         }
         Configuration settings = configuration;
@@ -219,6 +287,27 @@ final class DesktopBackend implements DesktopServices {
     /** Connections to {@code target}, waiting on a server no longer than TASKDESK_SERVER_TIMEOUT allows. */
     private DatabaseConnections connections(DatabaseTarget target) {
         return new DatabaseConnections(target, configuration.serverTimeouts());
+    }
+
+    /** On the database opened at start-up: the session the opening thread resumed (once); else resumed now. */
+    @Override
+    public Optional<UserSession> rememberedSession(Workspace workspace) {
+        FirstScreen first;
+        synchronized (this) {
+            first = firstScreenOf == workspace ? firstScreen : null;
+            firstScreenOf = null; // once: signing out and in again resumes afresh
+        }
+        return first != null ? first.session() : DesktopServices.super.rememberedSession(workspace);
+    }
+
+    /** The tasks the opening thread read for {@code user}, once; empty otherwise. */
+    @Override
+    public Optional<List<Task>> firstTasks(UserSession user) {
+        FirstScreen first;
+        synchronized (this) {
+            first = firstScreen;
+        }
+        return first != null ? first.tasksOf(user) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.taskdesk.tasks;
 
-import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Locale;
 import org.taskdesk.domain.tasks.Due;
@@ -9,11 +8,9 @@ import org.taskdesk.domain.tasks.Task;
 /** The orders a task list can be shown in. Each ends with the id, so equal tasks keep a stable order. */
 public enum TaskSort {
     /** Soonest due first (a date without a time counts as the end of its day, after its timed tasks); no due date last. */
-    DUE(Comparator.comparing(TaskSort::dueKey, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(task -> -task.priority().ordinal())),
+    DUE(Comparator.comparing(Task::due, Soonest.FIRST).thenComparing(task -> -task.priority().ordinal())),
     /** Highest priority first, then soonest due. */
-    PRIORITY(Comparator.<Task>comparingInt(task -> -task.priority().ordinal())
-            .thenComparing(TaskSort::dueKey, Comparator.nullsLast(Comparator.naturalOrder()))),
+    PRIORITY(Comparator.<Task>comparingInt(task -> -task.priority().ordinal()).thenComparing(Task::due, Soonest.FIRST)),
     /** Oldest first, the order they were added in. */
     CREATED(Comparator.comparing(Task::createdAt)),
     /** Alphabetical, ignoring case. */
@@ -29,8 +26,16 @@ public enum TaskSort {
         return order;
     }
 
-    private static LocalDateTime dueKey(Task task) {
-        Due due = task.due();
-        return due == null ? null : due.toLocalDateTime();
+    /**
+     * Due dates by their moment ({@link Due#toLocalDateTime}: a date without a time at the end of its day), without
+     * making that moment: the list sorts 10,000 tasks at start-up, and a date-time per comparison was most of it.
+     * Times are whole minutes, so a date without a time (the end of the day) comes after every time that day.
+     */
+    private static final class Soonest {
+        static final Comparator<Due> FIRST = Comparator.nullsLast(Comparator.comparing(Due::date)
+                .thenComparing(Due::time, Comparator.nullsLast(Comparator.naturalOrder())));
+
+        private Soonest() {
+        }
     }
 }

@@ -123,7 +123,7 @@ public final class DesktopApp {
     }
 
     private void resumeOrSignIn() {
-        background.run(() -> desktop.rememberedToken().flatMap(workspace.accounts()::resume),
+        background.run(() -> desktop.rememberedSession(workspace),
                 remembered -> remembered.ifPresentOrElse(this::showMain, this::showSignIn),
                 failure -> {
                     LOG.info("Could not resume the remembered session", failure);

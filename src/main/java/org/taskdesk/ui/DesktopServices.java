@@ -1,9 +1,12 @@
 package org.taskdesk.ui;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.taskdesk.accounts.UserSession;
+import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.migrations.BackupCopy;
 import org.taskdesk.migrations.MigrationStep;
 import org.taskdesk.migrations.RestoredBackup;
@@ -47,6 +50,22 @@ public interface DesktopServices {
 
     /** The session token "keep me signed in" remembered, if any. */
     Optional<String> rememberedToken();
+
+    /**
+     * The remembered session resumed on {@code workspace}, if any. Blocks. The desktop's own start may have resumed it
+     * already, on the thread that opened the database (ADR 0034).
+     */
+    default Optional<UserSession> rememberedSession(Workspace workspace) {
+        return rememberedToken().flatMap(workspace.accounts()::resume);
+    }
+
+    /**
+     * {@code user}'s tasks if they were read at start-up, for the first screen; once, and empty otherwise (the window
+     * then reads them itself). Blocks until that read is done.
+     */
+    default Optional<List<Task>> firstTasks(UserSession user) {
+        return Optional.empty();
+    }
 
     void rememberToken(String token);
 

@@ -133,7 +133,42 @@ class DesktopBackendTest {
         CountDownLatch opened = new CountDownLatch(1);
         Path file = TestEnvironment.defaultDatabaseFile(folder);
 
-        backend.startOpening(new StartupProbe() {
+        StartupProbe window = backend.startOpening(new StartupProbe() {
+            @Override
+            public void firstFrame() {
+            }
+
+            @Override
+            public void taskListShown(int tasks) {
+            }
+
+            @Override
+            public void reached(String stage) {
+                if (stage.equals("database opened")) {
+                    opened.countDown();
+                }
+            }
+        });
+        window.firstFrame();
+
+        assertThat(opened.await(60, TimeUnit.SECONDS)).as("opened without being asked").isTrue();
+        // Open already: the workspace holds the file's lock before the start-up view asks for it.
+        assertThatThrownBy(() -> HeldDatabase.exclusivelyBy(file).close()).isInstanceOf(IllegalStateException.class);
+        try (Workspace taken = backend.openWorkspace(step -> { })) {
+            assertThat(taken.databaseName()).isEqualTo(file.toString());
+            assertThat(taken.accounts().signUp("early@example.com", "Early", "a good password")).isNotNull();
+        }
+        HeldDatabase.exclusivelyBy(file).close(); // closed with the workspace taken: nothing else holds it
+    }
+
+    @Test
+    void theDatabaseOpensAtStartOnlyOnceTheWindowsFirstFrameIsOnScreen() throws Exception {
+        TestDesktop.backend(folder, Clock.systemUTC(), null).useLocalDatabase();
+        DesktopBackend backend = (DesktopBackend) TestDesktop.backend(folder, Clock.systemUTC(), null);
+        CountDownLatch opened = new CountDownLatch(1);
+        Path file = TestEnvironment.defaultDatabaseFile(folder);
+
+        StartupProbe window = backend.startOpening(new StartupProbe() {
             @Override
             public void firstFrame() {
             }
@@ -150,14 +185,14 @@ class DesktopBackendTest {
             }
         });
 
-        assertThat(opened.await(60, TimeUnit.SECONDS)).as("opened without being asked").isTrue();
-        // Open already: the workspace holds the file's lock before the start-up view asks for it.
-        assertThatThrownBy(() -> HeldDatabase.exclusivelyBy(file).close()).isInstanceOf(IllegalStateException.class);
+        // Opening beside JavaFX's start took the cores from it (ADR 0034): before the first frame nothing is opened.
+        assertThat(opened.await(3, TimeUnit.SECONDS)).as("opened before the first frame").isFalse();
+        HeldDatabase.exclusivelyBy(file).close(); // nobody holds the file yet
+        window.firstFrame();
+        assertThat(opened.await(60, TimeUnit.SECONDS)).as("opened once the first frame is on screen").isTrue();
         try (Workspace taken = backend.openWorkspace(step -> { })) {
             assertThat(taken.databaseName()).isEqualTo(file.toString());
-            assertThat(taken.accounts().signUp("early@example.com", "Early", "a good password")).isNotNull();
         }
-        HeldDatabase.exclusivelyBy(file).close(); // closed with the workspace taken: nothing else holds it
     }
 
     @Test
@@ -178,7 +213,7 @@ class DesktopBackendTest {
         Files.write(file, new byte[4096]); // zeros where H2's header was
         DesktopBackend backend = (DesktopBackend) TestDesktop.backend(folder, Clock.systemUTC(), null);
 
-        backend.startOpening(StartupProbe.NONE);
+        backend.startOpening(StartupProbe.NONE).firstFrame();
 
         assertThatThrownBy(() -> backend.openWorkspace(step -> { }))
                 .isInstanceOfSatisfying(TaskDeskException.class,

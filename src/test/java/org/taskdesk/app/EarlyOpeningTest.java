@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +74,36 @@ class EarlyOpeningTest {
         }
         assertThat(closed).isTrue();
         assertThatThrownBy(() -> opening.take(step -> { })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theOpeningWaitsForItsSignalThenGoesOnOnItsOwnThreadAfterHandingTheWorkspaceOver() throws Exception {
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        AtomicBoolean opened = new AtomicBoolean();
+        CompletableFuture<String> then = new CompletableFuture<>();
+        Workspace workspace = workspace(new AtomicBoolean());
+        EarlyOpening opening = EarlyOpening.start(target(), firstFrame, steps -> {
+            opened.set(true);
+            return workspace;
+        }, taken -> then.complete(Thread.currentThread().getName() + (taken == workspace ? " with it" : " without")));
+
+        Thread.sleep(300);
+        assertThat(opened).as("opened before its signal").isFalse();
+        firstFrame.complete(null);
+
+        assertThat(opening.take(step -> { })).isSameAs(workspace);
+        assertThat(then.get(10, TimeUnit.SECONDS)).isEqualTo("taskdesk-opening with it");
+    }
+
+    @Test
+    void whatFollowsTheOpeningIsNotDoneWhenOpeningFailed() {
+        AtomicBoolean followed = new AtomicBoolean();
+        EarlyOpening opening = EarlyOpening.start(target(), CompletableFuture.completedFuture(null), steps -> {
+            throw new TaskDeskException(ErrorCode.DATABASE_DAMAGED, "The file is damaged.");
+        }, taken -> followed.set(true));
+
+        assertThatThrownBy(() -> opening.take(step -> { })).isInstanceOf(TaskDeskException.class);
+        assertThat(followed).isFalse();
     }
 
     private static void await(CountDownLatch latch) {

@@ -84,8 +84,9 @@ public final class MainWindowView {
         this.context = context;
         this.models = new MainWindowModels(context.workspace().tasks(), context.workspace().savedSearches(),
                 context.user(), context.background(), context.dialogs(), context.clock());
-        // First: the tasks are read in the background while the views below are built (ADR 0027).
-        models.store().load();
+        // First: the tasks are read in the background while the views below are built (ADR 0027), or were read
+        // already while the database opened (ADR 0034).
+        models.store().load(() -> context.desktop().firstTasks(context.user()));
         models.savedSearches().load();
         detailView = new TaskDetailView(models.detail());
         list = new TaskListView(models.list(), models.store(), models.search(), models.actions(), models.rename(),

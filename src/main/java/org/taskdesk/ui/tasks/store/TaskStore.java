@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -142,10 +143,22 @@ public final class TaskStore {
 
     /** Loads all the person's tasks in the background; they replace the ones held when they arrive. */
     public void load() {
+        load(Optional::empty);
+    }
+
+    /**
+     * The same, but takes the tasks from {@code readAlready} (called in the background) when it has them: the first
+     * screen's tasks, read while the database opened at start-up (ADR 0034).
+     */
+    public void load(Supplier<Optional<List<Task>>> readAlready) {
         loading.set(true);
         boolean first = !loadedOnce;
         loadedOnce = true;
         background.run(() -> {
+            Optional<List<Task>> already = readAlready.get();
+            if (already.isPresent()) {
+                return already.get();
+            }
             long began = System.nanoTime();
             List<Task> tasks = service.list(user, TaskQuery.of("")).tasks();
             if (first) { // where a start's time goes, in every log (ADR 0027)

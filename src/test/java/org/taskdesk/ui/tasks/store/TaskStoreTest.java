@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.taskdesk.domain.tasks.Tags;
 import org.taskdesk.domain.tasks.Task;
 import org.taskdesk.domain.tasks.TaskFilter;
 import org.taskdesk.tasks.TaskSort;
+import org.taskdesk.ui.common.HeldBackgroundTasks;
 import org.taskdesk.ui.tasks.status.StatusViewModel;
 import org.taskdesk.ui.tasks.undo.TaskChanges;
 
@@ -56,6 +58,21 @@ class TaskStoreTest {
 
         assertThat(titles()).containsExactly("Apple", "Banana", "Cherry");
         assertThat(changes).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstLoadTakesTheTasksReadAtStartUpWithoutAskingTheServiceAgain() {
+        // No service: asking it would fail. The tasks were read while the database opened (ADR 0034).
+        HeldBackgroundTasks background = new HeldBackgroundTasks();
+        TaskStore first = new TaskStore(null, null, background, null, status);
+        first.sortProperty().set(TaskSort.TITLE);
+
+        first.load(() -> Optional.of(List.of(task(1, "Cherry"), task(2, "Apple"))));
+        assertThat(first.loadingProperty().get()).isTrue();
+        background.replyAll();
+
+        assertThat(first.loadingProperty().get()).isFalse();
+        assertThat(first.tasks()).extracting(Task::title).containsExactly("Apple", "Cherry");
     }
 
     @Test
