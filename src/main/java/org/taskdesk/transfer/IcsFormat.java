@@ -293,6 +293,9 @@ final class IcsFormat implements TaskWriter {
     private static Optional<Instant> instant(VToDo todo, String name) {
         return todo.getProperty(name).map(p -> {
             Temporal date = ((DateProperty<?>) p).getDate();
+            if (date == null) { // ical4j leaves a value it could not parse as no date at all
+                throw new DateTimeException(name + " has no date");
+            }
             if (date instanceof Instant instant) {
                 return instant;
             }

@@ -93,6 +93,22 @@ class TransferFormatsPropertyTest {
         assertThat(read.skipped().get(1)).isEqualTo("line 5: priority 'urgent\\nnow' is not high, medium, low or none");
     }
 
+    /**
+     * Found by the property above (seed -1320365948123207005): a date property whose value ical4j cannot read as a
+     * date came back as no date at all, and the import ended in a NullPointerException instead of skipping the to-do.
+     */
+    @Example
+    void aCompletedStampWithoutADateSkipsItsToDoWithItsLine() throws IOException {
+        Task open = Task.create("Water the plants", NOW);
+        Task done = new Task(1, open.title(), "", true, open.priority(), open.tags(), null, null, NOW, NOW, NOW);
+        String ics = write(List.of(done), TransferFormat.ICS).replaceAll("COMPLETED:[0-9TZ]+", "COMPLETED:");
+
+        ReadFile read = service.read(ics, TransferFormat.ICS);
+
+        assertThat(read.tasks()).isEmpty();
+        assertThat(read.skipped()).singleElement().asString().matches("line \\d+: a value cannot be read .*COMPLETED.*");
+    }
+
     private String write(List<Task> tasks, TransferFormat format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TaskWriter writer = switch (format) {
