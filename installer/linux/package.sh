@@ -2,11 +2,12 @@
 # Builds TaskDesk's Linux packages from target/taskdesk.jar, each with a trimmed Java runtime inside:
 #   target/installer/taskdesk/                  the app image (runs in place)
 #   target/installer/taskdesk_<version>_amd64.deb
-# plus a class cache made by a training run, which the launcher uses for a faster start: with Temurin 25 when it is
-# installed (its ahead-of-time cache, ADR 0034), else with the JDK on the PATH (17: an AppCDS archive). The jar is the
+# plus a class cache made by a training run, which the launcher uses for a faster start: with the JDK on the PATH (17:
+# an AppCDS archive), or with Temurin 25 and its ahead-of-time cache when TASKDESK_PACKAGE_JDK25 names it (ADR 0034:
+# not the default yet, since its .deb build failed in dpkg-deb and every start warned about the cache's stubs). The jar is the
 # same either way: the code compiles for Java 17.
 # Usage: installer/linux/package.sh [--no-deb]     (run by: mvn -B -Pinstaller package)
-# Environment: TASKDESK_PACKAGE_JDK25=<JDK home> (default /usr/lib/jvm/temurin-25-jdk-amd64; "none": use the PATH's JDK);
+# Environment: TASKDESK_PACKAGE_JDK25=<JDK home>, e.g. /usr/lib/jvm/temurin-25-jdk-amd64 (default "none": the PATH's JDK);
 #   TASKDESK_PACKAGE_OUT=<folder> instead of target/installer (bench/startup-jdk25 builds both kinds side by side).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/../.."
 JAR=target/taskdesk.jar
 OUT=${TASKDESK_PACKAGE_OUT:-target/installer}
 [ -f "$JAR" ] || { echo "Error: $JAR is missing: run 'mvn -B -DskipTests package' first." >&2; exit 2; }
-JDK25=${TASKDESK_PACKAGE_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JDK25=${TASKDESK_PACKAGE_JDK25:-none}
 if [ -x "$JDK25/bin/jpackage" ]; then
   # Temurin 25's AOT cache loads and links the classes before main and keeps their profiles: the first frame came
   # in 0.66-0.91x and the task list in 0.58-0.71x the time of JDK 17's AppCDS, side by side (bench/startup-jdk25).
