@@ -10,8 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
@@ -27,7 +32,18 @@ import org.taskdesk.sync.SyncServer;
  * connections do: each call is one server transaction, and closing lets the connection go.
  */
 public final class PostgresSyncServer implements SyncServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSyncServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The server stopped the call for time (57014: its statement limit, TaskDesk's statement-age check) or a lock
+     * (55P03), or chose it as a victim (40001, 40P01): the call was rolled back whole, and a push is idempotent by
+     * seq, so it is tried once more. Most often it waited behind another device of the same person, whose push holds
+     * the person's row; the second try finds the row free (seen on a loaded 2-core machine with four devices of one
+     * person pushing at once).
+     */
+    private static final Set<String> TRY_AGAIN = Set.of("57014", "55P03", "40001", "40P01");
+    /** The pause before the second try: a second, and up to another at random, so that devices queued together part. */
+    private static final long PAUSE_MILLIS = 1000;
     /** The server's state for "no signed-in session" (PostgresAccounts.NOT_SIGNED_IN). */
     private static final String NOT_SIGNED_IN = "TD004";
 
@@ -79,6 +95,37 @@ public final class PostgresSyncServer implements SyncServer {
     }
 
     private JsonNode call(String sql, String what, String outcome, Object... values) {
+        try {
+            try {
+                return execute(sql, values);
+            } catch (SQLException e) {
+                if (!TRY_AGAIN.contains(e.getSQLState())) {
+                    throw e;
+                }
+                LOG.info("The server stopped the call to {} ({}: {}); trying once more", what, e.getSQLState(),
+                        e.getMessage());
+                pause();
+                return execute(sql, values);
+            }
+        } catch (SQLException e) {
+            // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
+            if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
+                throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
+                        + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
+            }
+            if (TRY_AGAIN.contains(e.getSQLState())) {
+                // Stopped twice: rolled back whole each time, so nothing of this call was saved.
+                throw new ServerNotAnsweringException("The server at " + connections.target().serverAddress()
+                        + " was too busy to " + what + " (" + DatabaseErrors.firstLine(e) + "): the next sync tries "
+                        + "again by itself; nothing is lost, every change waits on this device.", e);
+            }
+            throw DatabaseErrors.notAnswering(connections.target(), e, outcome)
+                    .<TaskDeskException>map(silent -> silent)
+                    .orElseGet(() -> DatabaseErrors.failed(connections.target(), what, e, outcome));
+        }
+    }
+
+    private JsonNode execute(String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
@@ -87,15 +134,15 @@ public final class PostgresSyncServer implements SyncServer {
                 result.next();
                 return JdbcReplica.parse(result.getString(1));
             }
-        } catch (SQLException e) {
-            // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
-            if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
-                throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
-                        + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
-            }
-            throw DatabaseErrors.notAnswering(connections.target(), e, outcome)
-                    .<TaskDeskException>map(silent -> silent)
-                    .orElseGet(() -> DatabaseErrors.failed(connections.target(), what, e, outcome));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS + ThreadLocalRandom.current().nextLong(PAUSE_MILLIS));
+        } catch (InterruptedException e) {
+            // Stopping (the app closing): the second try goes at once, and the round ends after it.
+            Thread.currentThread().interrupt();
         }
     }
 
