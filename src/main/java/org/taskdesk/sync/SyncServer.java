@@ -1,6 +1,7 @@
 package org.taskdesk.sync;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,15 @@ public interface SyncServer extends AutoCloseable {
     PushAnswer push(UUID clientId, List<PendingMutation> mutations);
 
     PulledPage pull(UUID clientId, long after, int limit);
+
+    /**
+     * The same page as {@link #pull}, as rows (PostgreSQL's V18, ADR 0038), for a first pull into an empty replica;
+     * empty when this server has no such function (an older server, or one whose setup has not granted it yet): the
+     * ordinary pull then does the work.
+     */
+    default Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

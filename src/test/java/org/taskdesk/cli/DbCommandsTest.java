@@ -94,7 +94,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "16 (head), sync first sync speed" : "11 (head), sync outbox by task");
+                ? "18 (head), sync pull rows" : "11 (head), sync outbox by task");
     }
 
     @ParameterizedTest
@@ -106,7 +106,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "15 -> 16 (head)" : "10 -> 11 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "16 -> 18 (head)" : "10 -> 11 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();

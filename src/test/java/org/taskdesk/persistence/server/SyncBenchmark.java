@@ -40,6 +40,7 @@ import org.taskdesk.persistence.jdbc.Columns;
 import org.taskdesk.persistence.sync.PostgresSyncServer;
 import org.taskdesk.sync.PendingMutation;
 import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PulledRows;
 import org.taskdesk.sync.PushAnswer;
 import org.taskdesk.sync.SyncRound;
 import org.taskdesk.sync.SyncServer;
@@ -538,6 +539,16 @@ public final class SyncBenchmark {
                     long t0 = System.nanoTime();
                     try {
                         return real.pull(clientId, after, limit);
+                    } finally {
+                        pullNanos += System.nanoTime() - t0;
+                    }
+                }
+
+                @Override
+                public Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+                    long t0 = System.nanoTime();
+                    try {
+                        return real.pullRows(clientId, after, limit);
                     } finally {
                         pullNanos += System.nanoTime() - t0;
                     }
