@@ -39,14 +39,15 @@ class DbCommandsTest {
                         "4 shared server security", "5 task completions", "6 task completions security",
                         "8 saved searches", "9 longer repeat rules", "10 sync",
                         "11 shared server hardening", "12 client without table rights", "13 sync statement age",
-                        "14 person logins", "15 sync set based", "16 sync first sync speed")
+                        "14 person logins", "15 sync set based", "16 sync first sync speed",
+                        "18 sync pull rows")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
                         "9 longer repeat rules", "10 sync replica", "11 sync outbox by task");
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 16 : 11;
+        return kind == DatabaseKind.POSTGRESQL ? 18 : 11;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
