@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The server's two sync functions for one signed-in account (protocol v1): persistence calls PostgreSQL's
- * {@code taskdesk_sync_push} and {@code taskdesk_sync_pull}; tests may put a server of their own behind it. Closing it
- * lets go of the connection.
+ * The server's sync functions for one signed-in account (protocol v1): persistence calls PostgreSQL's
+ * {@code taskdesk_sync_push} and {@code taskdesk_sync_pull}, and {@code taskdesk_sync_pull_rows} for a first pull;
+ * tests may put a server of their own behind it. Closing it lets go of the connection.
  */
 public interface SyncServer extends AutoCloseable {
     /** At most {@link SyncService#PUSH_BATCH} mutations, in outbox order. */

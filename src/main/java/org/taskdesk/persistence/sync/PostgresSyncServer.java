@@ -32,7 +32,8 @@ import org.taskdesk.sync.PushAnswer;
 import org.taskdesk.sync.SyncServer;
 
 /**
- * The shared server's sync functions ({@code taskdesk_sync_push}, {@code taskdesk_sync_pull}, PostgreSQL's V10) on one
+ * The shared server's sync functions ({@code taskdesk_sync_push}, {@code taskdesk_sync_pull}, PostgreSQL's V10, and
+ * {@code taskdesk_sync_pull_rows}, V18, for a first pull into an empty replica: ADR 0038) on one
  * auto-commit connection of its own that carries the session token for its whole life, as the account functions'
  * connections do: each call is one server transaction, and closing lets the connection go.
  */
