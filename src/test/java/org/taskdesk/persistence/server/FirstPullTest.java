@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,69 @@ class FirstPullTest {
         assertThat(first.pulledVersion()).isEqualTo(ordinary.pulledVersion());
         first.close();
         ordinary.close();
+    }
+
+    @Test
+    void pagesAsRowsAreTheOrdinaryPagesItemForItem() throws SQLException {
+        Connection person = server.person(ownerUrl, email, "server password");
+        for (int limit : new int[] {1, 7, 1000, 5000}) {
+            UUID client = UUID.randomUUID();
+            long after = 0;
+            int pages = 0;
+            boolean more = true;
+            while (more && pages++ < 40) {
+                JsonNode json = SyncCalls.pull(person, client, after, limit);
+                List<List<String>> rows = rows(person, client, after, limit);
+                List<String> head = rows.get(0);
+                assertThat(head.get(0)).as("page kind at %d after %d", limit, after).isEqualTo("h");
+                assertThat(Long.parseLong(head.get(1))).as("version").isEqualTo(json.path("version").asLong());
+                assertThat(head.get(22)).as("more").isEqualTo(String.valueOf(json.path("more").asBoolean()).substring(0, 1));
+                List<String> fromJson = new ArrayList<>();
+                for (String kind : new String[] {"tasks", "deleted", "completions"}) {
+                    for (JsonNode item : json.path(kind)) {
+                        fromJson.add(kind.charAt(0) + " " + item.path("uid").asText() + " " + item.path("version").asLong()
+                                + ("tasks".equals(kind) ? " " + item.at("/fields/title/v").asText() + " "
+                                + item.at("/fields/title/c").asText() : ""));
+                    }
+                }
+                List<String> fromRows = rows.subList(1, rows.size()).stream()
+                        .map(row -> row.get(0) + " " + row.get(2) + " " + row.get(1)
+                                + ("t".equals(row.get(0)) ? " " + row.get(5) + " " + row.get(14) : ""))
+                        .toList();
+                assertThat(fromRows).as("items at %d after %d", limit, after).isEqualTo(fromJson);
+                after = json.path("version").asLong();
+                more = json.path("more").asBoolean();
+            }
+            if (limit >= 1000) {
+                // The small pages stop after their first 40 pages (of some 4,200).
+                assertThat(more).as("the pull at %d a page ended", limit).isFalse();
+            }
+        }
+        // A cursor past the person's version: both answer resync, and nothing else.
+        assertThat(SyncCalls.pull(person, UUID.randomUUID(), Long.MAX_VALUE / 2, 10).path("resync").asBoolean()).isTrue();
+        assertThat(rows(person, UUID.randomUUID(), Long.MAX_VALUE / 2, 10)).singleElement()
+                .satisfies(row -> assertThat(row.get(0)).isEqualTo("r"));
+    }
+
+    /** A page of the first pull as rows, each row's columns as text (booleans as PostgreSQL's t and f). */
+    private static List<List<String>> rows(Connection person, UUID client, long after, int limit) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (PreparedStatement statement = person.prepareStatement(
+                "SELECT * FROM public.taskdesk_sync_pull_rows(?, ?, ?)")) {
+            statement.setObject(1, client);
+            statement.setLong(2, after);
+            statement.setInt(3, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                        row.add(result.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     /** A device: an H2 file (a copy of one migrated file), its local account, its server sessions. */
