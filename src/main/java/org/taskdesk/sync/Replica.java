@@ -58,6 +58,20 @@ public interface Replica {
      */
     MergedPage mergeDeletions(int userId, PulledPage page, Set<UUID> tasks, long savedAtMost);
 
+    /**
+     * Whether nothing of this account is here yet: no task, completion, deletion or change waiting, nothing pulled
+     * (the first pull of a new device, ADR 0038).
+     */
+    boolean holdsNothing(int userId);
+
+    /**
+     * Merges one page of a first pull ({@link SyncServer#pullRows}) and saves its version, in one transaction, as
+     * {@link #merge} would merge the same page: when nothing of the page is here, its rows go in by batched inserts
+     * without a lookup per item; otherwise (something of it arrived meanwhile: an earlier page, an edit made during
+     * the pull) the page goes through {@link #merge}.
+     */
+    MergedPage mergeFirstPull(int userId, PulledRows page, long savedAtMost);
+
     /** How many tasks this account has here. */
     int taskCount(int userId);
 

@@ -24,6 +24,11 @@ public final class SyncService {
     public static final int PUSH_BATCH = 1000;
     /** Items per pulled page: one local transaction each. */
     public static final int PULL_PAGE = 1000;
+    /**
+     * Items per page of a first pull as rows (ADR 0038): one local transaction each, the server's rows read into
+     * memory whole.
+     */
+    public static final int FIRST_PULL_PAGE = 2000;
     /** The pull asks before deleting more than a fifth of the tasks here, and at least this many. */
     public static final int GUARD_MINIMUM = 5;
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -175,6 +180,15 @@ public final class SyncService {
         int userId = link.userId();
         int pulled = 0;
         int conflicts = 0;
+        if (link.pulledVersion() == 0 && replica.holdsNothing(userId)) {
+            int[] first = firstPull(server, link);
+            if (first[1] < 0) {
+                return new int[] {first[0], 0, 0, 0};
+            }
+            // Not done as rows (an older server, or the server asked for a resync): the ordinary pull goes on from
+            // the version the pages merged so far saved.
+            pulled = first[0];
+        }
         int tasksHere = allowDeletes ? 0 : replica.taskCount(userId);
         long cursor = replica.link(userId).orElseThrow().pulledVersion();
         long after = cursor;
@@ -258,6 +272,40 @@ public final class SyncService {
             replica.pulledUpTo(userId, reached);
         }
         return new int[] {pulled, conflicts, 0, tasksHere};
+    }
+
+    /**
+     * A first pull into a replica that holds nothing of the account (ADR 0038): the same pages as {@link #pull}, as
+     * rows, each written by batched inserts in one local transaction. Nothing here can be deleted or lose a conflict,
+     * so the pull guard has nothing to judge. A completion pulled before its task waits as in {@link #pull}: one more
+     * pass from below it. Returns {items pulled, -1 when done or else the version to go on from}.
+     */
+    private int[] firstPull(SyncServer server, SyncLink link) {
+        int pulled = 0;
+        long after = 0;
+        long waitingFrom = MergedPage.NOTHING_WAITING;
+        boolean again = false;
+        while (true) {
+            java.util.Optional<PulledRows> rows = server.pullRows(link.clientId(), after, FIRST_PULL_PAGE);
+            if (rows.isEmpty() || rows.get().resync()) {
+                return new int[] {pulled, 0};
+            }
+            PulledRows page = rows.get();
+            long waitingLimit = waitingFrom == MergedPage.NOTHING_WAITING ? Long.MAX_VALUE : waitingFrom - 1;
+            MergedPage merged = replica.mergeFirstPull(link.userId(), page, waitingLimit);
+            pulled += merged.pulled();
+            waitingFrom = Math.min(waitingFrom, merged.waitingFrom());
+            after = page.version();
+            if (!page.more() && waitingFrom != MergedPage.NOTHING_WAITING && !again) {
+                again = true;
+                after = waitingFrom - 1;
+                waitingFrom = MergedPage.NOTHING_WAITING;
+                continue;
+            }
+            if (!page.more()) {
+                return new int[] {pulled, -1};
+            }
+        }
     }
 
     /** The values this device lost to merges, not yet restored or dismissed, numbered for {@link #restore}. */

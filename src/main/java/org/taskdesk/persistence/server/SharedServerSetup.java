@@ -62,7 +62,8 @@ public final class SharedServerSetup {
             "public.taskdesk_change_password(text, text)",
             "public.taskdesk_delete_account(text)",
             "public.taskdesk_sync_push(uuid, jsonb)",
-            "public.taskdesk_sync_pull(uuid, bigint, integer)");
+            "public.taskdesk_sync_pull(uuid, bigint, integer)",
+            "public.taskdesk_sync_pull_rows(uuid, bigint, integer)");
 
     /**
      * Without per-person logins (an owner that may not create roles) the shared login keeps what it had before V14:
@@ -78,7 +79,8 @@ public final class SharedServerSetup {
             "public.taskdesk_change_password(text, text)",
             "public.taskdesk_delete_account(text)",
             "public.taskdesk_sync_push(uuid, jsonb)",
-            "public.taskdesk_sync_pull(uuid, bigint, integer)");
+            "public.taskdesk_sync_pull(uuid, bigint, integer)",
+            "public.taskdesk_sync_pull_rows(uuid, bigint, integer)");
 
     /**
      * The group of per-person logins (V14), made or put back: NOLOGIN, no defaults; then the logins whose session

@@ -35,6 +35,7 @@ import org.taskdesk.sync.MergedPage;
 import org.taskdesk.sync.MutationResult;
 import org.taskdesk.sync.PendingMutation;
 import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PulledRows;
 import org.taskdesk.sync.Replica;
 import org.taskdesk.sync.SyncLink;
 
@@ -286,6 +287,40 @@ public final class JdbcReplica implements Replica {
     @Override
     public MergedPage mergeDeletions(int userId, PulledPage page, Set<UUID> tasks, long savedAtMost) {
         return merge(userId, HeldDeletions.onlyDeletionsOf(page, tasks), savedAtMost);
+    }
+
+    @Override
+    public boolean holdsNothing(int userId) {
+        return inTransaction(connection -> {
+            try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT (SELECT pulled_version FROM sync_link"
+                    + " WHERE user_id = ?) = 0 AND NOT EXISTS (SELECT 1 FROM tasks WHERE user_id = ?) AND NOT EXISTS"
+                    + " (SELECT 1 FROM task_completions WHERE user_id = ?) AND NOT EXISTS (SELECT 1 FROM sync_tombstones"
+                    + " WHERE user_id = ?) AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE user_id = ?)", userId, userId,
+                    userId, userId, userId); ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
+    }
+
+    @Override
+    public MergedPage mergeFirstPull(int userId, PulledRows page, long savedAtMost) {
+        if (inTransaction(connection -> FirstPullMerge.anyHere(connection, userId, page))) {
+            return merge(userId, FirstPullMerge.asJson(page), savedAtMost);
+        }
+        return inTransaction(connection -> {
+            LinkedClock link = LinkedClock.of(connection, userId, clock).orElseThrow();
+            link.clock().learnServerClock(page.serverClock());
+            long waitingFrom = FirstPullMerge.write(connection, userId, link, now(), page);
+            long saved = Math.min(page.version(), savedAtMost);
+            if (waitingFrom != MergedPage.NOTHING_WAITING) {
+                saved = Math.min(saved, waitingFrom - 1);
+            }
+            SyncJournal.execute(connection, "UPDATE sync_link SET pulled_version = ? WHERE user_id = ?", saved, userId);
+            link.save(connection, userId);
+            Set<UUID> seen = new HashSet<>();
+            page.tasks().forEach(task -> seen.add(task.uid()));
+            return new MergedPage(page.items(), 0, seen, waitingFrom);
+        });
     }
 
     @Override

@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,16 +20,20 @@ import org.slf4j.LoggerFactory;
 import org.taskdesk.domain.ErrorCode;
 import org.taskdesk.domain.ServerNotAnsweringException;
 import org.taskdesk.domain.TaskDeskException;
+import org.taskdesk.domain.sync.FieldClocks;
+import org.taskdesk.domain.sync.SyncField;
 import org.taskdesk.persistence.database.DatabaseConnections;
 import org.taskdesk.persistence.database.DatabaseErrors;
 import org.taskdesk.sync.MutationResult;
 import org.taskdesk.sync.PendingMutation;
 import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PulledRows;
 import org.taskdesk.sync.PushAnswer;
 import org.taskdesk.sync.SyncServer;
 
 /**
- * The shared server's sync functions ({@code taskdesk_sync_push}, {@code taskdesk_sync_pull}, PostgreSQL's V10) on one
+ * The shared server's sync functions ({@code taskdesk_sync_push}, {@code taskdesk_sync_pull}, PostgreSQL's V10, and
+ * {@code taskdesk_sync_pull_rows}, V18, for a first pull into an empty replica: ADR 0038) on one
  * auto-commit connection of its own that carries the session token for its whole life, as the account functions'
  * connections do: each call is one server transaction, and closing lets the connection go.
  */
@@ -46,6 +52,22 @@ public final class PostgresSyncServer implements SyncServer {
     private static final long PAUSE_MILLIS = 1000;
     /** The server's state for "no signed-in session" (PostgresAccounts.NOT_SIGNED_IN). */
     private static final String NOT_SIGNED_IN = "TD004";
+
+    private static final String PULL_ROWS = "taskdesk_sync_pull_rows";
+    /** The columns of taskdesk_sync_pull_rows (V18), by place. */
+    private static final int KIND = 1;
+    private static final int VERSION = 2;
+    private static final int UID = 3;
+    private static final int TASK_UID = 4;
+    private static final int CREATED = 5;
+    /** Then description, priority, tags. */
+    private static final int TITLE = 6;
+    /** Then due_has_time, repeat, completed, completed_at. */
+    private static final int DUE = 10;
+    /** The seven stamps, in SyncField's order. */
+    private static final int FIRST_STAMP = 15;
+    private static final int STAMP = 22;
+    private static final int MORE = 23;
 
     private final DatabaseConnections connections;
     private final Connection connection;
@@ -94,10 +116,88 @@ public final class PostgresSyncServer implements SyncServer {
                 answer.path("version").asLong(after), answer.path("more").asBoolean(false), answer.toString());
     }
 
+    @Override
+    public Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+        try {
+            return Optional.of(call("SELECT * FROM public.taskdesk_sync_pull_rows(?::uuid, ?, ?)", "pull the changes",
+                    DatabaseErrors.NOTHING_CHANGED, PostgresSyncServer::rows, clientId.toString(), after, limit));
+        } catch (RowsNotServed e) {
+            LOG.info("The server has no first pull as rows ({}): pulling the ordinary way", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A page of {@code taskdesk_sync_pull_rows} (V18): its first row says what the page is ('h': version, more and the
+     * server's clock; 'r': start again from nothing), then tasks, deletions and completions.
+     */
+    private static PulledRows rows(ResultSet result) throws SQLException {
+        if (!result.next()) {
+            throw new SQLException("The first pull as rows answered nothing");
+        }
+        boolean resync = "r".equals(result.getString(KIND));
+        long version = result.getLong(VERSION);
+        String serverClock = result.getString(STAMP);
+        boolean more = result.getBoolean(MORE);
+        List<PulledRows.Task> tasks = new ArrayList<>();
+        List<PulledRows.Deleted> deleted = new ArrayList<>();
+        List<PulledRows.Completion> completions = new ArrayList<>();
+        while (result.next()) {
+            UUID uid = result.getObject(UID, UUID.class);
+            long itemVersion = result.getLong(VERSION);
+            switch (result.getString(KIND)) {
+                case "t" -> tasks.add(new PulledRows.Task(uid, itemVersion, time(result, CREATED),
+                        result.getString(TITLE), result.getString(TITLE + 1), result.getString(TITLE + 2),
+                        result.getString(TITLE + 3), time(result, DUE), result.getBoolean(DUE + 1),
+                        result.getString(DUE + 2), result.getBoolean(DUE + 3), time(result, DUE + 4), clocks(result)));
+                case "d" -> deleted.add(new PulledRows.Deleted(uid, itemVersion, result.getString(STAMP)));
+                case "c" -> completions.add(new PulledRows.Completion(uid, result.getObject(TASK_UID, UUID.class),
+                        itemVersion, time(result, DUE + 4), time(result, DUE), result.getBoolean(DUE + 1)));
+                default -> throw new SQLException("Unknown kind of pulled row " + result.getString(KIND));
+            }
+        }
+        return new PulledRows(serverClock, resync, version, more, tasks, deleted, completions);
+    }
+
+    private static FieldClocks clocks(ResultSet result) throws SQLException {
+        FieldClocks clocks = FieldClocks.NONE;
+        SyncField[] fields = SyncField.values();
+        for (int i = 0; i < fields.length; i++) {
+            String stamp = result.getString(FIRST_STAMP + i);
+            if (stamp != null) {
+                clocks = clocks.with(fields[i], stamp);
+            }
+        }
+        return clocks;
+    }
+
+    private static LocalDateTime time(ResultSet result, int column) throws SQLException {
+        return result.getObject(column, LocalDateTime.class);
+    }
+
     private JsonNode call(String sql, String what, String outcome, Object... values) {
+        return call(sql, what, outcome, result -> {
+            result.next();
+            return JdbcReplica.parse(result.getString(1));
+        }, values);
+    }
+
+    /** Reads what a call answered. */
+    private interface Answer<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** The server has no {@code taskdesk_sync_pull_rows}, or this login may not call it. */
+    private static final class RowsNotServed extends RuntimeException {
+        RowsNotServed(SQLException cause) {
+            super(cause.getSQLState() + ": " + DatabaseErrors.firstLine(cause), cause);
+        }
+    }
+
+    private <T> T call(String sql, String what, String outcome, Answer<T> answer, Object... values) {
         try {
             try {
-                return execute(sql, values);
+                return execute(sql, answer, values);
             } catch (SQLException e) {
                 if (!TRY_AGAIN.contains(e.getSQLState())) {
                     throw e;
@@ -105,9 +205,13 @@ public final class PostgresSyncServer implements SyncServer {
                 LOG.info("The server stopped the call to {} ({}: {}); trying once more", what, e.getSQLState(),
                         e.getMessage());
                 pause();
-                return execute(sql, values);
+                return execute(sql, answer, values);
             }
         } catch (SQLException e) {
+            // 42883: a server before V18; 42501 on the new function alone: its setup has not granted it yet.
+            if (sql.contains(PULL_ROWS) && ("42883".equals(e.getSQLState()) || "42501".equals(e.getSQLState()))) {
+                throw new RowsNotServed(e);
+            }
             // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
             if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
                 throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
@@ -125,14 +229,13 @@ public final class PostgresSyncServer implements SyncServer {
         }
     }
 
-    private JsonNode execute(String sql, Object... values) throws SQLException {
+    private <T> T execute(String sql, Answer<T> answer, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
             try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return JdbcReplica.parse(result.getString(1));
+                return answer.read(result);
             }
         }
     }

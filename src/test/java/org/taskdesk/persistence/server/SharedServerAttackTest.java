@@ -489,13 +489,22 @@ class SharedServerAttackTest {
         StringBuilder everything = new StringBuilder();
         for (long after : new long[] {0, 1, 2, victimsVersion - 1, victimsVersion, Long.MAX_VALUE}) {
             everything.append(SyncCalls.pull(attacker.connection(), UUID.randomUUID(), after, 5000));
+            everything.append(SyncCalls.pullRows(attacker.connection(), UUID.randomUUID(), after, 10000));
         }
         assertThat(everything.toString()).doesNotContain("victor").doesNotContain(secret.toString())
-                .doesNotContain(gone.toString()).doesNotContain("2026-11-28T10:00:00");
+                .doesNotContain(gone.toString()).doesNotContain("2026-11-28T10:00:00")
+                .doesNotContain("2026-11-28 10:00:00");
+        // The same calls as Victor do return his rows: what Mallory got was not empty for want of a working call.
+        assertThat(SyncCalls.pullRows(victim.connection(), UUID.randomUUID(), 0, 10000)).contains("victor: secret")
+                .contains(secret.toString()).contains(gone.toString()).contains("2026-11-28 10:00:00");
         for (String forged : new String[] {"SELECT public.taskdesk_sync_pull(gen_random_uuid(), -1, 10)",
                                            "SELECT public.taskdesk_sync_pull(gen_random_uuid(), 0, 5001)",
                                            "SELECT public.taskdesk_sync_pull(gen_random_uuid(), 0, 0)",
-                                           "SELECT public.taskdesk_sync_pull(NULL, 0, 10)"}) {
+                                           "SELECT public.taskdesk_sync_pull(NULL, 0, 10)",
+                                           "SELECT * FROM public.taskdesk_sync_pull_rows(gen_random_uuid(), -1, 10)",
+                                           "SELECT * FROM public.taskdesk_sync_pull_rows(gen_random_uuid(), 0, 10001)",
+                                           "SELECT * FROM public.taskdesk_sync_pull_rows(gen_random_uuid(), 0, 0)",
+                                           "SELECT * FROM public.taskdesk_sync_pull_rows(NULL, 0, 10)"}) {
             SQLException e = assertThrows(SQLException.class, () -> column(attacker.connection(), forged), forged);
             assertThat(e.getSQLState()).as(forged).isEqualTo("22023");
         }
@@ -574,11 +583,17 @@ class SharedServerAttackTest {
             SQLException pull = assertThrows(SQLException.class,
                     () -> SyncCalls.pull(connection, UUID.randomUUID(), 0, 10));
             assertThat(pull.getSQLState()).isEqualTo("TD004");
+            SQLException rows = assertThrows(SQLException.class,
+                    () -> SyncCalls.pullRows(connection, UUID.randomUUID(), 0, 10));
+            assertThat(rows.getSQLState()).isEqualTo("TD004");
         }
         // The shared login may not call them at all since V14 (ADR 30).
         SQLException shared = assertThrows(SQLException.class,
                 () -> SyncCalls.pull(server.client(url), UUID.randomUUID(), 0, 10));
         assertThat(shared.getSQLState()).isEqualTo("42501");
+        SQLException sharedRows = assertThrows(SQLException.class,
+                () -> SyncCalls.pullRows(server.client(url), UUID.randomUUID(), 0, 10));
+        assertThat(sharedRows.getSQLState()).isEqualTo("42501");
     }
 
     @Test

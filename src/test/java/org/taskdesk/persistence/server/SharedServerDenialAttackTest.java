@@ -137,6 +137,9 @@ class SharedServerDenialAttackTest {
         assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sync_pull(" + client + ", 0, 1))" + billionRows);
         assertStoppedWithin(attacker, "SELECT count(public.taskdesk_sync_push(" + client + ", '[]'::jsonb))"
                 + billionRows);
+        // The first pull as rows (V18) returns a set: called once per row of the join through the lateral reference.
+        assertStoppedWithin(attacker, "SELECT count(r.kind)" + billionRows + ", LATERAL public.taskdesk_sync_pull_rows("
+                + client + ", 0, 1 + 0 * c) r");
         Connection owner = server.owner(url);
         execute(owner, "SET statement_timeout = '20s'");
         assertStoppedWithin(owner, "SELECT count(public.taskdesk_sync_purge(90))" + billionRows);

@@ -40,6 +40,7 @@ import org.taskdesk.persistence.jdbc.Columns;
 import org.taskdesk.persistence.sync.PostgresSyncServer;
 import org.taskdesk.sync.PendingMutation;
 import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PulledRows;
 import org.taskdesk.sync.PushAnswer;
 import org.taskdesk.sync.SyncRound;
 import org.taskdesk.sync.SyncServer;
@@ -229,10 +230,44 @@ public final class SyncBenchmark {
                     pull.cpuSeconds);
             System.out.printf(Locale.ROOT, "    its pull alone (server's part)     %7.2f s  %,9.0f rows/s  x %.3f%n",
                     pull.pullSeconds, count / pull.pullSeconds, copy.outSeconds / pull.pullSeconds);
+            pageSizes(desktop, count, copy);
             oneChange(laptop, desktop, count);
         }
         laptop.close();
         desktop.close();
+    }
+
+    /**
+     * The server's part of a first pull as rows (V18, ADR 0038) by page size: the whole account pulled page by page
+     * (the call and reading its rows into memory, nothing written), each size three times in turn.
+     */
+    private void pageSizes(Device device, int count, Copy copy) {
+        int[] sizes = {500, 1_000, 2_000, 5_000, 10_000};
+        double[] best = new double[sizes.length];
+        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        String token = device.tokens.values().iterator().next();
+        for (int run = 0; run < 3; run++) {
+            for (int i = 0; i < sizes.length; i++) {
+                try (SyncServer server = device.connect("bench server", token)) {
+                    UUID client = UUID.randomUUID();
+                    long t0 = System.nanoTime();
+                    long after = 0;
+                    while (true) {
+                        PulledRows page = server.pullRows(client, after, sizes[i]).orElseThrow();
+                        after = page.version();
+                        if (!page.more()) {
+                            break;
+                        }
+                    }
+                    best[i] = Math.min(best[i], seconds(t0));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  first pull as rows, server's part by page size (best of 3)%n");
+        for (int i = 0; i < sizes.length; i++) {
+            System.out.printf(Locale.ROOT, "    %,6d a page                      %7.2f s  %,9.0f rows/s  x %.3f%n", sizes[i],
+                    best[i], count / best[i], copy.outSeconds / best[i]);
+        }
     }
 
     /** (b): rounds of one edit on the laptop then a round on the desktop; the same with {@link #SMALL} tasks. */
@@ -538,6 +573,16 @@ public final class SyncBenchmark {
                     long t0 = System.nanoTime();
                     try {
                         return real.pull(clientId, after, limit);
+                    } finally {
+                        pullNanos += System.nanoTime() - t0;
+                    }
+                }
+
+                @Override
+                public Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+                    long t0 = System.nanoTime();
+                    try {
+                        return real.pullRows(clientId, after, limit);
                     } finally {
                         pullNanos += System.nanoTime() - t0;
                     }

@@ -55,6 +55,26 @@ final class SyncCalls {
         }
     }
 
+    /** A page of the first pull as rows (V18): every row's columns, tab-separated, a line each. */
+    static String pullRows(Connection client, UUID clientId, long after, int limit) throws SQLException {
+        StringBuilder rows = new StringBuilder();
+        try (PreparedStatement statement = client.prepareStatement(
+                "SELECT * FROM public.taskdesk_sync_pull_rows(?, ?, ?)")) {
+            statement.setObject(1, clientId);
+            statement.setLong(2, after);
+            statement.setInt(3, limit);
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rows.append(result.getString(i)).append(i < columns ? '\t' : '\n');
+                    }
+                }
+            }
+        }
+        return rows.toString();
+    }
+
     /** Everything after {@code after}, page by page: the pages' answers, oldest first. */
     static List<JsonNode> pullAll(Connection client, UUID clientId, long after, int limit) throws SQLException {
         List<JsonNode> pages = new ArrayList<>();
