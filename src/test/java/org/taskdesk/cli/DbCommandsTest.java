@@ -42,11 +42,12 @@ class DbCommandsTest {
                         "14 person logins", "15 sync set based", "16 sync first sync speed")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
-                        "9 longer repeat rules", "10 sync replica", "11 sync outbox by task");
+                        "9 longer repeat rules", "10 sync replica", "11 sync outbox by task",
+                        "12 sync outbox body in row");
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 16 : 11;
+        return kind == DatabaseKind.POSTGRESQL ? 16 : 12;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
@@ -94,7 +95,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "16 (head), sync first sync speed" : "11 (head), sync outbox by task");
+                ? "16 (head), sync first sync speed" : "12 (head), sync outbox body in row");
     }
 
     @ParameterizedTest
@@ -106,7 +107,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "15 -> 16 (head)" : "10 -> 11 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "15 -> 16 (head)" : "11 -> 12 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();
