@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -216,6 +217,45 @@ class SyncJournalTest {
             bodies.add(JSON.readTree(body));
         }
         return bodies;
+    }
+
+    /**
+     * Pushing marks a mutation pushed without rewriting its body: the body lives in its row (ADR 0036), where a CLOB
+     * was copied whole by each {@code UPDATE … SET pushed}. A body far over H2's in-place LOB limit (256 bytes), of
+     * characters outside ASCII and the BMP, reads back equal before and after the acknowledgement.
+     */
+    @Test
+    void anAcknowledgedMutationKeepsItsLongBodyWholeInItsRow() throws Exception {
+        UserSession ann = setUp("plain SQL");
+        link(ann);
+        String description = "Zürich ✓ 😀 \"quoted\" ".repeat(400);
+        try (Workspace workspace = open()) {
+            long id = workspace.tasks().add(ann, new QuickAddParser().parse("Plan the trip", now())).id();
+            workspace.tasks().update(ann, id, task -> task.withDescription(description, clock.instant()));
+        }
+        assertThat(query("SELECT data_type FROM information_schema.columns WHERE table_name = 'SYNC_OUTBOX'"
+                + " AND column_name = 'BODY'")).as("the body in its row, not a LOB").containsExactly("CHARACTER VARYING");
+        int owner = ann.account().id();
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            List<org.taskdesk.sync.PendingMutation> waiting = replica.waiting(owner, 10);
+            assertThat(waiting).hasSize(2);
+            assertThat(JSON.readTree(waiting.get(1).body()).get("fields").get("description").get("v").asText())
+                    .isEqualTo(description);
+            List<String> before = query("SELECT body FROM sync_outbox ORDER BY seq");
+            assertThat(before.get(1).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(10_000);
+
+            replica.acknowledge(owner, waiting, waiting.stream().map(mutation -> new org.taskdesk.sync.MutationResult(
+                    mutation.id(), org.taskdesk.sync.MutationResult.APPLIED, null, null)).toList());
+
+            assertThat(replica.waiting(owner, 10)).isEmpty();
+            assertThat(replica.link(owner).orElseThrow().waiting()).isZero();
+            assertThat(query("SELECT pushed FROM sync_outbox ORDER BY seq")).containsExactly("TRUE", "TRUE");
+            assertThat(query("SELECT body FROM sync_outbox ORDER BY seq")).isEqualTo(before)
+                    .containsExactly(waiting.get(0).body(), waiting.get(1).body());
+            assertThat(query("SELECT synced FROM tasks")).containsExactly("TRUE");
+        }
     }
 
     private Connection connect() {
