@@ -258,6 +258,39 @@ class SyncJournalTest {
         }
     }
 
+    /**
+     * Linking queues every task in JDBC batches of {@link Outbox.Batch#SIZE}, all in one transaction: a failure in
+     * its third batch (here the outbox refusing its 2,201st row, as a full disk would) leaves no link and nothing
+     * queued or stamped, and linking again queues every task once.
+     */
+    @Test
+    void aLinkThatFailsInALaterBatchLeavesNoLinkAndALaterOneQueuesEveryTask() throws Exception {
+        UserSession ann = setUp("plain SQL");
+        int owner = ann.account().id();
+        sql("INSERT INTO tasks (user_id, title) SELECT " + owner + ", 'Task ' || X FROM SYSTEM_RANGE(1, 2500)");
+        sql("CREATE TRIGGER test_refuses_later BEFORE INSERT ON sync_outbox FOR EACH ROW CALL '"
+                + RefusingAfterTrigger.class.getName() + "'");
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            assertThatThrownBy(() -> replica.link(owner, "postgresql://server/db", "ann@example.com", UUID.randomUUID()))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(replica.link(owner)).isEmpty();
+        }
+        assertThat(query("SELECT COUNT(*) FROM sync_outbox")).containsExactly("0");
+        assertThat(query("SELECT COUNT(*) FROM tasks WHERE field_clocks IS NOT NULL")).containsExactly("0");
+
+        sql("DROP TRIGGER test_refuses_later");
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            assertThat(replica.link(owner, "postgresql://server/db", "ann@example.com", UUID.randomUUID()).waiting())
+                    .isEqualTo(2500);
+        }
+        assertThat(query("SELECT COUNT(DISTINCT task_uid) FROM sync_outbox")).containsExactly("2500");
+        assertThat(query("SELECT COUNT(*) FROM tasks WHERE field_clocks IS NULL")).containsExactly("0");
+    }
+
     private Connection connect() {
         return new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url)).open();
     }
@@ -284,6 +317,18 @@ class SyncJournalTest {
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
             throw new SQLException("refused by the test");
+        }
+    }
+
+    /** An H2 trigger that accepts 2,200 rows and refuses the rest: a write that fails part-way through a batch. */
+    public static final class RefusingAfterTrigger implements org.h2.api.Trigger {
+        private int rows;
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (++rows > 2200) {
+                throw new SQLException("refused by the test after 2,200 rows");
+            }
         }
     }
 }
