@@ -155,8 +155,9 @@ public final class JdbcReplica implements Replica {
             // In JDBC batches, each statement prepared once: a first push acknowledges 1,000 mutations at a time.
             try (PreparedStatement rejected = connection.prepareStatement("DELETE FROM sync_outbox WHERE user_id = ?"
                          + " AND mutation_id = ?");
+                 // A task already synced is not written again (its row holds its description and tags as LOBs).
                  PreparedStatement synced = connection.prepareStatement("UPDATE tasks SET synced = TRUE WHERE user_id"
-                         + " = ? AND uid = (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?)");
+                         + " = ? AND uid = (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?) AND NOT synced");
                  PreparedStatement done = connection.prepareStatement("UPDATE sync_outbox SET pushed = TRUE WHERE"
                          + " user_id = ? AND mutation_id = ?")) {
                 for (MutationResult result : results) {
