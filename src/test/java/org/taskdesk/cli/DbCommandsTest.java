@@ -43,11 +43,12 @@ class DbCommandsTest {
                         "18 sync pull rows")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
-                        "9 longer repeat rules", "10 sync replica", "11 sync outbox by task");
+                        "9 longer repeat rules", "10 sync replica", "11 sync outbox by task",
+                        "12 sync outbox body in row");
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 18 : 11;
+        return kind == DatabaseKind.POSTGRESQL ? 18 : 12;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
@@ -95,7 +96,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "18 (head), sync pull rows" : "11 (head), sync outbox by task");
+                ? "18 (head), sync pull rows" : "12 (head), sync outbox body in row");
     }
 
     @ParameterizedTest
@@ -107,7 +108,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "16 -> 18 (head)" : "10 -> 11 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "16 -> 18 (head)" : "11 -> 12 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();

@@ -156,8 +156,9 @@ public final class JdbcReplica implements Replica {
             // In JDBC batches, each statement prepared once: a first push acknowledges 1,000 mutations at a time.
             try (PreparedStatement rejected = connection.prepareStatement("DELETE FROM sync_outbox WHERE user_id = ?"
                          + " AND mutation_id = ?");
+                 // A task already synced is not written again (its row holds its description and tags as LOBs).
                  PreparedStatement synced = connection.prepareStatement("UPDATE tasks SET synced = TRUE WHERE user_id"
-                         + " = ? AND uid = (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?)");
+                         + " = ? AND uid = (SELECT task_uid FROM sync_outbox WHERE mutation_id = ?) AND NOT synced");
                  PreparedStatement done = connection.prepareStatement("UPDATE sync_outbox SET pushed = TRUE WHERE"
                          + " user_id = ? AND mutation_id = ?")) {
                 for (MutationResult result : results) {
@@ -360,9 +361,10 @@ public final class JdbcReplica implements Replica {
 
     private static List<Integer> droppable(Connection connection, int userId, Set<UUID> kept) throws SQLException {
         List<Integer> gone = new ArrayList<>();
+        // The outbox by (user_id, task_uid): by task_uid alone it read the whole outbox, bodies and all, per task.
         try (PreparedStatement query = SyncJournal.prepare(connection, "SELECT t.id, t.uid FROM tasks t WHERE"
-                + " t.user_id = ? AND t.synced AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.task_uid = t.uid AND NOT o.pushed)",
-                userId); ResultSet row = query.executeQuery()) {
+                + " t.user_id = ? AND t.synced AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.user_id = t.user_id"
+                + " AND o.task_uid = t.uid AND o.pushed = FALSE)", userId); ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 if (!kept.contains(row.getObject(2, UUID.class))) {
                     gone.add(row.getInt(1));

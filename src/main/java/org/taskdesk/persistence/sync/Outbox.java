@@ -6,19 +6,36 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.taskdesk.domain.ErrorCode;
+import org.taskdesk.domain.TaskDeskException;
 
 /** Appends mutations to {@code sync_outbox}, in the transaction of the caller. */
 final class Outbox {
     private static final String INSERT = "INSERT INTO sync_outbox (user_id, mutation_id, task_uid, body, created_at)"
             + " VALUES (?, ?, ?, ?, ?)";
 
+    /**
+     * The body column's bound, H2's largest (V12). No real mutation comes near it; one that did is refused whole, with
+     * its edit, rather than cut.
+     */
+    static final int MAX_BODY = 1_000_000_000;
+
     private Outbox() {
+    }
+
+    private static String body(ObjectNode body) {
+        String json = body.toString();
+        if (json.length() > MAX_BODY) {
+            throw new TaskDeskException(ErrorCode.INVALID_INPUT, String.format("This change is %,d characters long to"
+                    + " sync, more than the %,d a change can hold; make the task shorter.", json.length(), MAX_BODY));
+        }
+        return json;
     }
 
     /** {@code body} is the mutation without its {@code seq}, which the row's position gives when it is pushed. */
     static void append(Connection connection, int owner, UUID task, ObjectNode body, LocalDateTime now)
             throws SQLException {
-        SyncJournal.execute(connection, INSERT, owner, UUID.fromString(body.get("id").asText()), task, body.toString(),
+        SyncJournal.execute(connection, INSERT, owner, UUID.fromString(body.get("id").asText()), task, body(body),
                 now);
     }
 
@@ -54,7 +71,7 @@ final class Outbox {
             outbox.setInt(1, owner);
             outbox.setObject(2, UUID.fromString(put.body().get("id").asText()));
             outbox.setObject(3, task);
-            outbox.setString(4, put.body().toString());
+            outbox.setString(4, body(put.body()));
             org.taskdesk.persistence.jdbc.Columns.time(outbox, 5, now);
             outbox.addBatch();
             if (++pending == SIZE) {

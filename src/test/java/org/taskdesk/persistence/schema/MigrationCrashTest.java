@@ -92,7 +92,7 @@ class MigrationCrashTest {
         CliResult current = cli("current");
         assertThat(current.exitCode()).as("%s: db current; stderr %s", what, current.err()).isZero();
         int after = Integer.parseInt(current.out().strip().split(" ")[0]);
-        assertThat(after).as(what).isIn(2, 3, 5, 7, 8, 9, 10, 11);
+        assertThat(after).as(what).isIn(2, 3, 5, 7, 8, 9, 10, 11, 12);
         assertThat(tables(file)).as("%s: no leftovers", what).noneMatch(name -> name.contains("_COPY_"));
         assertThat(columns(file)).as("%s: the schema of version %d", what, after).isEqualTo(expectedColumns.get(after));
         assertThat(rows(file)).as("%s: every account and task", what).isEqualTo(rows);
@@ -101,11 +101,11 @@ class MigrationCrashTest {
     private record Timing(boolean killed, long toFirstStep, long stepsToEnd) {
     }
 
-    /** Back and forth between head (11), 10, 9, 8, 7, 5, 3 and 2: each keeps the users and tasks tables, so no row may go. */
+    /** Back and forth between head (12), 11, 10, 9, 8, 7, 5, 3 and 2: each keeps the users and tasks tables, so no row may go. */
     private static String[] nextCommand(int version, Random random) {
         return switch (version) {
-            case 11 -> random.nextBoolean() ? new String[] {"downgrade", "2"} : new String[] {"downgrade", "-1"};
-            case 10 -> random.nextBoolean() ? new String[] {"upgrade", "head"} : new String[] {"downgrade", "-1"};
+            case 12 -> random.nextBoolean() ? new String[] {"downgrade", "2"} : new String[] {"downgrade", "-1"};
+            case 11, 10 -> random.nextBoolean() ? new String[] {"upgrade", "head"} : new String[] {"downgrade", "-1"};
             case 9, 8, 7 -> random.nextBoolean() ? new String[] {"upgrade", "head"} : new String[] {"downgrade", "-1"};
             case 5 -> random.nextBoolean() ? new String[] {"upgrade", "head"} : new String[] {"downgrade", "-1"};
             case 3 -> random.nextBoolean() ? new String[] {"upgrade", "head"} : new String[] {"downgrade", "2"};
@@ -169,10 +169,10 @@ class MigrationCrashTest {
         return Integer.parseInt(current.out().strip().split(" ")[0]);
     }
 
-    /** The tables and columns of versions 2, 3, 5, 7, 8, 9, 10 and 11, from new files migrated straight there. */
+    /** The tables and columns of versions 2, 3, 5, 7, 8, 9, 10, 11 and 12, from new files migrated straight there. */
     private Map<Integer, String> referenceColumns() throws Exception {
         Map<Integer, String> columns = new HashMap<>();
-        for (int version : new int[] {2, 3, 5, 7, 8, 9, 10, 11}) {
+        for (int version : new int[] {2, 3, 5, 7, 8, 9, 10, 11, 12}) {
             Path reference = folder.resolve("reference-" + version).resolve("tasks.mv.db");
             CliResult upgrade = new TaskDeskCli(TestEnvironment.in(folder))
                     .run("--database-url", reference.toString(), "db", "upgrade", String.valueOf(version));

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -218,6 +219,78 @@ class SyncJournalTest {
         return bodies;
     }
 
+    /**
+     * Pushing marks a mutation pushed without rewriting its body: the body lives in its row (ADR 0036), where a CLOB
+     * was copied whole by each {@code UPDATE … SET pushed}. A body far over H2's in-place LOB limit (256 bytes), of
+     * characters outside ASCII and the BMP, reads back equal before and after the acknowledgement.
+     */
+    @Test
+    void anAcknowledgedMutationKeepsItsLongBodyWholeInItsRow() throws Exception {
+        UserSession ann = setUp("plain SQL");
+        link(ann);
+        String description = "Zürich ✓ 😀 \"quoted\" ".repeat(400);
+        try (Workspace workspace = open()) {
+            long id = workspace.tasks().add(ann, new QuickAddParser().parse("Plan the trip", now())).id();
+            workspace.tasks().update(ann, id, task -> task.withDescription(description, clock.instant()));
+        }
+        assertThat(query("SELECT data_type FROM information_schema.columns WHERE table_name = 'SYNC_OUTBOX'"
+                + " AND column_name = 'BODY'")).as("the body in its row, not a LOB").containsExactly("CHARACTER VARYING");
+        int owner = ann.account().id();
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            List<org.taskdesk.sync.PendingMutation> waiting = replica.waiting(owner, 10);
+            assertThat(waiting).hasSize(2);
+            assertThat(JSON.readTree(waiting.get(1).body()).get("fields").get("description").get("v").asText())
+                    .isEqualTo(description);
+            List<String> before = query("SELECT body FROM sync_outbox ORDER BY seq");
+            assertThat(before.get(1).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(10_000);
+
+            replica.acknowledge(owner, waiting, waiting.stream().map(mutation -> new org.taskdesk.sync.MutationResult(
+                    mutation.id(), org.taskdesk.sync.MutationResult.APPLIED, null, null)).toList());
+
+            assertThat(replica.waiting(owner, 10)).isEmpty();
+            assertThat(replica.link(owner).orElseThrow().waiting()).isZero();
+            assertThat(query("SELECT pushed FROM sync_outbox ORDER BY seq")).containsExactly("TRUE", "TRUE");
+            assertThat(query("SELECT body FROM sync_outbox ORDER BY seq")).isEqualTo(before)
+                    .containsExactly(waiting.get(0).body(), waiting.get(1).body());
+            assertThat(query("SELECT synced FROM tasks")).containsExactly("TRUE");
+        }
+    }
+
+    /**
+     * Linking queues every task in JDBC batches of {@link Outbox.Batch#SIZE}, all in one transaction: a failure in
+     * its third batch (here the outbox refusing its 2,201st row, as a full disk would) leaves no link and nothing
+     * queued or stamped, and linking again queues every task once.
+     */
+    @Test
+    void aLinkThatFailsInALaterBatchLeavesNoLinkAndALaterOneQueuesEveryTask() throws Exception {
+        UserSession ann = setUp("plain SQL");
+        int owner = ann.account().id();
+        sql("INSERT INTO tasks (user_id, title) SELECT " + owner + ", 'Task ' || X FROM SYSTEM_RANGE(1, 2500)");
+        sql("CREATE TRIGGER test_refuses_later BEFORE INSERT ON sync_outbox FOR EACH ROW CALL '"
+                + RefusingAfterTrigger.class.getName() + "'");
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            assertThatThrownBy(() -> replica.link(owner, "postgresql://server/db", "ann@example.com", UUID.randomUUID()))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(replica.link(owner)).isEmpty();
+        }
+        assertThat(query("SELECT COUNT(*) FROM sync_outbox")).containsExactly("0");
+        assertThat(query("SELECT COUNT(*) FROM tasks WHERE field_clocks IS NOT NULL")).containsExactly("0");
+
+        sql("DROP TRIGGER test_refuses_later");
+        try (Connection connection = connect()) {
+            JdbcReplica replica = new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock);
+            assertThat(replica.link(owner, "postgresql://server/db", "ann@example.com", UUID.randomUUID()).waiting())
+                    .isEqualTo(2500);
+        }
+        assertThat(query("SELECT COUNT(DISTINCT task_uid) FROM sync_outbox")).containsExactly("2500");
+        assertThat(query("SELECT COUNT(*) FROM tasks WHERE field_clocks IS NULL")).containsExactly("0");
+    }
+
     private Connection connect() {
         return new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url)).open();
     }
@@ -244,6 +317,18 @@ class SyncJournalTest {
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
             throw new SQLException("refused by the test");
+        }
+    }
+
+    /** An H2 trigger that accepts 2,200 rows and refuses the rest: a write that fails part-way through a batch. */
+    public static final class RefusingAfterTrigger implements org.h2.api.Trigger {
+        private int rows;
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (++rows > 2200) {
+                throw new SQLException("refused by the test after 2,200 rows");
+            }
         }
     }
 }
