@@ -39,14 +39,15 @@ class DbCommandsTest {
                         "4 shared server security", "5 task completions", "6 task completions security",
                         "8 saved searches", "9 longer repeat rules", "10 sync",
                         "11 shared server hardening", "12 client without table rights", "13 sync statement age",
-                        "14 person logins", "15 sync set based", "16 sync first sync speed")
+                        "14 person logins", "15 sync set based", "16 sync first sync speed",
+                        "17 sync new task rows")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
                         "9 longer repeat rules", "10 sync replica", "11 sync outbox by task");
     }
 
     private static int head(DatabaseKind kind) {
-        return kind == DatabaseKind.POSTGRESQL ? 16 : 11;
+        return kind == DatabaseKind.POSTGRESQL ? 17 : 11;
     }
 
     /** "<base> -> 1, create users table" style lines for each step, oldest first, {@code marks} after the versions. */
@@ -94,7 +95,7 @@ class DbCommandsTest {
                 : "Running upgrade 5 -> 7, text columns in characters");
         assertThat(ok(url, "current").out().strip()).isEqualTo(head(kind) + " (head)");
         assertThat(ok(url, "heads").out().strip()).isEqualTo(kind == DatabaseKind.POSTGRESQL
-                ? "16 (head), sync first sync speed" : "11 (head), sync outbox by task");
+                ? "17 (head), sync new task rows" : "11 (head), sync outbox by task");
     }
 
     @ParameterizedTest
@@ -106,7 +107,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "15 -> 16 (head)" : "10 -> 11 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "16 -> 17 (head)" : "10 -> 11 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();

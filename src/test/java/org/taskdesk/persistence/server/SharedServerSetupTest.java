@@ -79,6 +79,7 @@ class SharedServerSetupTest {
                 "function taskdesk_sync_purge(integer) false",
                 "function taskdesk_sync_purge_own(integer) false",
                 "function taskdesk_sync_push(uuid,jsonb) false",
+                "function taskdesk_sync_push_new(uuid,text) false",
                 "function taskdesk_sync_stamp_ms(text) false",
                 "function taskdesk_sync_stamp_problem(jsonb) false",
                 "function taskdesk_sync_take_version() false",
@@ -156,7 +157,7 @@ class SharedServerSetupTest {
                     () -> setup.setUp(owner, server.clientRole, SharedServer.CLIENT_PASSWORD));
             assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
             assertThat(e.getMessage()).isEqualTo("The database is at version none, but setting up a shared server needs "
-                    + "version 16 (head): run taskdesk db upgrade head as the database owner first.");
+                    + "version 17 (head): run taskdesk db upgrade head as the database owner first.");
         }
         String atThree = TestPostgres.newDatabaseUrl();
         DatabaseSchemas.of(new DatabaseConnections(new DatabaseUrl(Path.of("target"), Path.of("target")).parse(atThree)),
