@@ -175,6 +175,31 @@ class SyncNewTaskRowsTest {
         assertThat(rows(rows.direct, "SELECT count(*) FROM tasks")).containsExactly("2");
     }
 
+    @Test
+    void aServerWhoseSetupHasNotGrantedTheRowsCallGetsTheOrdinaryPush() throws SQLException {
+        // Upgraded to V17 but 'server setup' not run since: the people's logins may not call it (42501).
+        String notSetUp = server.newDatabase();
+        try (Connection owner = server.owner(notSetUp)) {
+            SharedServer.update(owner, "REVOKE EXECUTE ON FUNCTION public.taskdesk_sync_push_new(uuid, text) FROM "
+                    + SharedServer.column(owner, "SELECT public.taskdesk_people_role()").get(0));
+        }
+        Device device = newDevice(notSetUp);
+        List<ObjectNode> tasks = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            tasks.add(newTask(i));
+        }
+
+        PushAnswer answer;
+        try (PostgresSyncServer sync = device.sync()) {
+            answer = sync.push(device.client, pending(tasks, 0));
+        }
+
+        assertThat(answer.results()).hasSize(150)
+                .allSatisfy(result -> assertThat(result.status()).isEqualTo("applied"));
+        assertThat(rows(device.direct, "SELECT count(*) FROM tasks")).containsExactly("150");
+        assertThat(lastSeq(device)).as("all through the ordinary push").isEqualTo(150);
+    }
+
     // ---- the scene
 
     private record Device(UUID client, Connection login, Connection direct, DatabaseConnections connections,
@@ -185,6 +210,10 @@ class SyncNewTaskRowsTest {
     }
 
     private Device newDevice() throws SQLException {
+        return newDevice(url);
+    }
+
+    private Device newDevice(String url) throws SQLException {
         String email = "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String token;
         try (Connection owner = server.owner(url)) {
