@@ -75,7 +75,7 @@ BEGIN
     ON CONFLICT (user_id, client_id) DO UPDATE SET last_push_at = excluded.last_push_at;
     v_wall := public.taskdesk_sync_wall_ms();
 
-    -- Off whatever the session set before calling: only the one INSERT below numbers its own rows.
+    -- On for the one INSERT below (the version triggers keep the versions it numbers, as in V15's push), off after.
     PERFORM pg_catalog.set_config('taskdesk.sync_applying', 'on', true);
     PERFORM pg_catalog.set_config('taskdesk.sync_numbered', 'on', true);
     -- One statement: split, check, choose, number, insert, report. Every cast is behind a CASE on the checks, so
