@@ -40,6 +40,7 @@ class DbCommandsTest {
                         "8 saved searches", "9 longer repeat rules", "10 sync",
                         "11 shared server hardening", "12 client without table rights", "13 sync statement age",
                         "14 person logins", "15 sync set based", "16 sync first sync speed",
+                        "17 sync new task rows",
                         "18 sync pull rows")
                 : List.of("1 create users table", "2 create tasks table", "3 accounts and task details",
                         "5 task completions", "7 text columns in characters", "8 saved searches",
@@ -108,7 +109,7 @@ class DbCommandsTest {
         List<String> history = new ArrayList<>(steps(kind, "",
                 v -> v == head(kind) ? " (head)" : v == 1 ? " (current)" : ""));
         java.util.Collections.reverse(history);
-        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "16 -> 18 (head)" : "11 -> 12 (head)");
+        assertThat(history.get(0)).as("newest first").startsWith(kind == DatabaseKind.POSTGRESQL ? "17 -> 18 (head)" : "11 -> 12 (head)");
         assertThat(ok(url, "history").out().lines()).containsExactlyElementsOf(history);
 
         String verbose = ok(url, "history", "--verbose").out();

@@ -24,8 +24,9 @@ import org.taskdesk.persistence.schema.MigrationCatalog;
  *
  * <p>Since V14 (ADR 30) the client role only signs up and signs in: each sign-in hands the device a login of its own,
  * a member of the group {@code td_<database oid>_people} made here, which may call the session functions and sync's
- * push and pull, through which alone a person reaches their tasks (ADR 29). Setup also drops the logins whose session
- * has gone and puts every other one back (settings, limits, membership). Neither may: read or write any
+ * push (and its push of new tasks as rows, V17) and pull, through which alone a person reaches their tasks (ADR 29).
+ * Setup also drops the logins whose session has gone and puts every other one back (settings, limits, membership).
+ * Neither may: read or write any
  * other table or sequence ({@code tasks}, {@code task_completions}, {@code saved_searches}, {@code users},
  * {@code sessions}, {@code sign_in_checks}, {@code task_tombstones}, {@code sync_clients}, …), or
  * purge tombstones (the owner's {@code taskdesk_sync_purge}); create tables (no CREATE on schema public) or temporary
@@ -62,6 +63,7 @@ public final class SharedServerSetup {
             "public.taskdesk_change_password(text, text)",
             "public.taskdesk_delete_account(text)",
             "public.taskdesk_sync_push(uuid, jsonb)",
+            "public.taskdesk_sync_push_new(uuid, text)",
             "public.taskdesk_sync_pull(uuid, bigint, integer)",
             "public.taskdesk_sync_pull_rows(uuid, bigint, integer)");
 
@@ -79,6 +81,7 @@ public final class SharedServerSetup {
             "public.taskdesk_change_password(text, text)",
             "public.taskdesk_delete_account(text)",
             "public.taskdesk_sync_push(uuid, jsonb)",
+            "public.taskdesk_sync_push_new(uuid, text)",
             "public.taskdesk_sync_pull(uuid, bigint, integer)",
             "public.taskdesk_sync_pull_rows(uuid, bigint, integer)");
 

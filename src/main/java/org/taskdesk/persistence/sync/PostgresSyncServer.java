@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +53,11 @@ public final class PostgresSyncServer implements SyncServer {
     private static final long PAUSE_MILLIS = 1000;
     /** The server's state for "no signed-in session" (PostgresAccounts.NOT_SIGNED_IN). */
     private static final String NOT_SIGNED_IN = "TD004";
+    /**
+     * No {@code taskdesk_sync_push_new} to call: a server before V17 (42883), or one whose {@code server setup} has not
+     * granted it since (42501). The ordinary push takes everything, as it did before.
+     */
+    private static final Set<String> NO_ROWS_CALL = Set.of("42883", "42501");
 
     private static final String PULL_ROWS = "taskdesk_sync_pull_rows";
     /** The columns of taskdesk_sync_pull_rows (V18), by place. */
@@ -71,6 +77,8 @@ public final class PostgresSyncServer implements SyncServer {
 
     private final DatabaseConnections connections;
     private final Connection connection;
+    /** Set once the server could not take rows: this connection pushes the ordinary way from then on. */
+    private boolean rowsRefused;
 
     private PostgresSyncServer(DatabaseConnections connections, Connection connection) {
         this.connections = connections;
@@ -91,19 +99,82 @@ public final class PostgresSyncServer implements SyncServer {
         }
     }
 
+    /**
+     * A batch that starts with at least {@link NewTaskRows#FEWEST} puts of new tasks (a first push) sends those as
+     * rows through {@code taskdesk_sync_push_new} (V17, ADR 0037); the ones it leaves, then the rest of the batch, go
+     * through {@code taskdesk_sync_push} in outbox order, whose answers they get. A server without the function, or
+     * whose setup has not granted it yet, gets the whole batch through the ordinary push.
+     */
     @Override
     public PushAnswer push(UUID clientId, List<PendingMutation> mutations) {
-        ArrayNode array = JSON.createArrayNode();
+        List<ObjectNode> bodies = new ArrayList<>();
         for (PendingMutation mutation : mutations) {
-            ObjectNode body = (ObjectNode) JdbcReplica.parse(mutation.body());
-            array.add(body.put("seq", mutation.seq()));
+            bodies.add(((ObjectNode) JdbcReplica.parse(mutation.body())).put("seq", mutation.seq()));
         }
+        List<String> rows = rowsRefused ? List.of() : NewTaskRows.leading(bodies);
+        Optional<JsonNode> inserted = rows.size() < NewTaskRows.FEWEST ? Optional.empty()
+                : pushNew(clientId, String.join("\n", rows));
+        if (inserted.isEmpty()) {
+            return pushAll(clientId, mutations, bodies);
+        }
+        Set<Integer> left = new HashSet<>();
+        for (JsonNode line : inserted.get().path("left")) {
+            left.add(line.path(0).asInt());
+        }
+        MutationResult[] results = new MutationResult[mutations.size()];
+        List<PendingMutation> rest = new ArrayList<>();
+        List<ObjectNode> restBodies = new ArrayList<>();
+        for (int i = 0; i < mutations.size(); i++) {
+            if (i < rows.size() && !left.contains(i + 1)) {
+                results[i] = new MutationResult(mutations.get(i).id(), MutationResult.APPLIED, null, null);
+            } else {
+                rest.add(mutations.get(i));
+                restBodies.add(bodies.get(i));
+            }
+        }
+        String clock = inserted.get().path("server_clock").asText();
+        if (!rest.isEmpty()) {
+            PushAnswer answer = pushAll(clientId, rest, restBodies);
+            int next = 0;
+            for (int i = 0; i < results.length; i++) {
+                if (results[i] == null) {
+                    results[i] = answer.results().get(next++);
+                }
+            }
+            clock = answer.serverClock().compareTo(clock) > 0 ? answer.serverClock() : clock;
+        }
+        return new PushAnswer(clock, List.of(results));
+    }
+
+    /** The new tasks' rows: the server's answer (its clock, and the lines it left), or empty when it has no such call. */
+    private Optional<JsonNode> pushNew(UUID clientId, String rows) {
+        try {
+            return Optional.of(callOnceMore("SELECT public.taskdesk_sync_push_new(?::uuid, ?)::text",
+                    "push the new tasks", JSON_TEXT, clientId.toString(), rows));
+        } catch (SQLException e) {
+            if (NO_ROWS_CALL.contains(e.getSQLState())) {
+                LOG.info("The server cannot take new tasks as rows ({}: {}); pushing them one by one",
+                        e.getSQLState(), DatabaseErrors.firstLine(e));
+                rowsRefused = true;
+                return Optional.empty();
+            }
+            throw failed(e, "push the changes", DatabaseErrors.MAYBE_SAVED);
+        }
+    }
+
+    private PushAnswer pushAll(UUID clientId, List<PendingMutation> mutations, List<ObjectNode> bodies) {
+        ArrayNode array = JSON.createArrayNode();
+        array.addAll(bodies);
         JsonNode answer = call("SELECT public.taskdesk_sync_push(?::uuid, ?::jsonb)::text", "push the changes",
                 DatabaseErrors.MAYBE_SAVED, clientId.toString(), array.toString());
         List<MutationResult> results = new ArrayList<>();
         for (JsonNode result : answer.path("results")) {
             results.add(new MutationResult(UUID.fromString(result.path("id").asText()), result.path("status").asText(),
                     text(result.get("reason")), text(result.get("note"))));
+        }
+        if (results.size() != mutations.size()) {
+            throw new IllegalStateException("The server answered " + results.size() + " of " + mutations.size()
+                    + " mutations pushed");
         }
         return new PushAnswer(answer.path("server_clock").asText(), results);
     }
@@ -176,16 +247,19 @@ public final class PostgresSyncServer implements SyncServer {
     }
 
     private JsonNode call(String sql, String what, String outcome, Object... values) {
-        return call(sql, what, outcome, result -> {
-            result.next();
-            return JdbcReplica.parse(result.getString(1));
-        }, values);
+        return call(sql, what, outcome, JSON_TEXT, values);
     }
 
     /** Reads what a call answered. */
     private interface Answer<T> {
         T read(ResultSet result) throws SQLException;
     }
+
+    /** The answer of a function that returns one JSON text. */
+    private static final Answer<JsonNode> JSON_TEXT = result -> {
+        result.next();
+        return JdbcReplica.parse(result.getString(1));
+    };
 
     /** The server has no {@code taskdesk_sync_pull_rows}, or this login may not call it. */
     private static final class RowsNotServed extends RuntimeException {
@@ -196,37 +270,46 @@ public final class PostgresSyncServer implements SyncServer {
 
     private <T> T call(String sql, String what, String outcome, Answer<T> answer, Object... values) {
         try {
-            try {
-                return execute(sql, answer, values);
-            } catch (SQLException e) {
-                if (!TRY_AGAIN.contains(e.getSQLState())) {
-                    throw e;
-                }
-                LOG.info("The server stopped the call to {} ({}: {}); trying once more", what, e.getSQLState(),
-                        e.getMessage());
-                pause();
-                return execute(sql, answer, values);
-            }
+            return callOnceMore(sql, what, answer, values);
         } catch (SQLException e) {
             // 42883: a server before V18; 42501 on the new function alone: its setup has not granted it yet.
-            if (sql.contains(PULL_ROWS) && ("42883".equals(e.getSQLState()) || "42501".equals(e.getSQLState()))) {
+            if (sql.contains(PULL_ROWS) && NO_ROWS_CALL.contains(e.getSQLState())) {
                 throw new RowsNotServed(e);
             }
-            // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
-            if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
-                throw new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
-                        + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
-            }
-            if (TRY_AGAIN.contains(e.getSQLState())) {
-                // Stopped twice: rolled back whole each time, so nothing of this call was saved.
-                throw new ServerNotAnsweringException("The server at " + connections.target().serverAddress()
-                        + " was too busy to " + what + " (" + DatabaseErrors.firstLine(e) + "): the next sync tries "
-                        + "again by itself; nothing is lost, every change waits on this device.", e);
-            }
-            throw DatabaseErrors.notAnswering(connections.target(), e, outcome)
-                    .<TaskDeskException>map(silent -> silent)
-                    .orElseGet(() -> DatabaseErrors.failed(connections.target(), what, e, outcome));
+            throw failed(e, what, outcome);
         }
+    }
+
+    /** The call, and once more when the server stopped it for time, a lock or as a victim ({@link #TRY_AGAIN}). */
+    private <T> T callOnceMore(String sql, String what, Answer<T> answer, Object... values) throws SQLException {
+        try {
+            return execute(sql, answer, values);
+        } catch (SQLException e) {
+            if (!TRY_AGAIN.contains(e.getSQLState())) {
+                throw e;
+            }
+            LOG.info("The server stopped the call to {} ({}: {}); trying once more", what, e.getSQLState(),
+                    e.getMessage());
+            pause();
+            return execute(sql, answer, values);
+        }
+    }
+
+    private TaskDeskException failed(SQLException e, String what, String outcome) {
+        // 42501: a session kept from before V14, tried as the shared login, which may no longer sync (ADR 30).
+        if (NOT_SIGNED_IN.equals(e.getSQLState()) || "42501".equals(e.getSQLState())) {
+            return new TaskDeskException(ErrorCode.NOT_AUTHORIZED, "The server ended this device's session: run "
+                    + "'taskdesk sync unlink' and 'taskdesk sync link' again (nothing local is lost).", e);
+        }
+        if (TRY_AGAIN.contains(e.getSQLState())) {
+            // Stopped twice: rolled back whole each time, so nothing of this call was saved.
+            return new ServerNotAnsweringException("The server at " + connections.target().serverAddress()
+                    + " was too busy to " + what + " (" + DatabaseErrors.firstLine(e) + "): the next sync tries "
+                    + "again by itself; nothing is lost, every change waits on this device.", e);
+        }
+        return DatabaseErrors.notAnswering(connections.target(), e, outcome)
+                .<TaskDeskException>map(silent -> silent)
+                .orElseGet(() -> DatabaseErrors.failed(connections.target(), what, e, outcome));
     }
 
     private <T> T execute(String sql, Answer<T> answer, Object... values) throws SQLException {

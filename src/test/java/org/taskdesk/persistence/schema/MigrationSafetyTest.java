@@ -160,7 +160,8 @@ class MigrationSafetyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(versions(DatabaseKind.POSTGRESQL)).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18);
+        assertThat(versions(DatabaseKind.POSTGRESQL)).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                18);
         for (int version : versions(DatabaseKind.POSTGRESQL)) {
             assertThat(count(target, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '" + version + "'"))
                     .as("rows for version %d", version).isEqualTo(1);

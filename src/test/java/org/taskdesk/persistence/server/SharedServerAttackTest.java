@@ -568,6 +568,93 @@ class SharedServerAttackTest {
         assertThat(SyncCalls.titles(victim.connection())).containsExactly("victor: live", "victor: untouched");
     }
 
+    /** A new task's row as the device writes it for taskdesk_sync_push_new (V17): every field stamped {@code stamp}. */
+    private static String row(UUID task, String title, String stamp) {
+        return String.join("\t", UUID.randomUUID().toString(), task.toString(), "2026-11-01T10:00:00", title,
+                "\\N", "\\N", "\\N", "\\N", "\\N", "\\N", "f", "\\N", stamp, stamp, stamp, stamp, stamp, stamp,
+                stamp);
+    }
+
+    @Test
+    void thePushOfNewTasksAsRowsWritesOnlyTheCallersOwnRowsAndProgress() throws SQLException {
+        Person victim = newPerson("victor");
+        Person attacker = newPerson("mallory");
+        UUID victimsLaptop = UUID.randomUUID();
+        UUID live = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        SyncCalls.push(victim.connection(), victimsLaptop,
+                SyncCalls.put(1, live, "title", "victor: live", SyncCalls.stamp(-9_000, 0, "v")),
+                SyncCalls.put(2, deleted, "title", "victor: deleted", SyncCalls.stamp(-9_000, 1, "v")),
+                SyncCalls.delete(3, deleted, SyncCalls.stamp(-9_000, 2, "v")));
+
+        // Mallory sends rows as Victor's laptop, under Victor's live and deleted uids and a new one, with greater
+        // stamps than Victor's, so that a write into his rows would win if it happened.
+        String stamp = SyncCalls.stamp(-1_000, 0, "m");
+        JsonNode answer = SyncCalls.pushNew(attacker.connection(), victimsLaptop, String.join("\n",
+                row(live, "pwned", stamp), row(deleted, "pwned", stamp), row(UUID.randomUUID(), "pwned", stamp)));
+
+        assertThat(answer.path("left")).as("Victor's uids get the answer a new uid gets").isEmpty();
+        assertThat(SyncCalls.titles(attacker.connection())).containsExactly("pwned", "pwned", "pwned");
+        List<JsonNode> victims = SyncCalls.pullAll(victim.connection(), UUID.randomUUID(), 0, 100);
+        assertThat(SyncCalls.uids(victims, "tasks")).containsExactly(live.toString());
+        assertThat(SyncCalls.uids(victims, "deleted")).containsExactly(deleted.toString());
+        assertThat(victims.toString()).doesNotContain("pwned");
+        // Victor's laptop's progress is his own: his 3 is still a duplicate, his 4 new.
+        assertThat(SyncCalls.statuses(SyncCalls.push(victim.connection(), victimsLaptop,
+                SyncCalls.put(3, UUID.randomUUID(), "title", "victor: again", SyncCalls.stamp(-9_000, 3, "v")),
+                SyncCalls.put(4, UUID.randomUUID(), "title", "victor: four", SyncCalls.stamp(-9_000, 4, "v")))))
+                .containsExactly("duplicate", "applied");
+    }
+
+    @Test
+    void rowsThatAreNotWhatTheDeviceWritesAreLeftAndTheirCallIsBounded() throws SQLException {
+        Person attacker = newPerson("mallory");
+        String stamp = SyncCalls.stamp(-1_000, 0, "m");
+        String fine = row(UUID.randomUUID(), "fine", stamp);
+        List<String> forged = List.of(
+                row(UUID.randomUUID(), "x'); DELETE FROM tasks; --", stamp).replace("\tf\t", "\tyes\t"),
+                row(UUID.randomUUID(), "bad escape \\x41", stamp),
+                row(UUID.randomUUID(), "a zero byte \\000", stamp),
+                row(UUID.randomUUID(), "high byte \\377", stamp),
+                fine.substring(0, fine.lastIndexOf('\t')),
+                fine + "\textra",
+                row(UUID.randomUUID(), "   ", stamp),
+                row(UUID.randomUUID(), "t".repeat(201), stamp),
+                row(UUID.randomUUID(), "bad stamp", "0192f3a4b5c6d-0000-" + "n".repeat(46)),
+                row(UUID.randomUUID(), "bad date", stamp).replace("2026-11-01T10:00:00", "2026-02-29T10:00:00"),
+                "",
+                "not a row at all");
+        JsonNode answer = SyncCalls.pushNew(attacker.connection(), UUID.randomUUID(),
+                String.join("\n", forged) + "\n" + fine);
+
+        List<String> left = new ArrayList<>();
+        answer.path("left").forEach(line -> left.add(line.toString()));
+        List<String> expected = new ArrayList<>();
+        for (int line = 1; line <= forged.size(); line++) {
+            expected.add("[" + line + ",\"not well-formed\"]");
+        }
+        assertThat(left).isEqualTo(expected);
+        assertThat(SyncCalls.titles(attacker.connection())).containsExactly("fine");
+
+        for (String call : new String[] {
+                "SELECT public.taskdesk_sync_push_new(gen_random_uuid(), repeat(E'x\\n', 2000) || 'x')",
+                "SELECT public.taskdesk_sync_push_new(NULL, 'x')",
+                "SELECT public.taskdesk_sync_push_new(gen_random_uuid(), NULL)",
+                "SELECT public.taskdesk_sync_push_new(gen_random_uuid(), '')"}) {
+            SQLException e = assertThrows(SQLException.class, () -> column(attacker.connection(), call), call);
+            assertThat(e.getSQLState()).as(call).isEqualTo("22023");
+        }
+        // Without a session, and as the shared login (which signs in only, since V14).
+        Connection stranger = newPerson("stella").connection();
+        accounts.useSession(stranger, null);
+        SQLException noSession = assertThrows(SQLException.class,
+                () -> SyncCalls.pushNew(stranger, UUID.randomUUID(), fine));
+        assertThat(noSession.getSQLState()).isEqualTo("TD004");
+        SQLException shared = assertThrows(SQLException.class,
+                () -> SyncCalls.pushNew(server.client(url), UUID.randomUUID(), fine));
+        assertThat(shared.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE);
+    }
+
     @Test
     void withoutASessionPushAndPullAreRefused() throws SQLException {
         // A member's own login (V14) without its session, or with a made-up one.

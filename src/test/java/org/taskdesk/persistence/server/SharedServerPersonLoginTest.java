@@ -67,7 +67,8 @@ class SharedServerPersonLoginTest {
         assertThat(column(owner, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace "
                 + "AND p.proname LIKE 'taskdesk%' AND has_function_privilege('" + people + "', p.oid, 'EXECUTE') "
                 + "ORDER BY 1")).containsExactly("taskdesk_change_password", "taskdesk_current_user_id",
-                "taskdesk_delete_account", "taskdesk_sign_out", "taskdesk_sync_pull", "taskdesk_sync_pull_rows", "taskdesk_sync_push",
+                "taskdesk_delete_account", "taskdesk_sign_out", "taskdesk_sync_pull", "taskdesk_sync_pull_rows",
+                "taskdesk_sync_push", "taskdesk_sync_push_new",
                 "taskdesk_whoami");
         assertThat(column(owner, "SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace "
                 + "AND ((c.relkind = 'r' AND (has_table_privilege('" + people + "', c.oid, 'SELECT') "

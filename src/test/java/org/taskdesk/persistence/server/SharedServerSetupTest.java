@@ -80,6 +80,7 @@ class SharedServerSetupTest {
                 "function taskdesk_sync_purge(integer) false",
                 "function taskdesk_sync_purge_own(integer) false",
                 "function taskdesk_sync_push(uuid,jsonb) false",
+                "function taskdesk_sync_push_new(uuid,text) false",
                 "function taskdesk_sync_stamp_ms(text) false",
                 "function taskdesk_sync_stamp_problem(jsonb) false",
                 "function taskdesk_sync_take_version() false",

@@ -46,6 +46,15 @@ final class SyncCalls {
         }
     }
 
+    /** The new tasks' rows (V17) as the device sends them: tab-separated lines. */
+    static JsonNode pushNew(Connection client, UUID clientId, String rows) throws SQLException {
+        try (PreparedStatement statement = client.prepareStatement("SELECT public.taskdesk_sync_push_new(?, ?)")) {
+            statement.setObject(1, clientId);
+            statement.setString(2, rows);
+            return single(statement);
+        }
+    }
+
     static JsonNode pull(Connection client, UUID clientId, long after, int limit) throws SQLException {
         try (PreparedStatement statement = client.prepareStatement("SELECT public.taskdesk_sync_pull(?, ?, ?)")) {
             statement.setObject(1, clientId);
