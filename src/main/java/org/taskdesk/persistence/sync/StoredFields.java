@@ -102,9 +102,9 @@ public record StoredFields(String title, String description, String priority, St
         }
         ObjectNode due = JSON.objectNode().put("date", dueDate.toLocalDate().toString());
         if (dueHasTime) {
-            LocalTime time = dueDate.toLocalTime();
-            due.put("time", time.getSecond() == 0 && time.getNano() == 0
-                    ? time.format(DateTimeFormatter.ofPattern("HH:mm")) : time.toString());
+            // HH:MM, as the protocol has it and Due keeps it: a time stored with seconds (older data, another
+            // program) was refused by the server at every push, and the task never reached the other devices.
+            due.put("time", dueDate.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
         }
         return due;
     }

@@ -291,6 +291,27 @@ class SyncJournalTest {
         assertThat(query("SELECT COUNT(*) FROM tasks WHERE field_clocks IS NULL")).containsExactly("0");
     }
 
+    /**
+     * A due time stored with seconds (written before the app dropped them, or by another program) goes out as the
+     * protocol's HH:MM, which is all a server accepts: with its seconds the server refused the task at every push, so
+     * it never reached the person's other devices.
+     */
+    @Test
+    void aDueTimeStoredWithSecondsIsQueuedAsHoursAndMinutes() throws Exception {
+        UserSession ann = setUp("plain SQL");
+        sql("INSERT INTO tasks (user_id, title, due_date, due_has_time) VALUES (" + ann.account().id()
+                + ", 'Dentist', TIMESTAMP '2026-12-03 09:30:15', TRUE)");
+        try (Connection connection = connect()) {
+            new JdbcReplica(new org.taskdesk.persistence.jdbc.JdbcTransactions(connection,
+                    new DatabaseUrl(folder, folder).parse(url)), clock)
+                    .link(ann.account().id(), "postgresql://server/db", "ann@example.com", UUID.randomUUID());
+        }
+        List<String> bodies = query("SELECT body FROM sync_outbox");
+        assertThat(bodies).hasSize(1);
+        assertThat(JSON.readTree(bodies.get(0)).get("fields").get("due").get("v").toString())
+                .isEqualTo("{\"date\":\"2026-12-03\",\"time\":\"09:30\"}");
+    }
+
     private Connection connect() {
         return new DatabaseConnections(new DatabaseUrl(folder, folder).parse(url)).open();
     }
