@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ import org.taskdesk.persistence.sync.PostgresSyncServer;
 import org.taskdesk.sync.MutationResult;
 import org.taskdesk.sync.PendingMutation;
 import org.taskdesk.sync.PulledPage;
+import org.taskdesk.sync.PulledRows;
 import org.taskdesk.sync.PushAnswer;
 import org.taskdesk.sync.SyncServer;
 import org.taskdesk.sync.SyncServers;
@@ -402,6 +404,7 @@ class SyncSimulationTest {
         int answersLost;
         int pushedTwice;
         int pullsCut;
+        int firstPullPages;
         int offline;
         int restarts;
         int clockJumps;
@@ -420,6 +423,7 @@ class SyncSimulationTest {
             answersLost += other.answersLost;
             pushedTwice += other.pushedTwice;
             pullsCut += other.pullsCut;
+            firstPullPages += other.firstPullPages;
             offline += other.offline;
             restarts += other.restarts;
             clockJumps += other.clockJumps;
@@ -448,7 +452,7 @@ class SyncSimulationTest {
                     + " pushes duplicated, " + pullsCut + " pulls cut between pages, " + offline
                     + " offline stretches, " + restarts + " restarts from the H2 file, " + clockJumps
                     + " clock jumps; " + clockAhead + " clock_ahead answers, " + duplicatesAnswered
-                    + " duplicate answers";
+                    + " duplicate answers, " + firstPullPages + " first-pull pages as rows";
         }
     }
 
@@ -667,6 +671,15 @@ class SyncSimulationTest {
                     assertThat(mine).as("person %d received a row that is not theirs", person).contains(uid);
                 }
             }
+        }
+
+        void checkPulled(int person, PulledRows page) {
+            Set<UUID> mine = known.get(person);
+            Stream.of(page.tasks().stream().map(PulledRows.Task::uid), page.deleted().stream().map(
+                    PulledRows.Deleted::uid), page.completions().stream().map(PulledRows.Completion::uid))
+                    .flatMap(uids -> uids)
+                    .forEach(uid -> assertThat(mine).as("person %d received a row that is not theirs", person)
+                            .contains(uid));
         }
 
         void remember(int person, List<PendingMutation> mutations) {
@@ -1003,6 +1016,11 @@ class SyncSimulationTest {
         }
 
         @Override
+        public Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+            return server.pullRows(clientId, after, limit);
+        }
+
+        @Override
         public void close() {
         }
     }
@@ -1068,6 +1086,21 @@ class SyncSimulationTest {
                 System.out.printf("  pull %.1f ms%n", (System.nanoTime() - t0) / 1e6);
             }
             device.schedule.checkPulled(device.person, page);
+            return page;
+        }
+
+        /** A new device's first pull as rows (ADR 0038), cut between pages as the ordinary pull is. */
+        @Override
+        public Optional<PulledRows> pullRows(UUID clientId, long after, int limit) {
+            if (device.cutPullAfter >= 0 && pages++ >= device.cutPullAfter) {
+                figures.pullsCut++;
+                throw lost("the connection was cut in the middle of a first pull as rows");
+            }
+            Optional<PulledRows> page = real.pullRows(clientId, after, Math.min(limit, PAGE_LIMIT));
+            page.ifPresent(rows -> {
+                figures.firstPullPages++;
+                device.schedule.checkPulled(device.person, rows);
+            });
             return page;
         }
 
