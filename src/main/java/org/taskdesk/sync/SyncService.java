@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -278,7 +279,8 @@ public final class SyncService {
      * A first pull into a replica that holds nothing of the account (ADR 0038): the same pages as {@link #pull}, as
      * rows, each written by batched inserts in one local transaction. Nothing here can be deleted or lose a conflict,
      * so the pull guard has nothing to judge. A completion pulled before its task waits as in {@link #pull}: one more
-     * pass from below it. Returns {items pulled, -1 when done or else the version to go on from}.
+     * pass from below it. Returns {items pulled, -1 when done, or 0 when the ordinary pull is to go on from the version
+     * the pages merged so far saved}.
      */
     private int[] firstPull(SyncServer server, SyncLink link) {
         int pulled = 0;
@@ -286,7 +288,7 @@ public final class SyncService {
         long waitingFrom = MergedPage.NOTHING_WAITING;
         boolean again = false;
         while (true) {
-            java.util.Optional<PulledRows> rows = server.pullRows(link.clientId(), after, FIRST_PULL_PAGE);
+            Optional<PulledRows> rows = server.pullRows(link.clientId(), after, FIRST_PULL_PAGE);
             if (rows.isEmpty() || rows.get().resync()) {
                 return new int[] {pulled, 0};
             }
