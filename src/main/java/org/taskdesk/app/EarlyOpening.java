@@ -3,7 +3,6 @@ package org.taskdesk.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -96,17 +95,7 @@ final class EarlyOpening {
             stepsSoFar.clear();
             progress = steps;
         }
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(result);
     }
 
     /** Nobody will take the workspace (another database was chosen, or the window closed first): closes it when open. */

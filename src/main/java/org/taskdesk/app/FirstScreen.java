@@ -61,14 +61,7 @@ final class FirstScreen {
 
     /** Waits for the remembered session (empty when there is none); throws what resuming it threw. */
     Optional<UserSession> session() {
-        try {
-            return session.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return Futures.join(session);
     }
 
     /**

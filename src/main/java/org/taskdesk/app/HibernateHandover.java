@@ -116,14 +116,7 @@ final class HibernateHandover implements AutoCloseable {
     }
 
     private Storages hibernate() {
-        try {
-            return hibernate.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return Futures.join(hibernate);
     }
 
     private <T> T use(Function<Storages, T> call) {

@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,19 +72,10 @@ public final class SharedServerSetup {
      * Without per-person logins (an owner that may not create roles) the shared login keeps what it had before V14:
      * sign-up, sign-in and everything a signed-in device calls.
      */
-    static final List<String> SHARED_ONLY_FUNCTIONS = List.of(
+    static final List<String> SHARED_ONLY_FUNCTIONS = Stream.concat(Stream.of(
             "public.taskdesk_sign_up(text, text, text)",
             "public.taskdesk_sign_in(text, text, integer)",
-            "public.taskdesk_sign_in_result(text)",
-            "public.taskdesk_sign_out()",
-            "public.taskdesk_current_user_id()",
-            "public.taskdesk_whoami()",
-            "public.taskdesk_change_password(text, text)",
-            "public.taskdesk_delete_account(text)",
-            "public.taskdesk_sync_push(uuid, jsonb)",
-            "public.taskdesk_sync_push_new(uuid, text)",
-            "public.taskdesk_sync_pull(uuid, bigint, integer)",
-            "public.taskdesk_sync_pull_rows(uuid, bigint, integer)");
+            "public.taskdesk_sign_in_result(text)"), PERSON_FUNCTIONS.stream()).toList();
 
     /**
      * The group of per-person logins (V14), made or put back: NOLOGIN, no defaults; then the logins whose session
